@@ -1,0 +1,60 @@
+/**
+ * Reference tables: where the official codes come from and the columns of the curated CSVs.
+ * - Provinces and regencies/cities: the `idn-area-data` 4.x package (Kemendagri codes; data ODbL).
+ * - Countries: ISO 3166-1 from `i18n-iso-countries` (Indonesian and English names), plus the
+ *   curated spellings in data/reference/country-aliases.csv.
+ * - Immigration offices and checkpoints: curated CSVs in data/reference/ with a source column.
+ */
+
+/** data/reference/offices.csv — one row per Kanwil or Kanim. `aliases` is `|`-separated. */
+export interface OfficeRow {
+  code: string;
+  name: string;
+  kind: 'kanwil' | 'kanim';
+  /** e.g. "Kelas I Khusus TPI"; empty for a Kanwil. */
+  class: string;
+  /** Date (YYYY-MM-DD) the class was last confirmed; classes change over time. */
+  class_as_of: string;
+  /** 'true' when the office runs an immigration checkpoint (TPI). */
+  tpi: 'true' | 'false';
+  /** Regency/city (Kemendagri code, e.g. 36.71) where the office stands. */
+  location_regency_code: string;
+  /** Province whose figures the office reports under (Soekarno-Hatta: 31, DKI Jakarta). */
+  province_code: string;
+  /** Code of the Kanwil the office belongs to (empty for a Kanwil). */
+  kanwil_code: string;
+  aliases: string;
+  source: string;
+}
+
+/** data/reference/ports.csv — one row per immigration checkpoint (TPI). */
+export interface PortRow {
+  code: string;
+  name: string;
+  mode: 'air' | 'sea' | 'land';
+  /** Province where the checkpoint stands (Kemendagri code). */
+  province_code: string;
+  /** Kanim responsible for the checkpoint. */
+  office_code: string;
+  aliases: string;
+  source: string;
+}
+
+/** data/reference/country-aliases.csv — spellings found in exports, mapped to ISO 3166-1 alpha-3. */
+export interface CountryAliasRow {
+  alias: string;
+  iso3: string;
+  source: string;
+}
+
+export const REFERENCE_FILES = {
+  offices: 'data/reference/offices.csv',
+  ports: 'data/reference/ports.csv',
+  countryAliases: 'data/reference/country-aliases.csv',
+} as const;
+
+export const OFFICE_COLUMNS: readonly (keyof OfficeRow)[] = [
+  'code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'aliases', 'source',
+];
+export const PORT_COLUMNS: readonly (keyof PortRow)[] = ['code', 'name', 'mode', 'province_code', 'office_code', 'aliases', 'source'];
+export const COUNTRY_ALIAS_COLUMNS: readonly (keyof CountryAliasRow)[] = ['alias', 'iso3', 'source'];

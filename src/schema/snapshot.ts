@@ -1,0 +1,18 @@
+/**
+ * snapshot.json: the sidecar of provenance in every folder data/snapshots/<YYYY-MM-DD>/.
+ * The raw exports beside it are immutable once committed; the pipeline records their sha256.
+ */
+export interface SnapshotSidecar {
+  /** The day the scheduled export was taken (the folder name). */
+  snapshotDate: string;
+  /** First and last month (YYYY-MM) the exports cover; rows outside are refused. */
+  coverage: { from: string; to: string };
+  /** True for the bundled synthetic sample. */
+  synthetic: boolean;
+  /** Who produced the exports (system or office). */
+  producer: string;
+  note?: string;
+}
+
+export const SNAPSHOT_SIDECAR = 'snapshot.json';
+export const SNAPSHOT_DIR_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

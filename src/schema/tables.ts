@@ -59,6 +59,17 @@ export interface TableSpec {
   periodColumn: string;
   /** Column summed for drift checks and headline totals. */
   measureColumn: string;
+  /**
+   * Columns the pipeline adds from the reference tables (names, parents), so the site can filter
+   * by province or office without joins. The published Parquet has rawColumns then these.
+   */
+  derivedColumns: readonly PublishedColumn[];
+}
+
+export interface PublishedColumn {
+  name: string;
+  type: ColumnType | 'BOOLEAN' | 'INTEGER';
+  description: string;
 }
 
 export type TableName = 'arrivals' | 'sanctions' | 'operations' | 'registry';
@@ -167,6 +178,11 @@ export const TABLES: Record<TableName, TableSpec> = {
     key: ['month', 'port_code', 'nationality', 'visa_category', 'sex'],
     periodColumn: 'month',
     measureColumn: 'count',
+    derivedColumns: [
+      { name: 'port_name', type: 'VARCHAR', description: 'Checkpoint name.' },
+      { name: 'port_mode', type: 'VARCHAR', description: 'air, sea or land.' },
+      { name: 'province_code', type: 'VARCHAR', description: 'Province where the checkpoint stands.' },
+    ],
   },
   sanctions: {
     name: 'sanctions',
@@ -185,6 +201,12 @@ export const TABLES: Record<TableName, TableSpec> = {
     key: ['month', 'office_code', 'nationality', 'action', 'violation'],
     periodColumn: 'month',
     measureColumn: 'count',
+    derivedColumns: [
+      { name: 'office_name', type: 'VARCHAR', description: 'Immigration office name.' },
+      { name: 'kanwil_code', type: 'VARCHAR', description: 'Regional office (Kanwil) of the office.' },
+      { name: 'province_code', type: 'VARCHAR', description: 'Province the office reports under (Soekarno-Hatta: DKI Jakarta).' },
+      { name: 'is_tak', type: 'BOOLEAN', description: 'True for the Art. 75 administrative actions (TAK); false for detention.' },
+    ],
   },
   operations: {
     name: 'operations',
@@ -206,6 +228,11 @@ export const TABLES: Record<TableName, TableSpec> = {
     key: ['date', 'level', 'region_code', 'office_code', 'activity'],
     periodColumn: 'date',
     measureColumn: 'foreigners_checked',
+    derivedColumns: [
+      { name: 'month', type: 'DATE', description: 'Month of the activity (first day).' },
+      { name: 'province_code', type: 'VARCHAR', description: 'Province of the area.' },
+      { name: 'agency_count', type: 'INTEGER', description: 'Number of agencies taking part.' },
+    ],
   },
   registry: {
     name: 'registry',
@@ -223,10 +250,23 @@ export const TABLES: Record<TableName, TableSpec> = {
     key: ['month', 'region_code', 'source_agency', 'metric'],
     periodColumn: 'month',
     measureColumn: 'count',
+    derivedColumns: [
+      { name: 'province_code', type: 'VARCHAR', description: 'Province of the regency/city.' },
+    ],
   },
 };
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
+/** Every column of a published table, in Parquet order. */
+export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
+  ...spec.rawColumns.map(({ name, type, description }) => ({ name, type, description })),
+  ...spec.derivedColumns,
+];
+
+/** Reference tables published beside the facts (regions under ODbL, from idn-area-data). */
+export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'ports', 'countries'] as const;
+export type ReferenceTableName = (typeof REFERENCE_TABLES)[number];
 
 /**
  * Raw headers that identify a person. A file carrying any of them is refused before anything

@@ -1,0 +1,61 @@
+/**
+ * `npm run data`: publishes the scheduled snapshots in data/snapshots/ that are newer than the
+ * current publication, oldest first (so each is checked for drift against the one before), or
+ * one named snapshot with --snapshot. Exit code 0 on success, 2 when a snapshot is refused.
+ *
+ *   npm run data [-- --snapshot 2025-10-05] [--snapshots DIR] [--out DIR] [--quiet]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MANIFEST_FILE, type Manifest } from '../../src/schema/manifest.ts';
+import { formatIssue, SnapshotRejectedError } from '../lib/pipeline-issue.ts';
+import { createProgress } from '../lib/progress.ts';
+import { runPipeline } from '../pipeline.ts';
+import { currentRelease } from '../publish/publish-release.ts';
+import { loadReference } from '../reference/load-reference.ts';
+import { findSnapshots } from '../snapshots/find-snapshots.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    snapshot: { type: 'string' },
+    snapshots: { type: 'string', default: join(root, 'data/snapshots') },
+    out: { type: 'string', default: join(root, 'data/published') },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+const progress = createProgress(values.quiet || undefined);
+const outDir = resolve(values.out!);
+const all = findSnapshots(resolve(values.snapshots!));
+const current = await currentRelease(outDir);
+const currentDate = current && existsSync(join(current, MANIFEST_FILE))
+  ? (JSON.parse(readFileSync(join(current, MANIFEST_FILE), 'utf8')) as Manifest).snapshotDate
+  : null;
+const todo = values.snapshot
+  ? all.filter((s) => s.date === values.snapshot)
+  : all.filter((s) => currentDate === null || s.date >= currentDate);
+
+if (todo.length === 0) {
+  console.error(values.snapshot ? `No snapshot folder ${values.snapshot} in ${values.snapshots}.` : `No snapshot folders (YYYY-MM-DD) in ${values.snapshots}.`);
+  process.exit(values.snapshot || all.length === 0 ? 1 : 0);
+}
+
+const reference = loadReference(root);
+for (const snapshot of todo) {
+  try {
+    const result = await runPipeline(snapshot, { root, outDir, progress, reference });
+    for (const w of result.warnings) console.error(formatIssue(w));
+    const drift = result.manifest.warnings.filter((w) => w.code === 'revision-drift' || w.code === 'month-dropped');
+    for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);
+    const rows = Object.values(result.manifest.tables).reduce((n, t) => n + t.rows, 0);
+    console.log(`${snapshot.date}: ${result.unchanged ? 'already published, unchanged' : 'published'} → ${result.releaseDir} (${rows} rows, ${drift.length} drift warning(s))`);
+  } catch (error) {
+    if (error instanceof SnapshotRejectedError) {
+      console.error(`${snapshot.date}: REFUSED — nothing published; the current publication is unchanged.`);
+      for (const issue of error.issues) console.error(formatIssue(issue));
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
+}

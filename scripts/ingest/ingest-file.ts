@@ -1,0 +1,157 @@
+/**
+ * Ingest: one raw export (CSV or XLSX) becomes a DuckDB relation of text columns c0..cN, one row
+ * per data line, in file order. Title rows above the header, a merged two-row header,
+ * Windows-1252 text and `;` or `,` delimiters are handled here; values are parsed in validate.
+ * DuckDB streams the CSV itself, so a 20-million-row file never passes through a JavaScript loop
+ * and is never held in memory as text.
+ */
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import type { TableSpec } from '../../src/schema/tables.ts';
+import { refuseIdentifyingColumns } from '../anonymise/refuse-identifying-columns.ts';
+import { sqlString } from '../lib/duckdb.ts';
+import type { PipelineIssue } from '../lib/pipeline-issue.ts';
+import { detectTextFormat, findHeaderLine } from './detect-text-format.ts';
+import { mapHeaders, mergeTwoRowHeader } from './map-headers.ts';
+import { readXlsxSafely, UnsafeXlsxError } from './read-xlsx-safely.ts';
+import { transcodeToUtf8 } from './transcode-to-utf8.ts';
+
+export interface IngestedFile {
+  /** Path as shown in messages (relative to the repository when possible). */
+  file: string;
+  /** A DuckDB table function reading the data rows as text columns c0..cN, in file order. */
+  relation: string;
+  /** Delimiter of the text DuckDB reads (decides the number convention). */
+  delimiter: string;
+  /** Schema column name → raw column name (c3). */
+  columns: Map<string, string>;
+  /** How the file was read, for the manifest. */
+  format: string;
+  /** Lines before the first data line (to turn DuckDB's error line numbers into file lines). */
+  firstDataLine: number;
+  /** 1-based file line (CSV) or sheet row (XLSX) of each data row index given. */
+  lineOf(rowIds: readonly number[]): Promise<Map<number, number>>;
+}
+
+export interface IngestResult {
+  ingested: IngestedFile | null;
+  issues: PipelineIssue[];
+}
+
+const fileIssue = (file: string, code: string, found: string, fix: string, row?: number): PipelineIssue => ({
+  severity: 'error', code, file, found, fix, ...(row === undefined ? {} : { row }),
+});
+
+/** Lines of a text file after `skip` lines, skipping empty ones as DuckDB does. */
+async function csvLineOf(path: string, firstDataLine: number, rowIds: readonly number[]): Promise<Map<number, number>> {
+  const wanted = new Set(rowIds);
+  const result = new Map<number, number>();
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let line = 0;
+  let dataRow = 0;
+  for await (const text of lines) {
+    line++;
+    if (line <= firstDataLine || text.trim() === '') continue;
+    if (wanted.has(dataRow)) result.set(dataRow, line);
+    dataRow++;
+    if (result.size === wanted.size) break;
+  }
+  lines.close();
+  return result;
+}
+
+/** read_csv with every column as text; null_padding only for short files (it disables parallel reading). */
+function csvRelation(path: string, delimiter: string, skip: number, width: number, padShortRows: boolean): string {
+  const columns = Array.from({ length: width }, (_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(path)}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', header = false,
+    skip = ${skip}, auto_detect = false, columns = {${columns}}, null_padding = ${padShortRows}, strict_mode = true)`;
+}
+
+/** Files below this size are read with null padding (short rows allowed); above it, in parallel. */
+const PADDED_READ_MAX_BYTES = 64 * 1024 * 1024;
+
+/** DuckDB's own CSV error, turned into the file/line/fix shape. */
+export function csvReadIssue(file: string, error: Error, firstDataLine: number): PipelineIssue {
+  const message = error.message;
+  const line = Number(message.match(/on Line: (\d+)/)?.[1]);
+  const row = Number.isFinite(line) ? line + firstDataLine : undefined;
+  if (/unterminated quote/i.test(message)) {
+    return fileIssue(file, 'unclosed-quote', 'a value that opens a quote (") and never closes it', 'The file looks truncated or a value contains a stray quote. Export the file again, or close the quote.', row);
+  }
+  if (/Expected Number of Columns|too many columns/i.test(message)) {
+    return fileIssue(file, 'too-many-cells', 'a row with more cells than the header', 'A value probably contains the delimiter: quote it, or remove the extra cells.', row);
+  }
+  return fileIssue(file, 'unreadable-csv', message.split('\n')[0] ?? message, 'Export the file again as CSV (UTF-8, ";" delimiter).', row);
+}
+
+export async function ingestFile(spec: TableSpec, path: string, file: string, workDir: string): Promise<IngestResult> {
+  const isXlsx = /\.xlsx$/i.test(path);
+  let csvPath = path;
+  let delimiter = ';';
+  let header: string[];
+  let headerLine: number; // 0-based
+  let dataStart: number; // lines to skip before data
+  let format: string;
+  let lineOf: IngestedFile['lineOf'];
+
+  if (isXlsx) {
+    let rows: string[][];
+    try {
+      rows = await readXlsxSafely(path);
+    } catch (error) {
+      if (error instanceof UnsafeXlsxError) return { ingested: null, issues: [fileIssue(file, 'unsafe-xlsx', error.message, error.fix)] };
+      return { ingested: null, issues: [fileIssue(file, 'unreadable-xlsx', (error as Error).message, 'Open the file in Excel or LibreOffice, save it again as .xlsx, or export CSV.')] };
+    }
+    headerLine = findHeaderLine(rows.slice(0, 60));
+    if (headerLine < 0) return { ingested: null, issues: [fileIssue(file, rows.length === 0 ? 'empty-file' : 'no-header', rows.length === 0 ? 'an empty sheet' : 'no row that looks like a header', 'Put the column names in one row above the data.')] };
+    header = rows[headerLine]!;
+    const next = rows[headerLine + 1] ?? [];
+    const secondHeader = next.some((c) => c !== '') && next.every((c) => c === '' || !/^[\d.,\s-]+$/.test(c)) && next.filter(Boolean).length < header.filter(Boolean).length;
+    if (secondHeader) header = mergeTwoRowHeader(header, next);
+    dataStart = headerLine + (secondHeader ? 2 : 1);
+    const sheetRows: number[] = [];
+    const lines: string[] = [];
+    for (let i = dataStart; i < rows.length; i++) {
+      const cells = rows[i]!;
+      if (cells.every((c) => c === '')) continue;
+      sheetRows.push(i + 1);
+      lines.push(cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(';'));
+    }
+    csvPath = join(workDir, `${spec.name}.from-xlsx.csv`);
+    await writeFile(csvPath, lines.join('\n') + '\n');
+    format = `xlsx; first sheet; header on row ${headerLine + 1}${secondHeader ? ' (two-row header merged)' : ''}`;
+    dataStart = 0;
+    lineOf = async (rowIds) => new Map(rowIds.map((id) => [id, sheetRows[id] ?? -1]));
+  } else {
+    const detected = await detectTextFormat(path);
+    if (detected.headerLine < 0) {
+      const empty = detected.titleLines.length === 0 && detected.header.length === 0;
+      return { ingested: null, issues: [fileIssue(file, 'no-header', empty ? 'an empty file' : 'no line that looks like a header', 'Export the table with its column names in one row above the data.')] };
+    }
+    delimiter = detected.delimiter;
+    headerLine = detected.headerLine;
+    header = detected.secondHeader ? mergeTwoRowHeader(detected.header, detected.secondHeader) : detected.header;
+    dataStart = headerLine + (detected.secondHeader ? 2 : 1);
+    if (detected.encoding === 'windows-1252') {
+      csvPath = join(workDir, `${spec.name}.utf8.csv`);
+      await transcodeToUtf8(path, csvPath, 'windows-1252');
+    }
+    format = `csv; delimiter "${delimiter === '\t' ? '\\t' : delimiter}"; ${detected.encoding}; header on line ${headerLine + 1}${detected.secondHeader ? ' (two-row header merged)' : ''}`;
+    const readPath = csvPath;
+    const skip = dataStart;
+    lineOf = (rowIds) => csvLineOf(readPath, skip, rowIds);
+  }
+
+  const issues = refuseIdentifyingColumns(file, header, headerLine + 1);
+  const mapping = mapHeaders(spec, header, file, headerLine + 1);
+  issues.push(...mapping.issues);
+  if (issues.some((i) => i.severity === 'error')) return { ingested: null, issues };
+
+  const { size } = await stat(csvPath);
+  const readDelimiter = isXlsx ? ';' : delimiter;
+  const relation = csvRelation(csvPath, readDelimiter, dataStart, header.length, size <= PADDED_READ_MAX_BYTES);
+  const columns = new Map([...mapping.indexOf].map(([name, index]) => [name, `c${index}`]));
+  return { ingested: { file, relation, delimiter: readDelimiter, columns, format, lineOf, firstDataLine: isXlsx ? 0 : dataStart }, issues };
+}

@@ -1,0 +1,31 @@
+/** Native DuckDB for the build: one in-memory database per pipeline run, and small query helpers. */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export type Db = DuckDBConnection;
+
+export async function openDuckDb(): Promise<Db> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    // The build never fetches anything: extensions stay off, Parquet is built in.
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    preserve_insertion_order: 'true',
+  });
+  return instance.connect();
+}
+
+/** A SQL string literal. */
+export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** A SQL identifier. */
+export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** Rows as plain JSON-safe objects (BIGINT as string is avoided by casting in the query where needed). */
+export async function queryRows<T = Record<string, unknown>>(db: Db, sql: string): Promise<T[]> {
+  const reader = await db.runAndReadAll(sql);
+  return reader.getRowObjectsJS() as T[];
+}
+
+export async function queryValue<T = unknown>(db: Db, sql: string): Promise<T> {
+  const rows = await db.runAndReadAll(sql);
+  return rows.getRows()[0]?.[0] as T;
+}

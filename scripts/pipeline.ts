@@ -1,0 +1,147 @@
+/**
+ * The pipeline, in one readable place: one scheduled snapshot in, one publication out.
+ *
+ *   ingest → validate → anonymise → aggregate → publish
+ *
+ * Every table is ingested and validated before anything is written; any error refuses the whole
+ * snapshot (SnapshotRejectedError, listing every problem) and the current publication stays as it
+ * was. Warnings (revisions beyond the drift threshold, ignored columns) go into the manifest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
+import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
+import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
+import { publishedTableSql } from './aggregate/published-table-sql.ts';
+import { ingestFile } from './ingest/ingest-file.ts';
+import { openDuckDb } from './lib/duckdb.ts';
+import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
+import { createProgress, type Progress } from './lib/progress.ts';
+import { sha256File } from './lib/sha256-file.ts';
+import { currentRelease, publishRelease } from './publish/publish-release.ts';
+import { loadReference, type Reference } from './reference/load-reference.ts';
+import { loadReferenceTables } from './reference/load-reference-tables.ts';
+import { monthBefore, type Snapshot } from './snapshots/find-snapshots.ts';
+import { checkDrift } from './validate/check-drift.ts';
+import { validateTable, type ValidatedTable } from './validate/validate-table.ts';
+
+export interface PipelineOptions {
+  /** Repository root: reference CSVs are read from here, and paths in messages are relative to it. */
+  root: string;
+  /** Publication folder (releases/ and the `current` link). */
+  outDir: string;
+  progress?: Progress;
+  /** Reuse a loaded reference (tests publish many snapshots). */
+  reference?: Reference;
+}
+
+export interface PipelineResult {
+  manifest: Manifest;
+  releaseDir: string;
+  /** The same snapshot was already published with identical content. */
+  unchanged: boolean;
+  warnings: PipelineIssue[];
+}
+
+const LICENCES: Manifest['licences'] = [
+  { name: 'idn-area-data (provinces, regencies)', licence: 'ODbL-1.0', attribution: 'Indonesian administrative areas from idn-area-data by fityannugroho (Kemendagri codes), Open Database License. The provinces and regencies Parquet files are released under ODbL.' },
+  { name: 'i18n-iso-countries', licence: 'MIT', attribution: 'Country names and ISO 3166-1 codes from i18n-iso-countries.' },
+];
+
+/** The raw file of a table in a snapshot folder: <name>.csv or <name>.xlsx, exactly one. */
+function findRawFile(snapshot: Snapshot, table: TableName): { path: string | null; issue?: PipelineIssue } {
+  const candidates = ['csv', 'xlsx'].map((ext) => join(snapshot.dir, `${TABLES[table].rawFile}.${ext}`)).filter(existsSync);
+  if (candidates.length === 1) return { path: candidates[0]! };
+  return {
+    path: null,
+    issue: {
+      severity: 'error', code: candidates.length === 0 ? 'missing-file' : 'two-files-for-one-table', file: snapshot.dir, table,
+      found: candidates.length === 0 ? `no ${TABLES[table].rawFile}.csv or .xlsx` : candidates.map((c) => c.split('/').pop()).join(' and '),
+      expected: `one file named ${TABLES[table].rawFile}.csv or ${TABLES[table].rawFile}.xlsx`,
+      fix: candidates.length === 0 ? `Add the ${table} export to the snapshot folder.` : 'Keep one of the two files.',
+    },
+  };
+}
+
+function coverageIssues(snapshot: Snapshot): PipelineIssue[] {
+  const { coverage } = snapshot.sidecar;
+  const file = join(snapshot.dir, 'snapshot.json');
+  const issues: PipelineIssue[] = [];
+  if (snapshot.sidecar.snapshotDate !== snapshot.date) {
+    issues.push({ severity: 'error', code: 'sidecar-date-mismatch', file, found: snapshot.sidecar.snapshotDate, expected: `the folder's date ${snapshot.date}`, fix: 'Make snapshotDate in snapshot.json equal the folder name.' });
+  }
+  if (!/^\d{4}-\d{2}$/.test(coverage.from) || !/^\d{4}-\d{2}$/.test(coverage.to) || coverage.from > coverage.to || coverage.to > monthBefore(snapshot.date)) {
+    issues.push({ severity: 'error', code: 'sidecar-coverage', file, found: `${coverage.from} to ${coverage.to}`, expected: `YYYY-MM months, from ≤ to ≤ ${monthBefore(snapshot.date)} (a snapshot cannot cover the month it was taken in)`, fix: 'Correct coverage in snapshot.json.' });
+  }
+  return issues;
+}
+
+export async function runPipeline(snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
+  const progress = options.progress ?? createProgress();
+  const reference = options.reference ?? loadReference(options.root);
+  const show = (path: string) => (path.startsWith(options.root) ? relative(options.root, path) : path);
+  const db = await openDuckDb();
+  const workDir = await mkdtemp(join(tmpdir(), 'pantau-pipeline-'));
+  const issues: PipelineIssue[] = coverageIssues(snapshot);
+  const validated = new Map<TableName, ValidatedTable>();
+  const sources: SourceFile[] = [];
+  try {
+    progress.step(`snapshot ${snapshot.date}`);
+    // ingest + validate, every table, before anything is written
+    for (const table of TABLE_NAMES) {
+      const { path, issue } = findRawFile(snapshot, table);
+      if (!path) { issues.push(issue!); continue; }
+      const started = performance.now();
+      const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir);
+      issues.push(...ingestIssues);
+      if (!ingested) continue;
+      const { validated: result, issues: validationIssues } = await validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage);
+      issues.push(...validationIssues.map((i) => ({ ...i, table })));
+      if (result) validated.set(table, result);
+      sources.push({ path: show(path), sha256: await sha256File(path), bytes: (await stat(path)).size, format: ingested.format });
+      if (result) progress.rows(table, result.rows, started);
+    }
+    if (issues.some(isError)) throw new SnapshotRejectedError(issues);
+
+    // drift against the current publication, when it is an earlier snapshot
+    const previousDir = await currentRelease(options.outDir);
+    const previous = previousDir && existsSync(join(previousDir, MANIFEST_FILE))
+      ? (JSON.parse(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8')) as Manifest)
+      : null;
+    const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
+    const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
+    for (const [table, v] of validated) warnings.push(...(await checkDrift(db, table, v.table, comparable ? previousDir : null, comparable?.snapshotDate ?? null)));
+
+    // anonymise: identifying columns were refused at ingest; disclosure control plugs in here
+    const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
+    for (const [table, v] of validated) suppression[table] = await applyDisclosureControl(db, table, v.table);
+
+    // aggregate + publish
+    await loadReferenceTables(db, reference);
+    const started = performance.now();
+    const tables = [
+      ...[...validated].map(([table, v]) => ({ name: table, sql: publishedTableSql(table, v.table) })),
+      ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
+    ];
+    const published = await publishRelease(db, options.outDir, tables, {
+      schemaVersion: SCHEMA_VERSION,
+      snapshotDate: snapshot.date,
+      coverage: snapshot.sidecar.coverage,
+      builtAt: new Date().toISOString(),
+      synthetic: snapshot.sidecar.synthetic,
+      audience: 'public',
+      sources,
+      warnings,
+      suppression,
+      previousSnapshotDate: comparable?.snapshotDate ?? null,
+      licences: LICENCES,
+    });
+    progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);
+    return { ...published, warnings: issues.filter((i) => !isError(i)) };
+  } finally {
+    db.closeSync();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

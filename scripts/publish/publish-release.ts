@@ -1,0 +1,87 @@
+/**
+ * Publish: writes the Parquet files and manifest.json into a staging folder, then makes them the
+ * current publication in one atomic step. Layout under the output folder:
+ *
+ *   releases/<snapshot date>-<content id>/   one folder per publication, never modified once written
+ *   current -> releases/...                  a symlink, replaced with rename(2), so readers see the
+ *                                            old publication or the new one, never a mix
+ *
+ * A run that fails before the swap leaves `current` untouched. Publishing the same snapshot again
+ * gives the same content id and changes nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
+import { sqlString, type Db } from '../lib/duckdb.ts';
+import { sha256File } from '../lib/sha256-file.ts';
+
+export const RELEASES_KEPT = 5;
+
+export interface TableToWrite { name: string; sql: string }
+
+export function currentLink(outDir: string): string {
+  return join(outDir, 'current');
+}
+
+/** The folder `current` points at, or null when nothing is published yet. */
+export async function currentRelease(outDir: string): Promise<string | null> {
+  try {
+    return join(outDir, await readlink(currentLink(outDir)));
+  } catch {
+    return null;
+  }
+}
+
+async function writeParquet(db: Db, sql: string, path: string): Promise<PublishedFile> {
+  await db.run(`COPY (${sql}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`)).getRows()[0]![0]);
+  const file = path.split('/').pop()!;
+  return { file, rows, sha256: await sha256File(path), bytes: (await stat(path)).size };
+}
+
+export async function publishRelease(
+  db: Db,
+  outDir: string,
+  tables: TableToWrite[],
+  manifestWithoutTables: Omit<Manifest, 'tables'>,
+): Promise<{ releaseDir: string; manifest: Manifest; unchanged: boolean }> {
+  const releases = join(outDir, 'releases');
+  await mkdir(releases, { recursive: true });
+  const staging = join(outDir, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await mkdir(staging);
+  try {
+    const files: Record<string, PublishedFile> = {};
+    for (const t of tables) files[t.name] = await writeParquet(db, t.sql, join(staging, `${t.name}.parquet`));
+    const contentId = createHash('sha256')
+      .update(Object.values(files).map((f) => `${f.file}:${f.sha256}`).join('\n'))
+      .digest('hex')
+      .slice(0, 12);
+    const name = `${manifestWithoutTables.snapshotDate}-${contentId}`;
+    const releaseDir = join(releases, name);
+    const manifest: Manifest = { ...manifestWithoutTables, tables: files };
+    const unchanged = existsSync(join(releaseDir, MANIFEST_FILE));
+    if (unchanged) {
+      await rm(staging, { recursive: true, force: true });
+    } else {
+      await writeFile(join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+      await rename(staging, releaseDir);
+    }
+    const temporaryLink = join(outDir, `.current-${process.pid}-${randomBytes(4).toString('hex')}`);
+    await symlink(join('releases', name), temporaryLink);
+    await rename(temporaryLink, currentLink(outDir));
+    await pruneReleases(releases, name);
+    return { releaseDir, manifest, unchanged };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Keeps the newest releases (by snapshot date, then name) and always the current one. */
+async function pruneReleases(releases: string, current: string): Promise<void> {
+  const names = (await readdir(releases)).sort().reverse();
+  const keep = new Set([current, ...names.slice(0, RELEASES_KEPT)]);
+  for (const n of names) if (!keep.has(n)) await rm(join(releases, n), { recursive: true, force: true });
+}

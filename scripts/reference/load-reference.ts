@@ -1,0 +1,97 @@
+/**
+ * The reference tables every snapshot is checked against, and the spellings that map raw names
+ * to official codes. Regions come from `idn-area-data` (Kemendagri codes, ODbL), countries from
+ * `i18n-iso-countries`, offices and checkpoints from the curated CSVs in data/reference/.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import countries from 'i18n-iso-countries';
+import { ENUMS, type EnumName } from '../../src/schema/tables.ts';
+import {
+  COUNTRY_ALIAS_COLUMNS, OFFICE_COLUMNS, PORT_COLUMNS, REFERENCE_FILES,
+  type CountryAliasRow, type OfficeRow, type PortRow,
+} from '../../src/schema/reference.ts';
+import { readCsvRecords } from '../lib/read-csv-file.ts';
+import { normaliseSpelling } from '../validate/normalise-spelling.ts';
+
+const require = createRequire(import.meta.url);
+countries.registerLocale(require('i18n-iso-countries/langs/id.json'));
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+
+export type LookupKind = 'port' | 'office' | 'country' | 'region' | EnumName;
+
+/** A spelling that two different codes share: it can never be resolved. */
+export const AMBIGUOUS = Symbol('ambiguous');
+
+export interface CountryRow { iso3: string; iso2: string; name_id: string; name_en: string }
+export interface RegionRow { code: string; parent_code: string; name: string; level: 'province' | 'regency' | 'district' | 'village' }
+
+export interface Reference {
+  lookups: Record<LookupKind, Map<string, string | typeof AMBIGUOUS>>;
+  offices: OfficeRow[];
+  ports: PortRow[];
+  countries: CountryRow[];
+  provinces: RegionRow[];
+  regencies: RegionRow[];
+  /** Folder of the idn-area-data CSVs (districts and villages are read from there by DuckDB). */
+  areaDataDir: string;
+  /** Files the reference came from, recorded in the manifest. */
+  files: string[];
+}
+
+function addSpelling(map: Map<string, string | typeof AMBIGUOUS>, spelling: string, code: string): void {
+  const key = normaliseSpelling(spelling);
+  if (key === '') return;
+  const existing = map.get(key);
+  map.set(key, existing === undefined || existing === code ? code : AMBIGUOUS);
+}
+
+function readRegions(path: string, level: RegionRow['level'], parentColumn: string | null): RegionRow[] {
+  return readCsvRecords(path).map((r) => ({ code: r.code!, parent_code: parentColumn ? r[parentColumn]! : '', name: r.name!, level }));
+}
+
+export function loadReference(root: string): Reference {
+  const areaDataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+  const provinces = readRegions(join(areaDataDir, 'provinces.csv'), 'province', null);
+  const regencies = readRegions(join(areaDataDir, 'regencies.csv'), 'regency', 'province_code');
+  const districts = readRegions(join(areaDataDir, 'districts.csv'), 'district', 'regency_code');
+  const villages = readRegions(join(areaDataDir, 'villages.csv'), 'village', 'district_code');
+
+  const offices = readCsvRecords(join(root, REFERENCE_FILES.offices), OFFICE_COLUMNS) as unknown as OfficeRow[];
+  const ports = readCsvRecords(join(root, REFERENCE_FILES.ports), PORT_COLUMNS) as unknown as PortRow[];
+  const aliases = readCsvRecords(join(root, REFERENCE_FILES.countryAliases), COUNTRY_ALIAS_COLUMNS) as unknown as CountryAliasRow[];
+
+  const lookups = Object.fromEntries(
+    (['port', 'office', 'country', 'region', ...Object.keys(ENUMS)] as LookupKind[]).map((k) => [k, new Map()]),
+  ) as Reference['lookups'];
+
+  for (const [name, values] of Object.entries(ENUMS) as [EnumName, readonly { code: string; id: string; en: string; spellings?: readonly string[] }[]][]) {
+    for (const v of values) for (const s of [v.code, v.id, v.en, ...(v.spellings ?? [])]) addSpelling(lookups[name], s, v.code);
+  }
+  for (const o of offices) for (const s of [o.code, o.name, ...o.aliases.split('|')]) addSpelling(lookups.office, s, o.code);
+  for (const p of ports) for (const s of [p.code, p.name, ...p.aliases.split('|')]) addSpelling(lookups.port, s, p.code);
+
+  const countryRows: CountryRow[] = Object.keys(countries.getAlpha2Codes()).sort().map((iso2) => ({
+    iso3: countries.alpha2ToAlpha3(iso2)!,
+    iso2,
+    name_id: countries.getName(iso2, 'id') ?? iso2,
+    name_en: countries.getName(iso2, 'en') ?? iso2,
+  }));
+  const allId = countries.getNames('id', { select: 'all' });
+  const allEn = countries.getNames('en', { select: 'all' });
+  for (const c of countryRows) {
+    for (const s of [c.iso3, ...(allId[c.iso2] ?? []), ...(allEn[c.iso2] ?? [])]) addSpelling(lookups.country, s, c.iso3);
+  }
+  for (const a of aliases) addSpelling(lookups.country, a.alias, a.iso3);
+
+  for (const r of [...provinces, ...regencies, ...districts, ...villages]) {
+    addSpelling(lookups.region, r.code, r.code);
+    addSpelling(lookups.region, r.code.replaceAll('.', ''), r.code);
+  }
+  for (const r of [...provinces, ...regencies]) addSpelling(lookups.region, r.name, r.code);
+
+  return {
+    lookups, offices, ports, countries: countryRows, provinces, regencies, areaDataDir,
+    files: [REFERENCE_FILES.offices, REFERENCE_FILES.ports, REFERENCE_FILES.countryAliases, 'idn-area-data/data/*.csv', 'i18n-iso-countries'],
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Drift against the previous publication: statistics are revised as late reports arrive, but a
+ * month that moves by more than DRIFT_WARNING_SHARE, or disappears, deserves a look before
+ * leaders quote it. These are warnings in the manifest, not errors.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PipelineWarning } from '../../src/schema/manifest.ts';
+import { TABLES, type TableName } from '../../src/schema/tables.ts';
+import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+
+export const DRIFT_WARNING_SHARE = 0.05;
+
+export async function checkDrift(db: Db, table: TableName, typedTable: string, previousDir: string | null, previousDate: string | null): Promise<PipelineWarning[]> {
+  const previousFile = previousDir ? join(previousDir, `${table}.parquet`) : null;
+  if (!previousFile || !existsSync(previousFile)) return [];
+  const spec = TABLES[table];
+  const month = `date_trunc('month', ${sqlIdent(spec.periodColumn)})`;
+  const measure = sqlIdent(spec.measureColumn);
+  const rows = (await db.runAndReadAll(`
+    WITH now AS (SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM ${sqlIdent(typedTable)} GROUP BY 1),
+         before AS (SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM read_parquet(${sqlString(previousFile)}) GROUP BY 1)
+    SELECT strftime(before.m, '%Y-%m') AS month, before.v AS before, now.v AS now
+    FROM before LEFT JOIN now USING (m)
+    WHERE now.v IS NULL OR (before.v > 0 AND abs(now.v - before.v) / before.v > ${DRIFT_WARNING_SHARE})
+    ORDER BY 1`)).getRowObjectsJS();
+  return rows.map((r) => ({
+    code: r.now === null ? 'month-dropped' : 'revision-drift',
+    table,
+    message: r.now === null
+      ? `${table} ${r.month}: published in the ${previousDate} snapshot but missing from this one.`
+      : `${table} ${r.month}: ${spec.measureColumn} revised from ${r.before} to ${r.now} (${(((Number(r.now) - Number(r.before)) / Number(r.before)) * 100).toFixed(1)}%) since the ${previousDate} snapshot; more than ${DRIFT_WARNING_SHARE * 100}% — check before quoting it.`,
+  }));
+}

@@ -1,0 +1,63 @@
+/**
+ * Months and dates as offices write them: "2024-01", "Januari 2024", "Jan-24", "01/2024",
+ * "15/01/2024", "2024-01-15", "15 Januari 2024", and Excel serial day numbers (45292 = 1 Jan 2024).
+ * Returns ISO text (YYYY-MM-01 for months, YYYY-MM-DD for dates) or null when the text is not one.
+ */
+const MONTH_NAMES: Record<string, number> = {
+  januari: 1, january: 1, jan: 1,
+  februari: 2, pebruari: 2, february: 2, feb: 2, peb: 2,
+  maret: 3, march: 3, mar: 3,
+  april: 4, apr: 4,
+  mei: 5, may: 5,
+  juni: 6, june: 6, jun: 6,
+  juli: 7, july: 7, jul: 7,
+  agustus: 8, august: 8, agu: 8, agt: 8, agst: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, october: 10, okt: 10, oct: 10,
+  november: 11, nopember: 11, nov: 11, nop: 11,
+  desember: 12, december: 12, des: 12, dec: 12,
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1990 || year > 2100) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+
+/** Excel's serial day number (1900 date system, including its phantom 29 Feb 1900). */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 32874 || serial > 73051) return null; // 1990..2099
+  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  return date.toISOString().slice(0, 10);
+}
+
+export function parseDate(text: string): string | null {
+  const s = text.trim().toLowerCase();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/))) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/))) return isoDate(fullYear(m[3]!), +m[2]!, +m[1]!);
+  if ((m = s.match(/^(\d{1,2})[\s-]+([a-z]+)[\s-]+(\d{4})$/))) {
+    const month = MONTH_NAMES[m[2]!];
+    return month ? isoDate(+m[3]!, month, +m[1]!) : null;
+  }
+  if ((m = s.match(/^(\d{5})(?:[.,]0+)?$/))) return excelSerialToIso(Number(m[1]));
+  return null;
+}
+
+export function parseMonth(text: string): string | null {
+  const s = text.trim().toLowerCase();
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})$/))) return isoDate(+m[1]!, +m[2]!, 1);
+  if ((m = s.match(/^(\d{1,2})[-/.](\d{4})$/))) return isoDate(+m[2]!, +m[1]!, 1);
+  if ((m = s.match(/^([a-z]+)[\s\-'.]+(\d{2}|\d{4})$/))) {
+    const month = MONTH_NAMES[m[1]!];
+    return month ? isoDate(fullYear(m[2]!), month, 1) : null;
+  }
+  const date = parseDate(s);
+  return date ? `${date.slice(0, 7)}-01` : null;
+}

@@ -1,0 +1,123 @@
+/**
+ * The rules a table's rows must meet, each a SQL condition over the checked table (value,
+ * status and raw text per column) that selects the failing rows, with the words used to report it.
+ */
+import type { ColumnSpec, TableSpec, TableName } from '../../src/schema/tables.ts';
+import { sqlIdent, sqlString } from '../lib/duckdb.ts';
+import type { Severity } from '../lib/pipeline-issue.ts';
+import type { IngestedFile } from '../ingest/ingest-file.ts';
+import type { Coverage } from './validate-table.ts';
+
+export interface Rule {
+  code: string;
+  severity?: Severity;
+  table: TableName;
+  column?: ColumnSpec;
+  columnLabel?: string;
+  /** Selects failing rows of the checked table. */
+  where: string;
+  /** SQL for the value shown as "found" (defaults to the column's raw text). */
+  found?: string;
+  expected: string;
+  fix: string | ((found: string) => string);
+}
+
+// Status and kind codes, as in validate-table.ts (kept literal here to avoid an import cycle).
+const S = { ok: 0, blank: 1, unresolved: 4, ambiguous: 5, notNumber: 6, negative: 7, fractional: 8 };
+const DATA = '__kind = 0';
+
+const status = (c: ColumnSpec) => sqlIdent(`${c.name}__status`);
+const value = (c: ColumnSpec) => sqlIdent(c.name);
+
+const REGION_DIGITS: Record<string, number> = { provinsi: 2, kabupaten_kota: 4, kecamatan: 6, kelurahan_desa: 10 };
+
+export function tableRules(
+  spec: TableSpec,
+  ingested: IngestedFile,
+  coverage: Coverage,
+  suggest: (column: ColumnSpec, raw: string) => string | null,
+  expectedValue: (column: ColumnSpec) => string,
+): Rule[] {
+  const present = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  const rules: Rule[] = [];
+  for (const column of present) {
+    const base = { table: spec.name, column, expected: expectedValue(column) };
+    if (column.isCount) {
+      rules.push(
+        { ...base, code: 'count-missing', where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: 'Fill in the count; write 0 (or "-") for none.' },
+        { ...base, code: 'count-not-a-number', where: `${DATA} AND ${status(column)} = ${S.notNumber}`, fix: (f) => `Write "${f}" as a whole number such as 1234 or 1.234 (Indonesian thousands separator).` },
+        { ...base, code: 'count-negative', where: `${DATA} AND ${status(column)} = ${S.negative}`, fix: 'Counts cannot be negative: correct the value, or report a correction as a revised count for the month.' },
+        {
+          ...base, code: 'count-fractional', where: `${DATA} AND ${status(column)} = ${S.fractional}`,
+          fix: (f) => /^\d{1,3},\d{3}$/.test(f.trim())
+            ? `In this file "," is the decimal comma (Indonesian convention), so "${f}" reads as a fraction. For a whole number write ${f.replace(',', '.')} or ${f.replace(',', '')}.`
+            : `"${f}" is not a whole number: people and events are counted in whole numbers. Correct the value.`,
+        },
+      );
+      continue;
+    }
+    if (column.parse === 'text') continue;
+    rules.push(
+      { ...base, code: 'value-missing', where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: `Fill in "${column.rawHeaders[0]}" on every data row.` },
+      {
+        ...base, code: 'value-unknown', where: `${DATA} AND ${status(column)} = ${S.unresolved}`,
+        fix: (f) => {
+          const guess = suggest(column, f);
+          const where = column.parse === 'office' || column.parse === 'port' ? ` If it is a new ${column.parse}, add it to data/reference/${column.parse}s.csv with its source.` : '';
+          return guess ? `Did you mean ${guess}? Use that spelling or code.${where}` : `Use a value from the reference list.${where}`;
+        },
+      },
+      { ...base, code: 'value-ambiguous', where: `${DATA} AND ${status(column)} = ${S.ambiguous}`, fix: 'This spelling matches more than one entry: use the code instead.' },
+    );
+  }
+
+  const period = present.find((c) => c.name === spec.periodColumn);
+  if (period) {
+    rules.push({
+      code: 'period-out-of-range', table: spec.name, column: period,
+      where: `${DATA} AND ${status(period)} = ${S.ok} AND (date_trunc('month', ${value(period)}) < DATE ${sqlString(`${coverage.from}-01`)} OR date_trunc('month', ${value(period)}) > DATE ${sqlString(`${coverage.to}-01`)})`,
+      expected: `a month from ${coverage.from} to ${coverage.to} (the snapshot's coverage in snapshot.json)`,
+      fix: 'Remove rows outside the snapshot period, or correct the coverage in snapshot.json if the export really covers more.',
+    });
+  }
+
+  const key = spec.key.filter((k) => ingested.columns.has(k));
+  if (key.length === spec.key.length) {
+    const keyList = key.map(sqlIdent).join(', ');
+    rules.push({
+      code: 'duplicate-cell', table: spec.name,
+      where: `${DATA} AND (${keyList}) IN (SELECT (${keyList}) FROM checked_${spec.name} WHERE ${DATA} GROUP BY ALL HAVING count(*) > 1)`,
+      found: `concat_ws(' / ', ${key.map((k) => `CAST(${sqlIdent(k)} AS VARCHAR)`).join(', ')})`,
+      expected: `one row per ${key.join(' × ')}`,
+      fix: 'The same cell appears more than once: merge the rows into one (sum them if they are parts), or delete the copy.',
+    });
+  }
+
+  if (spec.name === 'operations' && ingested.columns.has('findings') && ingested.columns.has('foreigners_checked')) {
+    rules.push({
+      code: 'findings-exceed-checked', table: spec.name, columnLabel: 'temuan',
+      where: `${DATA} AND findings > foreigners_checked`, found: "concat(findings, ' findings > ', foreigners_checked, ' checked')",
+      expected: 'violations found ≤ foreigners checked', fix: 'Correct the counts: there cannot be more findings than foreigners checked.',
+    });
+    rules.push({
+      code: 'follow-ups-exceed-findings', table: spec.name, columnLabel: 'tindak lanjut',
+      where: `${DATA} AND follow_ups > findings`, found: "concat(follow_ups, ' follow-ups > ', findings, ' findings')",
+      expected: 'sanction proceedings opened ≤ violations found', fix: 'Correct the counts: proceedings follow from findings.',
+    });
+    rules.push({
+      code: 'region-level-mismatch', table: spec.name, columnLabel: 'kode wilayah',
+      where: `${DATA} AND length(replace(CAST(region_code AS VARCHAR), '.', '')) <> (CASE CAST(level AS VARCHAR) ${Object.entries(REGION_DIGITS).map(([l, d]) => `WHEN '${l}' THEN ${d}`).join(' ')} END)`,
+      found: "concat(CAST(level AS VARCHAR), ' with region code ', CAST(region_code AS VARCHAR))",
+      expected: 'a province code for provinsi, a regency code for kabupaten/kota, a district code for kecamatan, a village code for kelurahan/desa',
+      fix: 'Use the Kemendagri code of the area at the activity\'s level.',
+    });
+  }
+  if (spec.name === 'registry' && ingested.columns.has('region_code')) {
+    rules.push({
+      code: 'region-not-regency', table: spec.name, columnLabel: 'kode wilayah',
+      where: `${DATA} AND length(replace(CAST(region_code AS VARCHAR), '.', '')) <> 4`, found: 'CAST(region_code AS VARCHAR)',
+      expected: 'a regency/city code (e.g. 36.72)', fix: 'Report registry figures per regency/city, with its Kemendagri code.',
+    });
+  }
+  return rules;
+}

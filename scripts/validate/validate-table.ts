@@ -1,0 +1,231 @@
+/**
+ * Validate: reads an ingested file in two streaming passes and leaves a compact, typed table of
+ * its data rows in DuckDB, or the list of everything wrong with it.
+ *
+ *   1. profile: the distinct values of every column (one scan, GROUPING SETS), resolved in
+ *      JavaScript to codes, months, dates and counts (value maps);
+ *   2. check: the rows joined to the value maps (DuckDB hash joins), typed and classified
+ *      (data, blank, "Sumber:" note, "Jumlah" total), then every rule is counted in one query.
+ *
+ * A large file that passes is never materialised as text. When a rule fails, the rows are read
+ * once more with their row numbers, so every error names file, row, column, value and fix.
+ */
+import type { ColumnSpec, TableSpec } from '../../src/schema/tables.ts';
+import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import type { PipelineIssue } from '../lib/pipeline-issue.ts';
+import { csvReadIssue, type IngestedFile } from '../ingest/ingest-file.ts';
+import type { Reference } from '../reference/load-reference.ts';
+import { detectNumberConvention, parseCount, type CountStatus } from './parse-count.ts';
+import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
+import { tableRules, type Rule } from './table-rules.ts';
+
+/** Status codes stored per cell (UTINYINT). */
+export const STATUS: Record<ValueStatus | CountStatus, number> = {
+  ok: 0, blank: 1, total: 2, note: 3, unresolved: 4, ambiguous: 5, 'not-number': 6, negative: 7, fractional: 8,
+};
+/** Row kinds (UTINYINT). */
+export const KIND = { data: 0, blank: 1, note: 2, total: 3 } as const;
+
+/** Files up to this many rows are always read with row numbers (one pass instead of two). */
+const NUMBERED_READ_MAX_ROWS = 2_000_000;
+
+export interface Coverage { from: string; to: string }
+
+export interface ValidatedTable {
+  spec: TableSpec;
+  /** DuckDB table holding the typed data rows (schema column names; codes as ENUM, cast to text on publish). */
+  table: string;
+  rows: number;
+}
+
+export interface ValidationResult {
+  validated: ValidatedTable | null;
+  issues: PipelineIssue[];
+}
+
+const mapTable = (spec: TableSpec, column: ColumnSpec) => `map_${spec.name}_${column.name}`;
+const isCode = (column: ColumnSpec) => !column.isCount && !['month', 'date', 'text'].includes(column.parse);
+
+/** Pass 1: distinct raw values per column, and the row count, in one scan. */
+async function profile(db: Db, spec: TableSpec, ingested: IngestedFile): Promise<{ rows: number; distinct: Map<string, string[]> }> {
+  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  const raw = columns.map((c) => sqlIdent(ingested.columns.get(c.name)!));
+  const sets = [...raw.map((r) => `(${r})`), '()'].join(', ');
+  const result = await db.runAndReadAll(
+    `SELECT ${raw.join(', ')}, GROUPING_ID(${raw.join(', ')}) AS g, count(*) AS n FROM ${ingested.relation} GROUP BY GROUPING SETS (${sets})`,
+  );
+  const m = columns.length;
+  const distinct = new Map<string, string[]>(columns.map((c) => [c.name, []]));
+  let rows = 0;
+  for (const row of result.getRows()) {
+    const g = Number(row[m]);
+    if (g === 2 ** m - 1) { rows = Number(row[m + 1]); continue; }
+    const k = columns.findIndex((_, i) => g === 2 ** m - 1 - 2 ** (m - 1 - i));
+    distinct.get(columns[k]!.name)!.push((row[k] as string | null) ?? '');
+  }
+  return { rows, distinct };
+}
+
+/** Value maps: one small DuckDB table per column, raw text → typed value + status. */
+async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, distinct: Map<string, string[]>, reference: Reference): Promise<PipelineIssue[]> {
+  const issues: PipelineIssue[] = [];
+  const countValues = spec.rawColumns.filter((c) => c.isCount).flatMap((c) => distinct.get(c.name) ?? []);
+  const numbers = detectNumberConvention(countValues, ingested.delimiter);
+  if (numbers.idExample && numbers.enExample && ingested.delimiter !== ';') {
+    issues.push({
+      severity: 'error', code: 'ambiguous-number-format', file: ingested.file, found: `"${numbers.idExample}" and "${numbers.enExample}" in the same file`,
+      expected: 'one convention per file: 1.234 (Indonesian) or 1,234 (English)',
+      fix: 'Export again with plain numbers (no thousands separators), or with one convention throughout.',
+    });
+  }
+  for (const column of spec.rawColumns) {
+    if (!ingested.columns.has(column.name)) continue;
+    const name = mapTable(spec, column);
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
+    const appender = await db.createAppender(name);
+    for (const raw of distinct.get(column.name) ?? []) {
+      appender.appendVarchar(raw);
+      if (column.isCount) {
+        const parsed = parseCount(raw, numbers.convention);
+        if (parsed.value === null) appender.appendNull(); else appender.appendDouble(parsed.value);
+        appender.appendUTinyInt(STATUS[parsed.status]);
+      } else {
+        const resolved = resolveValue(column, raw, reference);
+        if (resolved.value === null) appender.appendNull(); else appender.appendVarchar(resolved.value);
+        appender.appendUTinyInt(STATUS[resolved.status]);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+    if (column.parse === 'month' || column.parse === 'date') {
+      await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE DATE USING CAST(value AS DATE)`);
+    } else if (isCode(column)) {
+      // Codes become an ENUM (one byte a row), so 20 million typed rows stay small in memory.
+      const codes = (await db.runAndReadAll(`SELECT DISTINCT value FROM ${sqlIdent(name)} WHERE value IS NOT NULL ORDER BY value`)).getRows().map((r) => r[0] as string);
+      const type = `enum_${spec.name}_${column.name}`;
+      await db.run(`DROP TYPE IF EXISTS ${sqlIdent(type)}`);
+      await db.run(`CREATE TYPE ${sqlIdent(type)} AS ENUM (${[...codes, '?'].map(sqlString).join(', ')})`);
+      await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE ${sqlIdent(type)} USING CAST(value AS ${sqlIdent(type)})`);
+    }
+  }
+  return issues;
+}
+
+/** Pass 2: rows joined to the value maps; with `numbered`, from a copy that keeps row numbers and raw text. */
+async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile, numbered: boolean): Promise<string> {
+  const table = `checked_${spec.name}`;
+  let source = ingested.relation;
+  if (numbered) {
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`numbered_${spec.name}`)} AS SELECT * FROM ${ingested.relation}`);
+    source = `(SELECT rowid AS __row, * FROM ${sqlIdent(`numbered_${spec.name}`)})`;
+  }
+  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  const select: string[] = [numbered ? 'src.__row' : 'NULL::BIGINT AS __row'];
+  const joins: string[] = [];
+  columns.forEach((column, i) => {
+    const raw = `src.${sqlIdent(ingested.columns.get(column.name)!)}`;
+    select.push(`m${i}.value AS ${sqlIdent(column.name)}`, `m${i}.status AS ${sqlIdent(`${column.name}__status`)}`);
+    if (numbered) select.push(`${raw} AS ${sqlIdent(`${column.name}__raw`)}`);
+    joins.push(`LEFT JOIN ${sqlIdent(mapTable(spec, column))} m${i} ON coalesce(${raw}, '') = m${i}.raw`);
+  });
+  const statuses = columns.map((_, i) => `m${i}.status`);
+  const kind = `CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
+    WHEN ${STATUS.note} IN (${statuses.join(', ')}) THEN ${KIND.note}
+    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END`;
+  select.push(`${kind} AS __kind`);
+  await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT ${select.join(', ')} FROM ${source} src ${joins.join(' ')}`);
+  return table;
+}
+
+/** Error messages for a failing rule, with row numbers: grouped by the value found. */
+async function describeFailures(db: Db, checked: string, rule: Rule, ingested: IngestedFile): Promise<PipelineIssue[]> {
+  const found = rule.found ?? (rule.column ? `${sqlIdent(`${rule.column.name}__raw`)}` : "''");
+  const rows = await db.runAndReadAll(
+    `SELECT CAST(${found} AS VARCHAR) AS found, count(*) AS n, min(__row) AS first FROM ${checked} WHERE ${rule.where} GROUP BY 1 ORDER BY first LIMIT 5`,
+  );
+  const examples = rows.getRows().map(([value, n, first]) => ({ value: (value as string | null) ?? '', n: Number(n), first: Number(first) }));
+  const lines = await ingested.lineOf(examples.map((e) => e.first));
+  return examples.map((e) => ({
+    severity: rule.severity ?? 'error',
+    code: rule.code,
+    file: ingested.file,
+    table: rule.table,
+    row: lines.get(e.first) ?? e.first + 1,
+    ...(rule.column ? { column: rule.columnLabel ?? rule.column.rawHeaders[0]! } : {}),
+    found: e.value,
+    expected: rule.expected,
+    fix: typeof rule.fix === 'function' ? rule.fix(e.value) : rule.fix,
+    ...(e.n > 1 ? { moreRows: e.n - 1 } : {}),
+  }));
+}
+
+export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage): Promise<ValidationResult> {
+  let rows: number;
+  let distinct: Map<string, string[]>;
+  try {
+    ({ rows, distinct } = await profile(db, spec, ingested));
+  } catch (error) {
+    return { validated: null, issues: [csvReadIssue(ingested.file, error as Error, ingested.firstDataLine)] };
+  }
+  if (rows === 0) {
+    return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
+  }
+  const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
+  const rules = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue);
+
+  let numbered = rows <= NUMBERED_READ_MAX_ROWS;
+  let checked = await buildCheckedTable(db, spec, ingested, numbered);
+  const counts = (await db.runAndReadAll(
+    `SELECT ${rules.map((r) => `count(*) FILTER (WHERE ${r.where})`).join(', ')}, count(*) FILTER (WHERE __kind = ${KIND.total}) FROM ${checked}`,
+  )).getRows()[0]!.map(Number);
+  const failing = rules.filter((_, i) => counts[i]! > 0);
+  const totals = counts[rules.length]!;
+  if ((failing.length > 0 || totals > 0) && !numbered) {
+    numbered = true;
+    checked = await buildCheckedTable(db, spec, ingested, true);
+  }
+  for (const rule of failing) issues.push(...(await describeFailures(db, checked, rule, ingested)));
+  if (totals > 0) issues.push(...(await checkStatedTotals(db, spec, checked, ingested)));
+  if (issues.some((i) => i.severity === 'error')) return { validated: null, issues };
+
+  const typed = `typed_${spec.name}`;
+  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(typed)} AS SELECT ${columns
+    .map((c) => (c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name)))
+    .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);
+  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(`numbered_${spec.name}`)}; DROP TABLE ${sqlIdent(checked)}`);
+  const dataRows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(typed)}`)).getRows()[0]![0]);
+  return { validated: { spec, table: typed, rows: dataRows }, issues };
+}
+
+/**
+ * "Jumlah"/"Total" rows. One at the very end is a stated grand total: it must equal the sum of the
+ * rows above it, and is then dropped. Any other is a subtotal inside the data and is refused,
+ * because summing the table would count those rows twice.
+ */
+async function checkStatedTotals(db: Db, spec: TableSpec, checked: string, ingested: IngestedFile): Promise<PipelineIssue[]> {
+  const counts = spec.rawColumns.filter((c) => c.isCount && ingested.columns.has(c.name));
+  const totalRows = (await db.runAndReadAll(
+    `SELECT __row, (SELECT max(__row) FROM ${checked} WHERE __kind = ${KIND.data}) AS last_data, ${counts.map((c) => sqlIdent(c.name)).join(', ')}
+     FROM ${checked} WHERE __kind = ${KIND.total} ORDER BY __row`,
+  )).getRows();
+  const lines = await ingested.lineOf(totalRows.map((r) => Number(r[0])));
+  const [first] = totalRows;
+  if (totalRows.length === 1 && first && Number(first[0]) > Number(first[1])) {
+    const sums = (await db.runAndReadAll(`SELECT ${counts.map((c) => `sum(${sqlIdent(c.name)})`).join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`)).getRows()[0]!;
+    return counts.flatMap((c, i) => {
+      const stated = first[2 + i] === null ? null : Number(first[2 + i]);
+      const sum = Number(sums[i]);
+      return stated === null || stated === sum ? [] : [{
+        severity: 'error' as const, code: 'total-mismatch', file: ingested.file, table: spec.name, row: lines.get(Number(first[0])) ?? Number(first[0]) + 1,
+        column: c.rawHeaders[0]!, found: `a stated total of ${stated}`, expected: `the sum of the rows above it, ${sum}`,
+        fix: 'Rows are missing or changed after the total was computed: export the table again, or remove the total row.',
+      }];
+    });
+  }
+  return totalRows.map((r) => ({
+    severity: 'error' as const, code: 'subtotal-row', file: ingested.file, table: spec.name, row: lines.get(Number(r[0])) ?? Number(r[0]) + 1,
+    found: 'a "Jumlah"/"Total" row among the data rows', expected: 'data rows only (a single grand total is allowed as the last row)',
+    fix: 'Delete the subtotal rows: the dashboard computes totals itself, and keeping them would count those rows twice.',
+  }));
+}

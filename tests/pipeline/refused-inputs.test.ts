@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOM, VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
+import { xlsx } from '../helpers/write-xlsx.ts';
 import { publicationFingerprint, publishedBaseline, refuse, tempDir } from '../helpers/pipeline-fixture.ts';
 
 const DATE = '2024-04-05';
@@ -76,6 +77,14 @@ const CASES: Case[] = [
     expect: { code: 'region-not-regency', row: 2 } },
   { name: 'a snapshot claiming to cover its own month', files: { 'snapshot.json': sidecar({ from: '2024-01', to: '2024-04' }) }, expect: { code: 'sidecar-coverage' } },
   { name: 'a file that is not an XLSX at all', files: { 'registry.csv': null, 'registry.xlsx': Buffer.from('this is not a zip file') }, expect: { code: 'unsafe-xlsx', file: 'registry.xlsx' } },
+  { name: 'an XLSX with formula cells', files: { 'arrivals.csv': null, 'arrivals.xlsx': xlsx([
+      ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Jumlah'],
+      ['Januari 2024', 'CGK', 'CHN', 'VoA', 'L', { formula: 'SUM(1,2)', value: 3 }],
+    ]) }, expect: { code: 'unsafe-xlsx', file: 'arrivals.xlsx', found: 'formula', fix: /Paste Special/ } },
+  { name: 'an XLSX zip bomb', files: { 'arrivals.csv': null, 'arrivals.xlsx': xlsx([['Bulan']], { 'xl/media/padding.bin': new Uint8Array(40 * 1024 * 1024) }) },
+    expect: { code: 'unsafe-xlsx', found: 'zip bomb' } },
+  { name: 'an XLSM with macros', files: { 'arrivals.csv': null, 'arrivals.xlsx': xlsx([['Bulan']], { 'xl/vbaProject.bin': new Uint8Array(16) }) },
+    expect: { code: 'unsafe-xlsx', found: 'macros' } },
 ];
 
 describe('refused inputs', () => {

@@ -1,14 +1,22 @@
 /** Native DuckDB for the build: one in-memory database per pipeline run, and small query helpers. */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export type Db = DuckDBConnection;
+
+/** DuckDB spills joins, aggregates and sorts to disk beyond this, keeping the build under 2 GB. */
+export const DUCKDB_MEMORY_LIMIT = '1200MB';
 
 export async function openDuckDb(): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', {
     // The build never fetches anything: extensions stay off, Parquet is built in.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
-    preserve_insertion_order: 'true',
+    // Output order comes from ORDER BY where it matters; row numbers are taken explicitly.
+    preserve_insertion_order: 'false',
+    memory_limit: DUCKDB_MEMORY_LIMIT,
+    temp_directory: join(tmpdir(), 'pantau-duckdb-spill'),
   });
   return instance.connect();
 }

@@ -116,7 +116,10 @@ async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile
   const table = `checked_${spec.name}`;
   let source = ingested.relation;
   if (numbered) {
+    // Row numbers need the file's order: keep insertion order for this copy only.
+    await db.run('SET preserve_insertion_order = true');
     await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`numbered_${spec.name}`)} AS SELECT * FROM ${ingested.relation}`);
+    await db.run('SET preserve_insertion_order = false');
     source = `(SELECT rowid AS __row, * FROM ${sqlIdent(`numbered_${spec.name}`)})`;
   }
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
@@ -159,7 +162,13 @@ async function describeFailures(db: Db, checked: string, rule: Rule, ingested: I
   }));
 }
 
+const trace = (label: string, started: number) => {
+  if (process.env.PANTAU_TRACE) process.stderr.write(`    ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  return performance.now();
+};
+
 export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage): Promise<ValidationResult> {
+  let t = performance.now();
   let rows: number;
   let distinct: Map<string, string[]>;
   try {
@@ -170,14 +179,19 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   if (rows === 0) {
     return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
   }
+  t = trace('profile', t);
   const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
+  t = trace('value maps', t);
   const rules = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue);
 
   let numbered = rows <= NUMBERED_READ_MAX_ROWS;
   let checked = await buildCheckedTable(db, spec, ingested, numbered);
+  t = trace('checked table', t);
   const counts = (await db.runAndReadAll(
-    `SELECT ${rules.map((r) => `count(*) FILTER (WHERE ${r.where})`).join(', ')}, count(*) FILTER (WHERE __kind = ${KIND.total}) FROM ${checked}`,
+    `SELECT ${rules.map((r) => `count(*) FILTER (WHERE ${r.where})`).join(', ')}, count(*) FILTER (WHERE __kind = ${KIND.total}),
+       count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
+  t = trace('rules', t);
   const failing = rules.filter((_, i) => counts[i]! > 0);
   const totals = counts[rules.length]!;
   if ((failing.length > 0 || totals > 0) && !numbered) {
@@ -188,14 +202,14 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   if (totals > 0) issues.push(...(await checkStatedTotals(db, spec, checked, ingested)));
   if (issues.some((i) => i.severity === 'error')) return { validated: null, issues };
 
+  // The typed table is a view: the checked rows are not copied again.
   const typed = `typed_${spec.name}`;
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
-  await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(typed)} AS SELECT ${columns
+  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${columns
     .map((c) => (c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name)))
     .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);
-  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(`numbered_${spec.name}`)}; DROP TABLE ${sqlIdent(checked)}`);
-  const dataRows = Number((await db.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(typed)}`)).getRows()[0]![0]);
-  return { validated: { spec, table: typed, rows: dataRows }, issues };
+  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(`numbered_${spec.name}`)}`);
+  return { validated: { spec, table: typed, rows: counts[rules.length + 1]! }, issues };
 }
 
 /**

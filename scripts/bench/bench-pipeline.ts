@@ -1,0 +1,56 @@
+/**
+ * `npm run bench:pipeline`: times the pipeline end to end on a generated snapshot of 20 million
+ * arrival rows, next to native DuckDB's raw speed on the same CSV, and writes the numbers to
+ * docs/benchmarks.md. Each measurement runs in its own process so peak memory (max RSS) is its own.
+ *
+ *   npm run bench:pipeline [-- --rows 20000000]
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BENCH_SNAPSHOT_DATE, generateBenchSnapshot } from './generate-bench-snapshot.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000000' } } });
+const rows = Number(values.rows);
+
+interface Measured { seconds: number; maxRssMb: number; output: string }
+
+function measure(script: string, args: string[]): Measured {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const result = JSON.parse(output.trim().split('\n').at(-1)!) as { seconds: number; maxRssKb: number };
+  return { seconds: result.seconds, maxRssMb: result.maxRssKb / 1024, output };
+}
+
+console.error(`generating ${rows.toLocaleString('en-US')} arrival rows…`);
+const dir = await generateBenchSnapshot(root, rows);
+const csv = join(dir, 'arrivals.csv');
+const bytes = statSync(csv).size;
+
+const scan = measure('measure-duckdb-raw.ts', [csv, 'scan']);
+const toParquet = measure('measure-duckdb-raw.ts', [csv, 'parquet']);
+const pipeline = measure('measure-pipeline.ts', [dir, BENCH_SNAPSHOT_DATE]);
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const line = (name: string, m: Measured) => `| ${name} | ${m.seconds.toFixed(2)} | ${fmt(rows / m.seconds)} | ${fmt(m.maxRssMb)} |`;
+const section = [
+  `## Pipeline, ${rows.toLocaleString('en-US')} arrival rows (${(bytes / 1e6).toFixed(0)} MB CSV) — ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; command \`npm run bench:pipeline\`.`,
+  '',
+  '| measurement | seconds | rows/s | peak RSS (MB) |',
+  '|---|---:|---:|---:|',
+  line('native DuckDB: scan the CSV (count, sum)', scan),
+  line('native DuckDB: CSV → Parquet, no checks', toParquet),
+  line('**pipeline end to end** (ingest, validate, aggregate, publish)', pipeline),
+  '',
+  `Target: ≥ 3,000,000 rows/s end to end and < 2,048 MB peak. Result: ${fmt(rows / pipeline.seconds)} rows/s, ${fmt(pipeline.maxRssMb)} MB.`,
+  '',
+].join('\n');
+const doc = join(root, 'docs/benchmarks.md');
+const header = '# Benchmarks\n\nNumbers measured on this project\'s machines and written by the benchmark scripts themselves; newest first.\n\n';
+const previous = existsSync(doc) ? readFileSync(doc, 'utf8').replace(header, '') : '';
+writeFileSync(doc, header + section + '\n' + previous);
+console.log(section);

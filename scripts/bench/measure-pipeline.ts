@@ -1,0 +1,15 @@
+/** Child process of the benchmark: the real pipeline on one snapshot folder. Prints JSON. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runPipeline } from '../pipeline.ts';
+import { createProgress } from '../lib/progress.ts';
+import { readSnapshot } from '../snapshots/find-snapshots.ts';
+
+const [dir, date] = process.argv.slice(2) as [string, string];
+const root = resolve(import.meta.dirname, '../..');
+const started = performance.now();
+const result = await runPipeline(readSnapshot(dir, date), { root, outDir: mkdtempSync(join(tmpdir(), 'pantau-bench-')), progress: createProgress(false) });
+const seconds = (performance.now() - started) / 1000;
+console.error(`published ${result.manifest.tables.arrivals?.rows} arrival rows`);
+console.log(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS }));

@@ -1,0 +1,49 @@
+/**
+ * Writes docs/data-dictionary.md from src/schema/tables.ts, so the dictionary people read and the
+ * schema the code uses cannot drift apart (a test fails when the committed file is stale).
+ *
+ *   npm run docs:dictionary
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
+
+export function dataDictionaryMarkdown(): string {
+  const out: string[] = [
+    '# Data dictionary',
+    '',
+    `Generated from \`src/schema/tables.ts\` (schema version ${SCHEMA_VERSION}) by \`npm run docs:dictionary\`; do not edit by hand.`,
+    '',
+    'Every published table is long (tidy): one row per cell of counts, official codes, one Parquet file per table.',
+    'Units matter: **events** are counted each time they happen (a crossing, a meeting); **persons** are people,',
+    'but a person may appear in several rows (e.g. under two sanction actions), so sums across rows may count actions.',
+    '',
+  ];
+  for (const name of TABLE_NAMES) {
+    const spec = TABLES[name];
+    out.push(`## \`${name}\` — ${spec.title.id} / ${spec.title.en}`, '', spec.description, '',
+      `Raw file in a snapshot: \`${spec.rawFile}.csv\` or \`${spec.rawFile}.xlsx\`. One row per ${spec.key.map((k) => `\`${k}\``).join(' × ')}.`, '',
+      '| column | type | unit | description | raw header names accepted |', '|---|---|---|---|---|');
+    for (const c of publishedColumns(spec)) {
+      const raw = spec.rawColumns.find((r) => r.name === c.name);
+      out.push(`| \`${c.name}\` | ${c.type} | ${raw?.unit ?? ''} | ${c.description} | ${raw ? raw.rawHeaders.map((h) => `"${h}"`).join(', ') : '(derived)'} |`);
+    }
+    out.push('');
+  }
+  out.push('## Code lists', '');
+  for (const [name, values] of Object.entries(ENUMS)) {
+    out.push(`### \`${name}\``, '', '| code | Indonesian | English | other spellings accepted |', '|---|---|---|---|');
+    for (const v of values as readonly { code: string; id: string; en: string; spellings?: readonly string[] }[]) {
+      out.push(`| \`${v.code}\` | ${v.id} | ${v.en} | ${(v.spellings ?? []).join(', ')} |`);
+    }
+    out.push('');
+  }
+  out.push('## Reference tables', '', `Published beside the facts: ${REFERENCE_TABLES.map((t) => `\`${t}.parquet\``).join(', ')}. Sources in docs/reference-data.md.`, '',
+    '## Refused columns', '', 'A raw file with any of these headers is refused before its values are read (no personal data enters the pipeline):', '',
+    IDENTIFYING_HEADERS.map((h) => `"${h}"`).join(', '), '');
+  return out.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync(join(resolve(import.meta.dirname, '../..'), 'docs/data-dictionary.md'), dataDictionaryMarkdown());
+}

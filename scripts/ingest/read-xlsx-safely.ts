@@ -47,7 +47,8 @@ function inspectZip(bytes: Uint8Array): void {
       if (err) return fail(`entry "${entry.name}" is corrupt (${err.message})`, 'Export the file again; it may be truncated.');
       inflated += chunk.length;
       total += chunk.length;
-      const ratio = entry.size > 0 ? inflated / entry.size : 0;
+      const compressed = entry.size ?? 0;
+      const ratio = compressed > 0 ? inflated / compressed : inflated;
       if (inflated > XLSX_LIMITS.entryInflatedBytes || total > XLSX_LIMITS.totalInflatedBytes || (inflated > 1_000_000 && ratio > XLSX_LIMITS.compressionRatio)) {
         entry.terminate();
         return fail(`entry "${entry.name}" inflates beyond the safe limit (a zip bomb or an oversized sheet)`, 'Send the data as CSV, or split the workbook; a monthly export is a few megabytes at most.');

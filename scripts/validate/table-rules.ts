@@ -16,6 +16,11 @@ export interface Rule {
   columnLabel?: string;
   /** Selects failing rows of the checked table. */
   where: string;
+  /**
+   * A cheap query on the value maps that returns a count > 0 only if the rule can fail at all
+   * (e.g. some distinct value is unresolved); when it returns 0 the rows are not scanned for it.
+   */
+  possibleIf?: string;
   /** SQL for the value shown as "found" (defaults to the column's raw text). */
   found?: string;
   expected: string;
@@ -27,6 +32,7 @@ const S = { ok: 0, blank: 1, unresolved: 4, ambiguous: 5, notNumber: 6, negative
 const DATA = '__kind = 0';
 
 const status = (c: ColumnSpec) => sqlIdent(`${c.name}__status`);
+const mapHas = (spec: TableSpec, c: ColumnSpec, code: number) => `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${c.name}`)} WHERE status = ${code}`;
 const value = (c: ColumnSpec) => sqlIdent(c.name);
 
 const REGION_DIGITS: Record<string, number> = { provinsi: 2, kabupaten_kota: 4, kecamatan: 6, kelurahan_desa: 10 };
@@ -44,11 +50,11 @@ export function tableRules(
     const base = { table: spec.name, column, expected: expectedValue(column) };
     if (column.isCount) {
       rules.push(
-        { ...base, code: 'count-missing', where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: 'Fill in the count; write 0 (or "-") for none.' },
-        { ...base, code: 'count-not-a-number', where: `${DATA} AND ${status(column)} = ${S.notNumber}`, fix: (f) => `Write "${f}" as a whole number such as 1234 or 1.234 (Indonesian thousands separator).` },
-        { ...base, code: 'count-negative', where: `${DATA} AND ${status(column)} = ${S.negative}`, fix: 'Counts cannot be negative: correct the value, or report a correction as a revised count for the month.' },
+        { ...base, code: 'count-missing', possibleIf: mapHas(spec, column, S.blank), where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: 'Fill in the count; write 0 (or "-") for none.' },
+        { ...base, code: 'count-not-a-number', possibleIf: mapHas(spec, column, S.notNumber), where: `${DATA} AND ${status(column)} = ${S.notNumber}`, fix: (f) => `Write "${f}" as a whole number such as 1234 or 1.234 (Indonesian thousands separator).` },
+        { ...base, code: 'count-negative', possibleIf: mapHas(spec, column, S.negative), where: `${DATA} AND ${status(column)} = ${S.negative}`, fix: 'Counts cannot be negative: correct the value, or report a correction as a revised count for the month.' },
         {
-          ...base, code: 'count-fractional', where: `${DATA} AND ${status(column)} = ${S.fractional}`,
+          ...base, code: 'count-fractional', possibleIf: mapHas(spec, column, S.fractional), where: `${DATA} AND ${status(column)} = ${S.fractional}`,
           fix: (f) => /^\d{1,3},\d{3}$/.test(f.trim())
             ? `In this file "," is the decimal comma (Indonesian convention), so "${f}" reads as a fraction. For a whole number write ${f.replace(',', '.')} or ${f.replace(',', '')}.`
             : `"${f}" is not a whole number: people and events are counted in whole numbers. Correct the value.`,
@@ -58,16 +64,16 @@ export function tableRules(
     }
     if (column.parse === 'text') continue;
     rules.push(
-      { ...base, code: 'value-missing', where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: `Fill in "${column.rawHeaders[0]}" on every data row.` },
+      { ...base, code: 'value-missing', possibleIf: mapHas(spec, column, S.blank), where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: `Fill in "${column.rawHeaders[0]}" on every data row.` },
       {
-        ...base, code: 'value-unknown', where: `${DATA} AND ${status(column)} = ${S.unresolved}`,
+        ...base, code: 'value-unknown', possibleIf: mapHas(spec, column, S.unresolved), where: `${DATA} AND ${status(column)} = ${S.unresolved}`,
         fix: (f) => {
           const guess = suggest(column, f);
           const where = column.parse === 'office' || column.parse === 'port' ? ` If it is a new ${column.parse}, add it to data/reference/${column.parse}s.csv with its source.` : '';
           return guess ? `Did you mean ${guess}? Use that spelling or code.${where}` : `Use a value from the reference list.${where}`;
         },
       },
-      { ...base, code: 'value-ambiguous', where: `${DATA} AND ${status(column)} = ${S.ambiguous}`, fix: 'This spelling matches more than one entry: use the code instead.' },
+      { ...base, code: 'value-ambiguous', possibleIf: mapHas(spec, column, S.ambiguous), where: `${DATA} AND ${status(column)} = ${S.ambiguous}`, fix: 'This spelling matches more than one entry: use the code instead.' },
     );
   }
 
@@ -75,6 +81,7 @@ export function tableRules(
   if (period) {
     rules.push({
       code: 'period-out-of-range', table: spec.name, column: period,
+      possibleIf: `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${period.name}`)} WHERE status = ${S.ok} AND (date_trunc('month', value) < DATE ${sqlString(`${coverage.from}-01`)} OR date_trunc('month', value) > DATE ${sqlString(`${coverage.to}-01`)})`,
       where: `${DATA} AND ${status(period)} = ${S.ok} AND (date_trunc('month', ${value(period)}) < DATE ${sqlString(`${coverage.from}-01`)} OR date_trunc('month', ${value(period)}) > DATE ${sqlString(`${coverage.to}-01`)})`,
       expected: `a month from ${coverage.from} to ${coverage.to} (the snapshot's coverage in snapshot.json)`,
       fix: 'Remove rows outside the snapshot period, or correct the coverage in snapshot.json if the export really covers more.',

@@ -44,7 +44,6 @@ export interface ValidationResult {
 }
 
 const mapTable = (spec: TableSpec, column: ColumnSpec) => `map_${spec.name}_${column.name}`;
-const isCode = (column: ColumnSpec) => !column.isCount && !['month', 'date', 'text'].includes(column.parse);
 
 /** Pass 1: distinct raw values per column, and the row count, in one scan. */
 async function profile(db: Db, spec: TableSpec, ingested: IngestedFile): Promise<{ rows: number; distinct: Map<string, string[]> }> {
@@ -81,9 +80,16 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
   for (const column of spec.rawColumns) {
     if (!ingested.columns.has(column.name)) continue;
     const name = mapTable(spec, column);
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
+    // k is the raw value's position in an ENUM of the raw values: pass 2 turns each row's text
+    // into that small integer with one vectorised cast, and joins on integers only.
+    const raws = [...new Set(['', ...(distinct.get(column.name) ?? [])])];
+    const rawType = `raw_${spec.name}_${column.name}`;
+    await db.run(`DROP TYPE IF EXISTS ${sqlIdent(rawType)}`);
+    await db.run(`CREATE TYPE ${sqlIdent(rawType)} AS ENUM (${raws.map(sqlString).join(', ')})`);
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (k UINTEGER, raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
     const appender = await db.createAppender(name);
-    for (const raw of distinct.get(column.name) ?? []) {
+    raws.forEach((raw, k) => {
+      appender.appendUInteger(k);
       appender.appendVarchar(raw);
       if (column.isCount) {
         const parsed = parseCount(raw, numbers.convention);
@@ -95,49 +101,52 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
         appender.appendUTinyInt(STATUS[resolved.status]);
       }
       appender.endRow();
-    }
+    });
     appender.closeSync();
     if (column.parse === 'month' || column.parse === 'date') {
       await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE DATE USING CAST(value AS DATE)`);
-    } else if (isCode(column)) {
-      // Codes become an ENUM (one byte a row), so 20 million typed rows stay small in memory.
-      const codes = (await db.runAndReadAll(`SELECT DISTINCT value FROM ${sqlIdent(name)} WHERE value IS NOT NULL ORDER BY value`)).getRows().map((r) => r[0] as string);
-      const type = `enum_${spec.name}_${column.name}`;
-      await db.run(`DROP TYPE IF EXISTS ${sqlIdent(type)}`);
-      await db.run(`CREATE TYPE ${sqlIdent(type)} AS ENUM (${[...codes, '?'].map(sqlString).join(', ')})`);
-      await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE ${sqlIdent(type)} USING CAST(value AS ${sqlIdent(type)})`);
     }
   }
   return issues;
 }
 
-/** Pass 2: rows joined to the value maps; with `numbered`, from a copy that keeps row numbers and raw text. */
+/**
+ * Pass 2: each row becomes one small integer per column (its raw value's position in the value
+ * map), in a compact table; the checked view joins those integers to values and statuses. With
+ * `numbered`, rows keep their row number and raw text, for error messages.
+ */
 async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile, numbered: boolean): Promise<string> {
-  const table = `checked_${spec.name}`;
-  let source = ingested.relation;
+  const codes = `codes_${spec.name}`;
+  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  const select: string[] = [numbered ? 'rowid AS __row' : 'NULL::BIGINT AS __row'];
+  columns.forEach((column) => {
+    const raw = sqlIdent(ingested.columns.get(column.name)!);
+    select.push(`enum_code(CAST(coalesce(${raw}, '') AS ${sqlIdent(`raw_${spec.name}_${column.name}`)})) AS ${sqlIdent(`${column.name}__k`)}`);
+    if (numbered) select.push(`${raw} AS ${sqlIdent(`${column.name}__raw`)}`);
+  });
   if (numbered) {
     // Row numbers need the file's order: keep insertion order for this copy only.
     await db.run('SET preserve_insertion_order = true');
     await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`numbered_${spec.name}`)} AS SELECT * FROM ${ingested.relation}`);
     await db.run('SET preserve_insertion_order = false');
-    source = `(SELECT rowid AS __row, * FROM ${sqlIdent(`numbered_${spec.name}`)})`;
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS SELECT ${select.join(', ')} FROM ${sqlIdent(`numbered_${spec.name}`)}`);
+    await db.run(`DROP TABLE ${sqlIdent(`numbered_${spec.name}`)}`);
+  } else {
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS SELECT ${select.join(', ')} FROM ${ingested.relation}`);
   }
-  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
-  const select: string[] = [numbered ? 'src.__row' : 'NULL::BIGINT AS __row'];
+  const view: string[] = ['c.*'];
   const joins: string[] = [];
   columns.forEach((column, i) => {
-    const raw = `src.${sqlIdent(ingested.columns.get(column.name)!)}`;
-    select.push(`m${i}.value AS ${sqlIdent(column.name)}`, `m${i}.status AS ${sqlIdent(`${column.name}__status`)}`);
-    if (numbered) select.push(`${raw} AS ${sqlIdent(`${column.name}__raw`)}`);
-    joins.push(`LEFT JOIN ${sqlIdent(mapTable(spec, column))} m${i} ON coalesce(${raw}, '') = m${i}.raw`);
+    view.push(`m${i}.value AS ${sqlIdent(column.name)}`, `m${i}.status AS ${sqlIdent(`${column.name}__status`)}`);
+    joins.push(`JOIN ${sqlIdent(mapTable(spec, column))} m${i} ON c.${sqlIdent(`${column.name}__k`)} = m${i}.k`);
   });
   const statuses = columns.map((_, i) => `m${i}.status`);
-  const kind = `CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
+  view.push(`CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
     WHEN ${STATUS.note} IN (${statuses.join(', ')}) THEN ${KIND.note}
-    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END`;
-  select.push(`${kind} AS __kind`);
-  await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT ${select.join(', ')} FROM ${source} src ${joins.join(' ')}`);
-  return table;
+    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END AS __kind`);
+  const checked = `checked_${spec.name}`;
+  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(checked)} AS SELECT ${view.join(', ')} FROM ${sqlIdent(codes)} c ${joins.join(' ')}`);
+  return checked;
 }
 
 /** Error messages for a failing rule, with row numbers: grouped by the value found. */
@@ -182,13 +191,16 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   t = trace('profile', t);
   const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
   t = trace('value maps', t);
-  const rules = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue);
+  const rules: Rule[] = [];
+  for (const rule of tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue)) {
+    if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
+  }
 
   let numbered = rows <= NUMBERED_READ_MAX_ROWS;
   let checked = await buildCheckedTable(db, spec, ingested, numbered);
   t = trace('checked table', t);
   const counts = (await db.runAndReadAll(
-    `SELECT ${rules.map((r) => `count(*) FILTER (WHERE ${r.where})`).join(', ')}, count(*) FILTER (WHERE __kind = ${KIND.total}),
+    `SELECT ${[...rules.map((r) => `count(*) FILTER (WHERE ${r.where})`), ''].join(', ')} count(*) FILTER (WHERE __kind = ${KIND.total}),
        count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
   t = trace('rules', t);
@@ -208,7 +220,6 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${columns
     .map((c) => (c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name)))
     .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);
-  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(`numbered_${spec.name}`)}`);
   return { validated: { spec, table: typed, rows: counts[rules.length + 1]! }, issues };
 }
 

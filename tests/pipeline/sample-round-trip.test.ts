@@ -1,0 +1,81 @@
+/**
+ * The bundled sample snapshots, published and read back with DuckDB, reproduce the published
+ * headline figures the sample is calibrated to, and every snapshot publishes byte-identically twice.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { publishedColumns, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
+import type { Manifest } from '../../src/schema/manifest.ts';
+import { findSnapshots } from '../../scripts/snapshots/find-snapshots.ts';
+import { publish, ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
+
+const snapshots = findSnapshots(join(ROOT, 'data/snapshots'));
+
+describe('sample snapshots', () => {
+  let out = '';
+  let db: DuckDBConnection;
+  let manifest: Manifest;
+  const one = async (sql: string) => Number((await db.runAndReadAll(sql.replaceAll('$P', join(out, 'current')))).getRows()[0]![0]);
+
+  beforeAll(async () => {
+    out = tempDir();
+    for (const s of snapshots) await publish(s.dir, s.date, out);
+    manifest = JSON.parse(readFileSync(join(out, 'current/manifest.json'), 'utf8')) as Manifest;
+    db = await (await DuckDBInstance.create(':memory:')).connect();
+  });
+
+  it('has at least three monthly snapshots, all synthetic and declared so', () => {
+    expect(snapshots.length).toBeGreaterThanOrEqual(3);
+    expect(snapshots.every((s) => s.sidecar.synthetic)).toBe(true);
+    expect(manifest.synthetic).toBe(true);
+    expect(manifest.snapshotDate).toBe(snapshots.at(-1)!.date);
+    expect(manifest.previousSnapshotDate).toBe(snapshots.at(-2)!.date);
+  });
+
+  it('reproduces foreign arrivals Jan–Jun 2024 = 5,086,765 against 4,741,343 (+7.28%, "7,2%")', async () => {
+    const h1 = (year: number) => one(`SELECT sum(count) FROM '$P/arrivals.parquet' WHERE month BETWEEN DATE '${year}-01-01' AND DATE '${year}-06-01'`);
+    const [y2024, y2023] = [await h1(2024), await h1(2023)];
+    expect(y2024).toBe(5_086_765);
+    expect(y2023).toBe(4_741_343);
+    // 345,422 / 4,741,343 = 7.2853…%: the release said 7.28% (truncated), the headlines 7.2%.
+    expect(y2024 / y2023 - 1).toBeCloseTo(0.072853, 6);
+  });
+
+  it('reproduces 2,041 administrative actions (TAK) in Jan–Jun 2024 against 1,165, deportations 1,503 against 639', async () => {
+    const tak = (year: number, action = '') => one(`SELECT sum(count) FROM '$P/sanctions.parquet' WHERE is_tak ${action} AND month BETWEEN DATE '${year}-01-01' AND DATE '${year}-06-01'`);
+    expect(await tak(2024)).toBe(2_041);
+    expect(await tak(2023)).toBe(1_165);
+    expect(await tak(2024, "AND action = 'deportasi'")).toBe(1_503);
+    expect(await tak(2023, "AND action = 'deportasi'")).toBe(639);
+  });
+
+  it('ranks Bogor, Soekarno-Hatta and Batam as the largest TAK offices in Jan–Jun 2024', async () => {
+    const rows = (await db.runAndReadAll(`SELECT office_code, sum(count)::INT AS n FROM '${join(out, 'current')}/sanctions.parquet'
+      WHERE is_tak AND month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01' GROUP BY 1 ORDER BY n DESC LIMIT 3`)).getRowObjectsJson();
+    expect(rows).toEqual([{ office_code: 'KANIM-BOGOR', n: 136 }, { office_code: 'KANIM-SOEKARNO-HATTA', n: 124 }, { office_code: 'KANIM-BATAM', n: 118 }]);
+  });
+
+  it('publishes every table with exactly the columns the schema declares, and the manifest counts them', async () => {
+    for (const name of TABLE_NAMES) {
+      const columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM '${join(out, 'current')}/${name}.parquet'`)).getRows().map((r) => r[0]);
+      expect(columns).toEqual(publishedColumns(TABLES[name]).map((c) => c.name));
+      expect(await one(`SELECT count(*) FROM '$P/${name}.parquet'`)).toBe(manifest.tables[name]!.rows);
+    }
+  });
+
+  it('joins every published code to its reference table', async () => {
+    expect(await one(`SELECT count(*) FROM '$P/arrivals.parquet' a ANTI JOIN '$P/ports.parquet' p ON a.port_code = p.code`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM '$P/sanctions.parquet' s ANTI JOIN '$P/offices.parquet' o ON s.office_code = o.code`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM '$P/registry.parquet' r ANTI JOIN '$P/regencies.parquet' g ON r.region_code = g.code`)).toBe(0);
+    expect(await one(`SELECT count(*) FROM '$P/provinces.parquet'`)).toBe(38);
+    expect(await one(`SELECT count(*) FROM '$P/regencies.parquet'`)).toBe(514);
+  });
+
+  it('gives identical Parquet bytes when the latest snapshot is published again elsewhere', async () => {
+    const latest = snapshots.at(-1)!;
+    const again = await publish(latest.dir, latest.date, tempDir());
+    for (const name of TABLE_NAMES) expect(again.manifest.tables[name]!.sha256).toBe(manifest.tables[name]!.sha256);
+  });
+});

@@ -1,0 +1,30 @@
+/** `npm run data` as an analyst runs it: exit codes and what it prints. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
+import { VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
+
+const tsx = join(ROOT, 'node_modules/.bin/tsx');
+const cli = join(ROOT, 'scripts/cli/data.ts');
+
+it('publishes a good snapshot, then refuses a bad one with exit code 2 and leaves the publication alone', () => {
+  const snapshots = tempDir();
+  const out = tempDir();
+  writeSnapshot(snapshots);
+  const ok = execFileSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(ok).toMatch(/2024-03-05: published/);
+  const target = readlinkSync(join(out, 'current'));
+
+  writeSnapshot(snapshots, {
+    'snapshot.json': JSON.stringify({ snapshotDate: '2024-04-05', coverage: { from: '2024-01', to: '2024-03' }, synthetic: true, producer: 'test' }),
+    'sanctions.csv': VALID_FILES['sanctions.csv']!.replace('KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3', 'KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3,5'),
+  }, '2024-04-05');
+  const bad = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toContain('2024-04-05: REFUSED — nothing published');
+  expect(bad.stderr).toMatch(/ERROR \[count-fractional\] \S*2024-04-05\/sanctions\.csv, row 3, column "jumlah": found "3,5"/);
+  expect(readlinkSync(join(out, 'current'))).toBe(target);
+  expect(existsSync(join(out, target, 'manifest.json'))).toBe(true);
+});

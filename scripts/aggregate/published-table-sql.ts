@@ -1,7 +1,7 @@
 /**
  * Aggregate: the SELECT that turns a validated table into its published form — codes as text,
  * names and parent areas from the reference tables, one row per cell, sorted by the table's key
- * (so the same snapshot always gives the same bytes, and month-sorted row groups let the browser
+ * (through the integer __k columns, which sort like the values; so the same snapshot always gives the same bytes, and month-sorted row groups let the browser
  * skip what a filter excludes). Column order follows publishedColumns() in src/schema/tables.ts.
  */
 import { TABLES, TAK_ACTIONS, type TableName } from '../../src/schema/tables.ts';
@@ -35,5 +35,5 @@ export function publishedTableSql(name: TableName, typedTable: string): string {
   const select = spec.rawColumns.map((c) => (c.type === 'VARCHAR' ? text(c.name) : `t.${sqlIdent(c.name)}`));
   const derived = DERIVED[name];
   return `SELECT ${[...select, ...derived.select].join(', ')} FROM ${sqlIdent(typedTable)} t ${derived.joins.join(' ')}
-    ORDER BY ${spec.key.map((k) => `t.${sqlIdent(k)}`).join(', ')}`;
+    ORDER BY ${spec.key.map((k) => `t.${sqlIdent(`${k}__k`)}`).join(', ')}`;
 }

@@ -33,7 +33,7 @@ export interface Coverage { from: string; to: string }
 
 export interface ValidatedTable {
   spec: TableSpec;
-  /** DuckDB table holding the typed data rows (schema column names; codes as ENUM, cast to text on publish). */
+  /** DuckDB view of the typed data rows: schema column names, plus <column>__k integers that sort like the values. */
   table: string;
   rows: number;
 }
@@ -44,6 +44,14 @@ export interface ValidationResult {
 }
 
 const mapTable = (spec: TableSpec, column: ColumnSpec) => `map_${spec.name}_${column.name}`;
+
+/** Order of resolved values: nulls first, then numbers or text (ISO dates sort as text). */
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
 
 /** Pass 1: distinct raw values per column, and the row count, in one scan. */
 async function profile(db: Db, spec: TableSpec, ingested: IngestedFile): Promise<{ rows: number; distinct: Map<string, string[]> }> {
@@ -81,25 +89,29 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
     if (!ingested.columns.has(column.name)) continue;
     const name = mapTable(spec, column);
     // k is the raw value's position in an ENUM of the raw values: pass 2 turns each row's text
-    // into that small integer with one vectorised cast, and joins on integers only.
-    const raws = [...new Set(['', ...(distinct.get(column.name) ?? [])])];
-    const rawType = `raw_${spec.name}_${column.name}`;
-    await db.run(`DROP TYPE IF EXISTS ${sqlIdent(rawType)}`);
-    await db.run(`CREATE TYPE ${sqlIdent(rawType)} AS ENUM (${raws.map(sqlString).join(', ')})`);
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (k UINTEGER, raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
-    const appender = await db.createAppender(name);
-    raws.forEach((raw, k) => {
-      appender.appendUInteger(k);
-      appender.appendVarchar(raw);
+    // into that small integer with one vectorised cast, and joins on integers only. Raw values
+    // are ordered by what they resolve to, so sorting rows by k sorts them by value.
+    const entries = [...new Set(['', ...(distinct.get(column.name) ?? [])])].map((raw) => {
       if (column.isCount) {
         const parsed = parseCount(raw, numbers.convention);
-        if (parsed.value === null) appender.appendNull(); else appender.appendDouble(parsed.value);
-        appender.appendUTinyInt(STATUS[parsed.status]);
-      } else {
-        const resolved = resolveValue(column, raw, reference);
-        if (resolved.value === null) appender.appendNull(); else appender.appendVarchar(resolved.value);
-        appender.appendUTinyInt(STATUS[resolved.status]);
+        return { raw, value: parsed.value, status: STATUS[parsed.status] };
       }
+      const resolved = resolveValue(column, raw, reference);
+      return { raw, value: resolved.value, status: STATUS[resolved.status] };
+    });
+    entries.sort((a, b) => compareValues(a.value, b.value) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
+    const rawType = `raw_${spec.name}_${column.name}`;
+    await db.run(`DROP TYPE IF EXISTS ${sqlIdent(rawType)}`);
+    await db.run(`CREATE TYPE ${sqlIdent(rawType)} AS ENUM (${entries.map((e) => sqlString(e.raw)).join(', ')})`);
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (k UINTEGER, raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
+    const appender = await db.createAppender(name);
+    entries.forEach(({ raw, value, status }, k) => {
+      appender.appendUInteger(k);
+      appender.appendVarchar(raw);
+      if (value === null) appender.appendNull();
+      else if (typeof value === 'number') appender.appendDouble(value);
+      else appender.appendVarchar(value);
+      appender.appendUTinyInt(status);
       appender.endRow();
     });
     appender.closeSync();
@@ -218,7 +230,7 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   const typed = `typed_${spec.name}`;
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${columns
-    .map((c) => (c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name)))
+    .flatMap((c) => [c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name), sqlIdent(`${c.name}__k`)])
     .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);
   return { validated: { spec, table: typed, rows: counts[rules.length + 1]! }, issues };
 }

@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
 import { sqlString, type Db } from '../lib/duckdb.ts';
@@ -60,10 +60,12 @@ export async function publishRelease(
       .slice(0, 12);
     const name = `${manifestWithoutTables.snapshotDate}-${contentId}`;
     const releaseDir = join(releases, name);
-    const manifest: Manifest = { ...manifestWithoutTables, tables: files };
+    let manifest: Manifest = { ...manifestWithoutTables, tables: files };
     const unchanged = existsSync(join(releaseDir, MANIFEST_FILE));
     if (unchanged) {
+      // Same content already published: keep that release (and its manifest) as it is.
       await rm(staging, { recursive: true, force: true });
+      manifest = JSON.parse(await readFile(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
     } else {
       await writeFile(join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
       await rename(staging, releaseDir);

@@ -130,7 +130,8 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
 async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile, numbered: boolean): Promise<string> {
   const codes = `codes_${spec.name}`;
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
-  const select: string[] = [numbered ? 'rowid AS __row' : 'NULL::BIGINT AS __row'];
+  // enum_code() is the smallest unsigned integer that fits: one or two bytes a cell.
+  const select: string[] = numbered ? ['rowid AS __row'] : [];
   columns.forEach((column) => {
     const raw = sqlIdent(ingested.columns.get(column.name)!);
     select.push(`enum_code(CAST(coalesce(${raw}, '') AS ${sqlIdent(`raw_${spec.name}_${column.name}`)})) AS ${sqlIdent(`${column.name}__k`)}`);

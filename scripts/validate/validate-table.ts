@@ -212,10 +212,16 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   let numbered = rows <= NUMBERED_READ_MAX_ROWS;
   let checked = await buildCheckedTable(db, spec, ingested, numbered);
   t = trace('checked table', t);
-  const counts = (await db.runAndReadAll(
-    `SELECT ${[...rules.map((r) => `count(*) FILTER (WHERE ${r.where})`), ''].join(', ')} count(*) FILTER (WHERE __kind = ${KIND.total}),
+  const scanned = rules.filter((r) => !r.countQuery);
+  const scannedCounts = (await db.runAndReadAll(
+    `SELECT ${[...scanned.map((r) => `count(*) FILTER (WHERE ${r.where})`), ''].join(', ')} count(*) FILTER (WHERE __kind = ${KIND.total}),
        count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
+  const counts: number[] = [];
+  for (const rule of rules) {
+    counts.push(rule.countQuery ? Number((await db.runAndReadAll(rule.countQuery)).getRows()[0]![0]) : scannedCounts[scanned.indexOf(rule)]!);
+  }
+  counts.push(scannedCounts[scanned.length]!, scannedCounts[scanned.length + 1]!);
   t = trace('rules', t);
   const failing = rules.filter((_, i) => counts[i]! > 0);
   const totals = counts[rules.length]!;

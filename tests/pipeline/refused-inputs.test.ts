@@ -41,6 +41,8 @@ const CASES: Case[] = [
     expect: { code: 'total-mismatch', row: 5, found: 'a stated total of 99', column: 'jumlah' } },
   { name: 'duplicate cell', files: { 'sanctions.csv': append('sanctions.csv', '2024-01;Kanim Bogor;RRT;Deportasi;Overstay;4') },
     expect: { code: 'duplicate-cell', found: '2024-01-01 / KANIM-BOGOR / CHN / deportasi / overstay' } },
+  { name: 'the same row twice', files: { 'registry.csv': append('registry.csv', '2024-01;36.72;Kemenag;Perkawinan campuran tercatat;9') },
+    expect: { code: 'duplicate-cell', row: 3, found: '2024-01-01 / 36.72 / kemenag / mixed_marriages' } },
   { name: 'missing column', files: { 'registry.csv': BOM + 'Bulan;Kode Wilayah;Instansi;Jumlah\r\n2024-01;36.72;Disdukcapil;14\r\n' },
     expect: { code: 'missing-column', file: 'registry.csv', row: 1, column: 'indikator' } },
   { name: 'renamed column', files: { 'sanctions.csv': withLine('sanctions.csv', 0, 'Bulan;Kantor Imigrasi;Kewarganegaraan;Jenis Tindakan;Jenis Pelanggaran;Jumlh') },

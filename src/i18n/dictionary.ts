@@ -1,0 +1,73 @@
+/** The shape every language file fills in. Page text lives in id.ts and en.ts, nowhere else. */
+import type { CountUnit } from '../schema/tables.ts';
+import type { ReferenceTableName } from '../schema/tables.ts';
+
+export type StageName = 'ingest' | 'validate' | 'anonymise' | 'aggregate' | 'publish';
+
+export interface Dictionary {
+  /** BCP 47 tag for Intl formatting. */
+  intl: string;
+  siteName: string;
+  tagline: string;
+  skipToContent: string;
+  navLabel: string;
+  nav: { home: string; arrivals: string; sanctions: string; operations: string; integration: string; methodology: string };
+  languageSwitch: { label: string; name: string };
+  synthetic: { heading: string; body: string; link: string };
+  footer: { snapshot: string; coverage: string; source: string; sourceText: string; licences: string; builtAt: string };
+  home: {
+    heading: string;
+    title: string;
+    description: string;
+    lead: string;
+    snapshotDate: string;
+    coverage: string;
+    previousSnapshot: string;
+    noPreviousSnapshot: string;
+    tablesHeading: string;
+    tablesIntro: string;
+    factTables: string;
+    referenceTables: string;
+    table: string;
+    rows: string;
+    size: string;
+    download: string;
+    downloadFile: (file: string) => string;
+    manifestHeading: string;
+    manifestText: string;
+    manifestLink: string;
+    warningsHeading: string;
+    warningsIntro: string;
+    noWarnings: string;
+    warningsInEnglish: string;
+  };
+  methodology: {
+    title: string;
+    description: string;
+    lead: string;
+    pipelineHeading: string;
+    pipelineIntro: string;
+    stages: Record<StageName, { name: string; text: string }>;
+    scheduleHeading: string;
+    scheduleText: string;
+    currentSnapshot: (date: string) => string;
+    syntheticHeading: string;
+    syntheticText: string;
+    syntheticReal: string;
+    tablesHeading: string;
+    tablesIntro: string;
+    descriptionsInEnglish: string;
+    unitsLabel: string;
+    columnsLabel: string;
+    column: string;
+    type: string;
+    columnDescription: string;
+    derived: string;
+    referenceHeading: string;
+    referenceText: string;
+    unitsHeading: string;
+    unitsText: string;
+  };
+  units: Record<CountUnit, string>;
+  referenceTables: Record<ReferenceTableName, string>;
+}

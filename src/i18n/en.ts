@@ -63,7 +63,7 @@ const en: Dictionary = {
     stages: {
       ingest: { name: 'Ingest', text: 'Reads the CSV or XLSX exports as they come: detects delimiters, text encoding, title rows and notes, and maps column names onto the schema.' },
       validate: { name: 'Validate', text: 'Checks every row: dates, region, office, checkpoint and country codes, non-negative counts, unique keys, and revisions against the previous snapshot.' },
-      anonymise: { name: 'Anonymise', text: 'Refuses files carrying personal data (names, passport numbers, NIK, birth dates, addresses) and withholds cells with small counts.' },
+      anonymise: { name: 'Anonymise', text: 'Refuses files carrying personal data (names, passport or NIK numbers, birth dates, addresses). Small-cell suppression is not applied yet in this version: the manifest records k = null for every table until that stage lands.' },
       aggregate: { name: 'Aggregate', text: 'Builds the published tables with area names and parents from the reference tables, so the site can filter without joins.' },
       publish: { name: 'Publish', text: 'Writes the Parquet files and manifest.json into a new release folder, then makes it the current publication in one atomic step.' },
     },

@@ -63,7 +63,7 @@ const id: Dictionary = {
     stages: {
       ingest: { name: 'Ingest', text: 'Membaca ekspor CSV atau XLSX apa adanya: mengenali pemisah, pengodean teks, baris judul dan catatan, lalu memetakan nama kolom ke skema.' },
       validate: { name: 'Validasi', text: 'Memeriksa setiap baris: tanggal, kode wilayah, kantor, TPI dan negara, angka tidak negatif, kunci yang tidak ganda, serta revisi terhadap snapshot sebelumnya.' },
-      anonymise: { name: 'Anonimisasi', text: 'Menolak berkas yang memuat data pribadi (nama, nomor paspor, NIK, tanggal lahir, alamat) dan menyembunyikan sel dengan jumlah kecil.' },
+      anonymise: { name: 'Anonimisasi', text: 'Menolak berkas yang memuat data pribadi (nama, nomor paspor, NIK, tanggal lahir, alamat). Penekanan sel kecil (small-cell suppression) belum diterapkan pada versi ini: manifest mencatat k = null untuk setiap tabel sampai tahap itu selesai.' },
       aggregate: { name: 'Agregasi', text: 'Menyusun tabel terbitan dengan nama dan induk wilayah dari tabel referensi, agar situs dapat menyaring tanpa join.' },
       publish: { name: 'Publikasi', text: 'Menulis berkas Parquet dan manifest.json ke folder rilis baru, lalu menjadikannya publikasi yang berlaku dalam satu langkah atomik.' },
     },

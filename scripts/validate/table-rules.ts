@@ -39,12 +39,23 @@ const value = (c: ColumnSpec) => sqlIdent(c.name);
 
 const REGION_DIGITS: Record<string, number> = { provinsi: 2, kabupaten_kota: 4, kecamatan: 6, kelurahan_desa: 10 };
 
+/**
+ * The key's integer codes packed into one UBIGINT (mixed radix, each code below its map's size),
+ * so counting distinct cells hashes one number per row instead of a tuple.
+ */
+function packedKey(spec: TableSpec, key: string[]): string {
+  const size = (k: string) => `(SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${k}`)})::UBIGINT`;
+  return key.reduce((acc, k) => (acc === '' ? `${sqlIdent(`${k}__k`)}::UBIGINT` : `(${acc}) * ${size(k)} + ${sqlIdent(`${k}__k`)}`), '');
+}
+
 export function tableRules(
   spec: TableSpec,
   ingested: IngestedFile,
   coverage: Coverage,
   suggest: (column: ColumnSpec, raw: string) => string | null,
   expectedValue: (column: ColumnSpec) => string,
+  /** True when no two raw spellings of this column resolve to the same value. */
+  oneSpellingPerValue: (columns: string[]) => boolean,
 ): Rule[] {
   const present = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const rules: Rule[] = [];
@@ -98,11 +109,11 @@ export function tableRules(
       // Two rows hold the same cell when their key values are equal. Where every key column has
       // exactly one spelling per value, equal values mean equal integer codes, so the check
       // groups the compact code table instead of joining the value maps.
-      countQuery: `SELECT CASE WHEN ${key.map((k) => `(SELECT count(*) = count(DISTINCT value) FROM ${sqlIdent(`map_${spec.name}_${k}`)} WHERE status = ${S.ok})`).join(' AND ')}
-        THEN (SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM ${sqlIdent(`codes_${spec.name}`)}
-              WHERE ${key.map((k) => `${sqlIdent(`${k}__k`)} IN (SELECT k FROM ${sqlIdent(`map_${spec.name}_${k}`)} WHERE status = ${S.ok})`).join(' AND ')}
-              GROUP BY ALL HAVING count(*) > 1))
-        ELSE (SELECT count(*) FROM checked_${spec.name} WHERE ${DATA} AND (${keyList}) IN (SELECT (${keyList}) FROM checked_${spec.name} WHERE ${DATA} GROUP BY ALL HAVING count(*) > 1)) END`,
+      ...(oneSpellingPerValue(key) ? {
+        countQuery: `SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM ${sqlIdent(`codes_${spec.name}`)}
+          WHERE ${key.map((k) => `${sqlIdent(`${k}__k`)} NOT IN (SELECT k FROM ${sqlIdent(`map_${spec.name}_${k}`)} WHERE status <> ${S.ok})`).join(' AND ')}
+          GROUP BY ${packedKey(spec, key)} HAVING count(*) > 1)`,
+      } : {}),
       where: `${DATA} AND (${keyList}) IN (SELECT (${keyList}) FROM checked_${spec.name} WHERE ${DATA} GROUP BY ALL HAVING count(*) > 1)`,
       found: `concat_ws(' / ', ${key.map((k) => `CAST(${sqlIdent(k)} AS VARCHAR)`).join(', ')})`,
       expected: `one row per ${key.join(' × ')}`,

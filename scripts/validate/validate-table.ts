@@ -91,7 +91,7 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
     // k is the raw value's position in an ENUM of the raw values: pass 2 turns each row's text
     // into that small integer with one vectorised cast, and joins on integers only. Raw values
     // are ordered by what they resolve to, so sorting rows by k sorts them by value.
-    const entries = [...new Set(['', ...(distinct.get(column.name) ?? [])])].map((raw) => {
+    const entries = [...new Set(distinct.get(column.name) ?? [])].map((raw) => {
       if (column.isCount) {
         const parsed = parseCount(raw, numbers.convention);
         return { raw, value: parsed.value, status: STATUS[parsed.status] };
@@ -204,8 +204,14 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   t = trace('profile', t);
   const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
   t = trace('value maps', t);
+  const injective = new Set<string>();
+  for (const column of spec.rawColumns.filter((c) => ingested.columns.has(c.name))) {
+    const [n, values] = (await db.runAndReadAll(`SELECT count(*), count(DISTINCT value) FROM ${sqlIdent(mapTable(spec, column))} WHERE status = ${STATUS.ok}`)).getRows()[0]!.map(Number);
+    if (n === values) injective.add(column.name);
+  }
   const rules: Rule[] = [];
-  for (const rule of tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue)) {
+  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, (names) => names.every((n) => injective.has(n)));
+  for (const rule of candidates) {
     if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
   }
 
@@ -213,7 +219,12 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   let checked = await buildCheckedTable(db, spec, ingested, numbered);
   t = trace('checked table', t);
   const scanned = rules.filter((r) => !r.countQuery);
-  const scannedCounts = (await db.runAndReadAll(
+  // When every distinct value of every column resolved cleanly and no rule needs the rows, every
+  // row is a data row: the rows need no further scan.
+  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
+  const special = columns.map((c) => `(SELECT count(*) FROM ${sqlIdent(mapTable(spec, c))} WHERE status <> ${STATUS.ok})`).join(' + ');
+  const allClean = scanned.length === 0 && Number((await db.runAndReadAll(`SELECT ${special}`)).getRows()[0]![0]) === 0;
+  const scannedCounts = allClean ? [0, rows] : (await db.runAndReadAll(
     `SELECT ${[...scanned.map((r) => `count(*) FILTER (WHERE ${r.where})`), ''].join(', ')} count(*) FILTER (WHERE __kind = ${KIND.total}),
        count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
@@ -235,7 +246,6 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
 
   // The typed table is a view: the checked rows are not copied again.
   const typed = `typed_${spec.name}`;
-  const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${columns
     .flatMap((c) => [c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name), sqlIdent(`${c.name}__k`)])
     .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);

@@ -122,7 +122,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     await loadReferenceTables(db, reference);
     const started = performance.now();
     const tables = [
-      ...[...validated].map(([table, v]) => ({ name: table, sql: publishedTableSql(table, v.table) })),
+      ...[...validated].map(([table, v]) => ({ name: table, sql: publishedTableSql(table, v.table, reference) })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
     const published = await publishRelease(db, options.outDir, tables, {

@@ -35,7 +35,10 @@ export async function currentRelease(outDir: string): Promise<string | null> {
 }
 
 async function writeParquet(db: Db, sql: string, path: string): Promise<PublishedFile> {
+  // Keep the order the query produces (sorted by key): same snapshot, same bytes.
+  await db.run('SET preserve_insertion_order = true');
   await db.run(`COPY (${sql}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+  await db.run('SET preserve_insertion_order = false');
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`)).getRows()[0]![0]);
   const file = path.split('/').pop()!;
   return { file, rows, sha256: await sha256File(path), bytes: (await stat(path)).size };

@@ -39,6 +39,17 @@ export interface Reference {
   files: string[];
 }
 
+/** Every code of a lookup domain, in a fixed order (the reference file's, or the code list's). */
+export function domainCodes(kind: LookupKind, reference: Reference): string[] {
+  switch (kind) {
+    case 'port': return reference.ports.map((p) => p.code);
+    case 'office': return reference.offices.map((o) => o.code);
+    case 'country': return reference.countries.map((c) => c.iso3);
+    case 'region': return [...new Set([...reference.lookups.region.values()].filter((v): v is string => v !== AMBIGUOUS))];
+    default: return ENUMS[kind].map((v) => v.code);
+  }
+}
+
 function addSpelling(map: Map<string, string | typeof AMBIGUOUS>, spelling: string, code: string): void {
   const key = normaliseSpelling(spelling);
   if (key === '') return;

@@ -7,6 +7,7 @@ import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import type { Coverage } from './validate-table.ts';
+import { packedKey } from './packed-key.ts';
 
 export interface Rule {
   code: string;
@@ -38,15 +39,6 @@ const mapHas = (spec: TableSpec, c: ColumnSpec, code: number) => `SELECT count(*
 const value = (c: ColumnSpec) => sqlIdent(c.name);
 
 const REGION_DIGITS: Record<string, number> = { provinsi: 2, kabupaten_kota: 4, kecamatan: 6, kelurahan_desa: 10 };
-
-/**
- * The key's integer codes packed into one UBIGINT (mixed radix, each code below its map's size),
- * so counting distinct cells hashes one number per row instead of a tuple.
- */
-function packedKey(spec: TableSpec, key: string[]): string {
-  const size = (k: string) => `(SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${k}`)})::UBIGINT`;
-  return key.reduce((acc, k) => (acc === '' ? `${sqlIdent(`${k}__k`)}::UBIGINT` : `(${acc}) * ${size(k)} + ${sqlIdent(`${k}__k`)}`), '');
-}
 
 export function tableRules(
   spec: TableSpec,

@@ -14,7 +14,7 @@ import type { ColumnSpec, TableSpec } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
 import { csvReadIssue, type IngestedFile } from '../ingest/ingest-file.ts';
-import type { Reference } from '../reference/load-reference.ts';
+import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { detectNumberConvention, parseCount, type CountStatus } from './parse-count.ts';
 import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
 import { tableRules, type Rule } from './table-rules.ts';
@@ -44,6 +44,14 @@ export interface ValidationResult {
 }
 
 const mapTable = (spec: TableSpec, column: ColumnSpec) => `map_${spec.name}_${column.name}`;
+
+/** The ENUM type of a code domain (ports, offices, countries, regions, a code list), created once per database. */
+async function ensureDomainType(db: Db, kind: LookupKind, reference: Reference): Promise<string> {
+  const type = `domain_${kind}`;
+  const exists = Number((await db.runAndReadAll(`SELECT count(*) FROM duckdb_types() WHERE type_name = ${sqlString(type)}`)).getRows()[0]![0]) > 0;
+  if (!exists) await db.run(`CREATE TYPE ${sqlIdent(type)} AS ENUM (${domainCodes(kind, reference).map(sqlString).join(', ')})`);
+  return type;
+}
 
 /** Order of resolved values: nulls first, then numbers or text (ISO dates sort as text). */
 function compareValues(a: string | number | null, b: string | number | null): number {
@@ -117,6 +125,11 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
     appender.closeSync();
     if (column.parse === 'month' || column.parse === 'date') {
       await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE DATE USING CAST(value AS DATE)`);
+    } else if (!column.isCount && column.parse !== 'text') {
+      // Codes become an ENUM over the whole reference domain (one or two bytes a row, and
+      // enum_code() indexes the reference list, so names are looked up without a join).
+      const type = await ensureDomainType(db, column.parse as LookupKind, reference);
+      await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE ${sqlIdent(type)} USING CAST(value AS ${sqlIdent(type)})`);
     }
   }
   return issues;

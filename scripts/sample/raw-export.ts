@@ -28,7 +28,8 @@ export function writeCsv(path: string, header: readonly string[], rows: readonly
   writeFileSync(path, csvText(header, rows), 'utf8');
 }
 
-export type XlsxCell = string | number | null;
+/** A cell: text, a number, empty, or (for tests of hostile files) a formula with its cached value. */
+export type XlsxCell = string | number | null | { formula: string; value: number };
 
 const xmlEscape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -55,6 +56,7 @@ function sheetParts(rows: readonly (readonly XlsxCell[])[]): { sheet: string; sh
       if (value === null || value === '' || value === undefined) return;
       const ref = `${columnName(c)}${r + 1}`;
       if (typeof value === 'number') cells += `<c r="${ref}"><v>${value}</v></c>`;
+      else if (typeof value === 'object') cells += `<c r="${ref}"><f>${xmlEscape(value.formula)}</f><v>${value.value}</v></c>`;
       else {
         let index = strings.get(value);
         if (index === undefined) strings.set(value, (index = strings.size));
@@ -72,7 +74,8 @@ function sheetParts(rows: readonly (readonly XlsxCell[])[]): { sheet: string; sh
   };
 }
 
-export function buildXlsx(sheetName: string, rows: readonly (readonly XlsxCell[])[]): Uint8Array {
+/** `extraEntries` adds raw zip entries (tests use it to build hostile workbooks). */
+export function buildXlsx(sheetName: string, rows: readonly (readonly XlsxCell[])[], extraEntries: Record<string, Uint8Array> = {}): Uint8Array {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const rels = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const { sheet, sharedStrings } = sheetParts(rows);
@@ -86,7 +89,10 @@ export function buildXlsx(sheetName: string, rows: readonly (readonly XlsxCell[]
   };
   // Local-time constructor: the DOS timestamp fflate writes is 1980-01-01 00:00 in any time zone.
   const mtime = new Date(1980, 0, 1, 0, 0, 0);
-  const entries = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime, level: 9 }] as const]));
+  const entries = Object.fromEntries([
+    ...Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime, level: 9 }] as const]),
+    ...Object.entries(extraEntries).map(([name, bytes]) => [name, [bytes, { mtime, level: 9 }] as const]),
+  ]);
   return zipSync(entries as never, { mtime, level: 9 });
 }
 

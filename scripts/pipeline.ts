@@ -12,9 +12,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
+import { totalsTableName } from '../src/schema/disclosure.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
+import { totalsTableSql } from './aggregate/totals-table-sql.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { openDuckDb } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
@@ -123,6 +125,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const started = performance.now();
     const tables = [
       ...[...validated].map(([table, v]) => ({ name: table, sql: publishedTableSql(table, v.table, reference) })),
+      ...[...validated].map(([table, v]) => ({ name: totalsTableName(table), sql: totalsTableSql(table, publishedTableSql(table, v.table, reference)) })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
     const published = await publishRelease(db, options.outDir, tables, {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DISCLOSURE, PERIOD_GRAINS } from '../../src/schema/disclosure.ts';
 import { publishedColumns, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
 import { findSnapshots } from '../../scripts/snapshots/find-snapshots.ts';
@@ -55,6 +56,32 @@ describe('sample snapshots', () => {
     const rows = (await db.runAndReadAll(`SELECT office_code, sum(count)::INT AS n FROM '${join(out, 'current')}/sanctions.parquet'
       WHERE is_tak AND month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01' GROUP BY 1 ORDER BY n DESC LIMIT 3`)).getRowObjectsJson();
     expect(rows).toEqual([{ office_code: 'KANIM-BOGOR', n: 136 }, { office_code: 'KANIM-SOEKARNO-HATTA', n: 124 }, { office_code: 'KANIM-BATAM', n: 118 }]);
+  });
+
+  it('publishes the headline totals in <table>_totals, so the site never adds up cells itself', async () => {
+    const total = (table: string, where: string) => one(`SELECT count FROM '$P/${table}_totals.parquet' WHERE ${where}`);
+    expect(await total('arrivals', "view = 'total' AND grain = 'half' AND period = DATE '2024-01-01'")).toBe(5_086_765);
+    expect(await total('arrivals', "view = 'total' AND grain = 'half' AND period = DATE '2023-01-01'")).toBe(4_741_343);
+    expect(await total('sanctions', "view = 'is_tak' AND grain = 'half' AND period = DATE '2024-01-01' AND is_tak")).toBe(2_041);
+    expect(await total('sanctions', "view = 'action' AND grain = 'half' AND period = DATE '2023-01-01' AND action = 'deportasi'")).toBe(639);
+  });
+
+  it('makes every total of every view and grain equal the sum of its table\'s rows', async () => {
+    for (const table of TABLE_NAMES) {
+      for (const view of DISCLOSURE[table].views) {
+        for (const grain of PERIOD_GRAINS) {
+          const period = { month: 'month', half: "make_date(year(month), CASE WHEN month(month) <= 6 THEN 1 ELSE 7 END, 1)", year: 'make_date(year(month), 1, 1)' }[grain];
+          const measure = DISCLOSURE[table].measures[0]!.name;
+          const sum = measure === 'activities' ? 'count(*)' : `sum(${measure})`;
+          const keys = ['period', ...view.dims];
+          // rows in one and not the other, either way: none
+          const differing = await one(`WITH detail AS (SELECT ${period} AS period${view.dims.map((d) => `, ${d}`).join('')}, ${sum}::BIGINT AS n FROM '$P/${table}.parquet' GROUP BY ALL),
+            totals AS (SELECT ${keys.join(', ')}, ${measure} AS n FROM '$P/${table}_totals.parquet' WHERE view = '${view.name}' AND grain = '${grain}')
+            SELECT count(*) FROM ((FROM detail EXCEPT FROM totals) UNION ALL (FROM totals EXCEPT FROM detail))`);
+          expect(differing, `${table} ${view.name} ${grain}`).toBe(0);
+        }
+      }
+    }
   });
 
   it('publishes every table with exactly the columns the schema declares, and the manifest counts them', async () => {

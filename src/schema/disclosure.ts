@@ -1,0 +1,110 @@
+/**
+ * Disclosure control configuration, declared once: which counts are protected (k per measure) and
+ * which totals ("views") are published beside each fact table for the site.
+ *
+ * The site never sums protected cells in the browser to make a total: every total it shows comes
+ * from `<table>_totals.parquet`, one row per cell of every view below, at every period grain. A
+ * view is a GROUP BY of the fact table over `dims` (plus the period). The views of a table and the
+ * table itself are linked by sums (a province's total is the sum of its ports' totals; a year is the
+ * sum of its halves and months), and disclosure control protects them together.
+ *
+ * Both the pipeline (scripts/aggregate, scripts/anonymise) and the site (src/charts) import this.
+ */
+import type { TableName } from './tables.ts';
+
+/** Periods a total is published for. `period` holds the first day of the month, half-year or year. */
+export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;
+export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
+
+export interface ProtectedMeasure {
+  /** Column in the fact table (or `activities`, the number of rows, for operations). */
+  name: string;
+  /**
+   * Counts from 1 to k − 1 are withheld. null: published exactly (events such as meetings are not
+   * people). Zeros are always shown.
+   */
+  k: number | null;
+  unit: 'persons' | 'events';
+}
+
+export interface TotalsView {
+  /** Stable name used in `<table>_totals.parquet`'s `view` column, e.g. "province_code+nationality". */
+  name: string;
+  /** Dimension columns of the view, in the fact table's column order; [] is the national total. */
+  dims: readonly string[];
+}
+
+export interface DisclosureRule {
+  measures: readonly ProtectedMeasure[];
+  /**
+   * Hierarchies the site can show: a child dimension whose values sum into a parent
+   * (port → province). Views may use either level; the relation links them.
+   */
+  hierarchies: readonly { child: string; parent: string }[];
+  views: readonly TotalsView[];
+}
+
+const view = (...dims: string[]): TotalsView => ({ name: dims.length === 0 ? 'total' : dims.join('+'), dims });
+
+/** Every subset of `dims` (including none), each with `extra` first: the filters × breakdowns a page offers. */
+function subsetViews(dims: readonly string[], extra: readonly string[] = []): TotalsView[] {
+  const out: TotalsView[] = [];
+  for (let mask = 0; mask < 1 << dims.length; mask += 1) {
+    out.push(view(...extra, ...dims.filter((_, i) => mask & (1 << i))));
+  }
+  return out;
+}
+
+/** The name of a measure's withheld flag column, e.g. `count_withheld`. */
+export const withheldColumn = (measure: string): string => `${measure}_withheld`;
+
+export const DISCLOSURE: Record<TableName, DisclosureRule> = {
+  arrivals: {
+    measures: [{ name: 'count', k: 5, unit: 'events' }],
+    hierarchies: [{ child: 'port_code', parent: 'province_code' }],
+    views: [
+      // filters province × nationality × visa category, any combination, for every chart
+      ...subsetViews(['province_code', 'nationality', 'visa_category']),
+      // ports of entry, filtered by nationality and visa category
+      ...subsetViews(['nationality', 'visa_category'], ['port_code']),
+      view('sex'),
+    ],
+  },
+  sanctions: {
+    measures: [{ name: 'count', k: 10, unit: 'persons' }],
+    hierarchies: [
+      { child: 'office_code', parent: 'province_code' },
+      { child: 'action', parent: 'is_tak' },
+    ],
+    views: [
+      ...subsetViews(['province_code', 'nationality', 'action']),
+      ...subsetViews(['province_code', 'nationality', 'is_tak']).filter((v) => v.dims.includes('is_tak')),
+      ...subsetViews(['province_code', 'nationality', 'action'], ['violation']),
+      ...subsetViews(['nationality', 'action'], ['office_code']),
+      view('office_code', 'is_tak'),
+    ],
+  },
+  operations: {
+    measures: [
+      { name: 'activities', k: null, unit: 'events' },
+      { name: 'foreigners_checked', k: 10, unit: 'persons' },
+      { name: 'findings', k: 10, unit: 'persons' },
+      { name: 'follow_ups', k: 10, unit: 'persons' },
+    ],
+    hierarchies: [{ child: 'office_code', parent: 'province_code' }],
+    views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')],
+  },
+  registry: {
+    measures: [{ name: 'count', k: 10, unit: 'persons' }],
+    hierarchies: [{ child: 'region_code', parent: 'province_code' }],
+    views: [view('metric', 'source_agency'), view('province_code', 'metric', 'source_agency'), view('region_code', 'metric', 'source_agency')],
+  },
+};
+
+/** Every dimension column used by some view of a table, in first-use order. */
+export function totalsDimensions(table: TableName): string[] {
+  return [...new Set(DISCLOSURE[table].views.flatMap((v) => v.dims))];
+}
+
+/** File name of a table's published totals. */
+export const totalsTableName = (table: TableName): string => `${table}_totals`;

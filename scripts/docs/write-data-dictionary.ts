@@ -6,7 +6,19 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
+import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
+import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
+
+/** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
+function totalsSection(name: TableName): string[] {
+  const rule = DISCLOSURE[name];
+  const measures = rule.measures.map((m) => `\`${m.name}\` (${m.unit}${m.k === null ? ', published exactly' : `, counts 1–${m.k - 1} withheld`})`);
+  return [`### \`${totalsTableName(name)}\` — totals for the site`, '',
+    `One row per cell of each view below, at each period grain (${PERIOD_GRAINS.map((g) => `\`${g}\``).join(', ')}; \`period\` is the first day of the month, half-year or year).`,
+    `Columns: \`view\`, \`grain\`, \`period\`, ${totalsDimensions(name).map((d) => `\`${d}\``).join(', ')} (null where the view sums over the column), then ${rule.measures.map((m) => `\`${m.name}\` and \`${withheldColumn(m.name)}\``).join(', ')}.`,
+    `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set; the site shows it as "<k".`, '',
+    `Views: ${rule.views.map((v) => `\`${v.name}\``).join(', ')}.`, ''];
+}
 
 export function dataDictionaryMarkdown(): string {
   const out: string[] = [
@@ -28,7 +40,7 @@ export function dataDictionaryMarkdown(): string {
       const raw = spec.rawColumns.find((r) => r.name === c.name);
       out.push(`| \`${c.name}\` | ${c.type} | ${raw?.unit ?? ''} | ${c.description} | ${raw ? raw.rawHeaders.map((h) => `"${h}"`).join(', ') : '(derived)'} |`);
     }
-    out.push('');
+    out.push('', ...totalsSection(name));
   }
   out.push('## Code lists', '');
   for (const [name, values] of Object.entries(ENUMS)) {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { totalsTableName } from '../src/schema/disclosure.ts';
+import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
@@ -106,6 +107,11 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       if (result) progress.rows(table, result.rows, started);
     }
     if (issues.some(isError)) throw new SnapshotRejectedError(issues);
+    // the curated reference lists are inputs too: a changed list can change published codes and names
+    for (const file of Object.values(REFERENCE_FILES)) {
+      const path = join(options.root, file);
+      sources.push({ path: file, sha256: await sha256File(path), bytes: (await stat(path)).size, format: 'reference csv' });
+    }
 
     // drift against the current publication, when it is an earlier snapshot
     const previousDir = await currentRelease(options.outDir);

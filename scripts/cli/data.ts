@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MANIFEST_FILE, type Manifest } from '../../src/schema/manifest.ts';
+import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { formatIssue, SnapshotRejectedError } from '../lib/pipeline-issue.ts';
 import { createProgress } from '../lib/progress.ts';
 import { runPipeline } from '../pipeline.ts';
@@ -48,8 +49,8 @@ for (const snapshot of todo) {
     for (const w of result.warnings) console.error(formatIssue(w));
     const drift = result.manifest.warnings.filter((w) => w.code === 'revision-drift' || w.code === 'month-dropped');
     for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);
-    const rows = Object.values(result.manifest.tables).reduce((n, t) => n + t.rows, 0);
-    console.log(`${snapshot.date}: ${result.unchanged ? 'already published, unchanged' : 'published'} → ${result.releaseDir} (${rows} rows, ${drift.length} drift warning(s))`);
+    const rows = TABLE_NAMES.reduce((n, t) => n + (result.manifest.tables[t]?.rows ?? 0), 0);
+    console.log(`${snapshot.date}: ${result.unchanged ? 'already published, unchanged' : 'published'} → ${result.releaseDir} (${rows} fact rows, ${drift.length} drift warning(s))`);
   } catch (error) {
     if (error instanceof SnapshotRejectedError) {
       console.error(`${snapshot.date}: REFUSED — nothing published; the current publication is unchanged.`);

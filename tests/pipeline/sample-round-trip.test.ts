@@ -2,10 +2,12 @@
  * The bundled sample snapshots, published and read back with DuckDB, reproduce the published
  * headline figures the sample is calibrated to, and every snapshot publishes byte-identically twice.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCE_FILES } from '../../src/schema/reference.ts';
 import { DISCLOSURE, PERIOD_GRAINS } from '../../src/schema/disclosure.ts';
 import { publishedColumns, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
@@ -56,6 +58,13 @@ describe('sample snapshots', () => {
     const rows = (await db.runAndReadAll(`SELECT office_code, sum(count)::INT AS n FROM '${join(out, 'current')}/sanctions.parquet'
       WHERE is_tak AND month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01' GROUP BY 1 ORDER BY n DESC LIMIT 3`)).getRowObjectsJson();
     expect(rows).toEqual([{ office_code: 'KANIM-BOGOR', n: 136 }, { office_code: 'KANIM-SOEKARNO-HATTA', n: 124 }, { office_code: 'KANIM-BATAM', n: 118 }]);
+  });
+
+  it('lists the curated reference lists among the sources, with their sha256', () => {
+    for (const file of Object.values(REFERENCE_FILES)) {
+      const source = manifest.sources.find((s) => s.path === file);
+      expect(source?.sha256, file).toBe(createHash('sha256').update(readFileSync(join(ROOT, file))).digest('hex'));
+    }
   });
 
   it('publishes the headline totals in <table>_totals, so the site never adds up cells itself', async () => {

@@ -10,9 +10,10 @@
  */
 import type { Locale } from '../i18n/index.ts';
 import type { Filters } from '../schema/filters.ts';
-import type { TableName } from '../schema/tables.ts';
+import type { CountUnit, TableName } from '../schema/tables.ts';
 
-export type ChartRow = Record<string, string | number | boolean | Date | null>;
+/** Query results as plain JSON values: dates as "YYYY-MM-DD" strings, counts as numbers. */
+export type ChartRow = Record<string, string | number | boolean | null>;
 
 export interface ChartContext {
   locale: Locale;
@@ -25,15 +26,60 @@ export interface ChartContext {
   snapshotDate: string;
 }
 
+/** A label in both languages. */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+/**
+ * How a column of the rows is shown in the table view and written to the CSV download.
+ * - count: integer; `withheld` names the boolean flag column (shown "<k", empty in the CSV)
+ * - ratio: a share (0.073 → "7,3%"); change: signed ("+7,3%"); rate: per 100,000 (one decimal)
+ * - month / period: a first-of-month date; label: text as it is; code: an official code
+ */
+export interface ChartColumn {
+  key: string;
+  label: Bilingual;
+  type: 'count' | 'ratio' | 'change' | 'rate' | 'month' | 'label' | 'code';
+  /** The `<measure>_withheld` column that marks this value withheld. */
+  withheld?: string;
+  /** Measure whose k applies when withheld (defaults to the chart's first measure). */
+  measure?: string;
+  /** A value computed from the row (e.g. a name in the reader's language) instead of `row[key]`. */
+  value?: (row: ChartRow, locale: Locale) => string | number | null;
+}
+
+/** trend: months on x (a time slider fits); map: the province tile-grid ("Peta" tab); others: bars, dots, cells. */
+export type ChartKind = 'trend' | 'ranking' | 'map' | 'matrix' | 'flow';
+
 export interface ChartDefinition<Row extends ChartRow = ChartRow> {
-  /** Stable id, used in the page (`data-chart`), in downloads and in tests. */
+  /** Stable id, used in the page (`chart-id`), in downloads and in tests. */
   id: string;
   /** The published table the numbers come from (for the "Sumber" panel and the unit). */
   table: TableName;
+  kind: ChartKind;
+  /** Protected measures shown (names in DISCLOSURE[table].measures): they give the unit and k. */
+  measures: readonly string[];
+  /** Filters the query answers; the others make `sql` throw UnsupportedFiltersError. */
+  filters: readonly (keyof Filters)[];
+  /** Height ÷ width of the plot for a wide (≥ 560 px) and a narrow drawing: nothing shifts when scripts re-render. */
+  aspect: { wide: number; narrow: number };
+  /** Rows as a table and CSV, in order. */
+  columns: readonly ChartColumn[];
+  /** What the chart counts and how (the "Sumber" panel's definition). */
+  definition: Bilingual;
   /** The query over the published views for these filters. */
   sql(filters: Filters): string;
   /** A title that states the finding, e.g. "Kedatangan Jan–Jun 2024 naik 7,3%". */
   title(rows: readonly Row[], context: ChartContext): string;
-  /** The chart as an SVG (or figure) element in `context.document`. */
+  /** Text alternative: what the chart shows, in a sentence or two, for screen readers. */
+  summary(rows: readonly Row[], context: ChartContext): string;
+  /** The chart as an SVG (or a figure holding SVGs) in `context.document`. */
   render(rows: readonly Row[], context: ChartContext): Element;
 }
+
+/** A definition whose row type is erased, as the registry holds them. */
+export type AnyChartDefinition = ChartDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export type { CountUnit };

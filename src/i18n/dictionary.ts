@@ -11,7 +11,7 @@ export interface Dictionary {
   tagline: string;
   skipToContent: string;
   navLabel: string;
-  nav: { home: string; arrivals: string; sanctions: string; operations: string; integration: string; methodology: string };
+  nav: { home: string; arrivals: string; sanctions: string; operations: string; integration: string; regions: string; methodology: string };
   languageSwitch: { label: string; name: string };
   synthetic: { heading: string; body: string; link: string };
   footer: { snapshot: string; coverage: string; source: string; sourceText: string; licences: string; builtAt: string };

@@ -12,6 +12,7 @@ const en: Dictionary = {
     sanctions: 'Sanctions',
     operations: 'TIMPORA operations',
     integration: 'Data integration',
+    regions: 'Regions',
     methodology: 'Methodology',
   },
   languageSwitch: { label: 'Baca halaman ini dalam bahasa Indonesia', name: 'Bahasa Indonesia' },

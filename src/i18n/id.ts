@@ -12,6 +12,7 @@ const id: Dictionary = {
     sanctions: 'Sanksi',
     operations: 'Operasi TIMPORA',
     integration: 'Integrasi data',
+    regions: 'Wilayah',
     methodology: 'Metodologi',
   },
   languageSwitch: { label: 'Baca halaman ini dalam bahasa Inggris', name: 'English' },

@@ -22,6 +22,11 @@ export function t(locale: Locale): Dictionary {
 /** Pages that exist, by key, with their path (before the base) in each language. */
 export const PAGES = {
   home: { id: '/', en: '/en/' },
+  arrivals: { id: '/kedatangan/', en: '/en/arrivals/' },
+  sanctions: { id: '/sanksi/', en: '/en/sanctions/' },
+  operations: { id: '/operasi-timpora/', en: '/en/timpora-operations/' },
+  integration: { id: '/integrasi-data/', en: '/en/data-integration/' },
+  regions: { id: '/wilayah/', en: '/en/regions/' },
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
@@ -29,10 +34,11 @@ export type PageKey = keyof typeof PAGES;
 /** The main navigation, in order. Sections whose pages do not exist yet have no `page` and are not linked. */
 export const NAV: readonly { label: keyof Dictionary['nav']; page?: PageKey }[] = [
   { label: 'home', page: 'home' },
-  { label: 'arrivals' },
-  { label: 'sanctions' },
-  { label: 'operations' },
-  { label: 'integration' },
+  { label: 'arrivals', page: 'arrivals' },
+  { label: 'sanctions', page: 'sanctions' },
+  { label: 'operations', page: 'operations' },
+  { label: 'integration', page: 'integration' },
+  { label: 'regions', page: 'regions' },
   { label: 'methodology', page: 'methodology' },
 ];
 

@@ -1,0 +1,81 @@
+/**
+ * Number and date formats for charts, tables and titles: id-ID first (1.234.567; 7,2%; Januari
+ * 2024), en-GB for English pages. Pure Intl, so the same code runs at build time and in the browser.
+ */
+import type { Locale } from '../i18n/index.ts';
+
+const INTL: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}:n:${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(INTL[locale], options)));
+  return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:d:${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone: 'UTC' })));
+  return format;
+}
+
+/** 1234567 → "1.234.567". */
+export const formatCount = (value: number, locale: Locale): string => numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+
+/** 12.5 → "12,5" (one decimal). */
+export const formatDecimal = (value: number, locale: Locale, digits = 1): string =>
+  numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+
+/** A ratio as percent: 0.0728 → "7,3%". */
+export const formatPercent = (ratio: number, locale: Locale, digits = 1): string =>
+  numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+
+/** A signed change: 0.0728 → "+7,3%", -0.02 → "−2,0%". */
+export const formatChange = (ratio: number, locale: Locale, digits = 1): string =>
+  numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(ratio)
+    .replace('-', '−');
+
+/** Compact axis ticks: 1200000 → "1,2 jt" / "1.2M". */
+export const formatCompact = (value: number, locale: Locale): string =>
+  numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+
+const toDate = (iso: string): Date => new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+
+/** "2024-01-01" → "Januari 2024". */
+export const formatMonthYear = (iso: string, locale: Locale): string => dateFormat(locale, { month: 'long', year: 'numeric' }).format(toDate(iso));
+
+/** "2024-01-01" → "Jan 2024". */
+export const formatMonthShort = (iso: string, locale: Locale): string => dateFormat(locale, { month: 'short', year: 'numeric' }).format(toDate(iso));
+
+/** Month name alone: 1 → "Januari". */
+export const monthName = (month: number, locale: Locale, style: 'long' | 'short' = 'long'): string =>
+  dateFormat(locale, { month: style }).format(new Date(Date.UTC(2024, month - 1, 1)));
+
+/**
+ * A span of months in one year, as headlines write it: "Januari–Juni 2024", "Januari 2024" for one
+ * month, "Juli 2024–Juni 2025" across years. `short` gives "Jan–Jun 2024".
+ */
+export function formatMonthSpan(from: string, to: string, locale: Locale, style: 'long' | 'short' = 'long'): string {
+  const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  if (fy === ty && fm === tm) return `${monthName(fm, locale, style)} ${fy}`;
+  if (fy === ty) return `${monthName(fm, locale, style)}–${monthName(tm, locale, style)} ${fy}`;
+  return `${monthName(fm, locale, style)} ${fy}–${monthName(tm, locale, style)} ${ty}`;
+}
+
+/** "2025-10-05" → "5 Oktober 2025". */
+export const formatDay = (iso: string, locale: Locale): string =>
+  dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+
+/** First day of a month as a UTC Date (Plot's time scales). */
+export const monthDate = (iso: string): Date => toDate(iso);
+
+/** Add months to "YYYY-MM-DD" (first of month), returning "YYYY-MM-01". */
+export function addMonths(iso: string, months: number): string {
+  const d = toDate(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}

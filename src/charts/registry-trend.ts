@@ -1,0 +1,24 @@
+/** The same quantity per month as each agency reports it, nationally (or for one province). */
+import { monthlySeriesChart } from './monthly-series-chart.ts';
+
+export const registryTrend = monthlySeriesChart({
+  id: 'registry-trend',
+  table: 'registry',
+  measure: 'count',
+  breakdown: 'source_agency',
+  enumName: 'sourceAgency',
+  filters: ['province', 'category'],
+  defaults: { category: 'foreign_residents' },
+  mark: 'line',
+  aspect: { wide: 0.45, narrow: 0.95 },
+  yLabel: { id: 'Orang (menurut tiap instansi)', en: 'Persons (as each agency reports)' },
+  definition: {
+    id: 'Angka bulanan yang sama menurut Disdukcapil, Kemenag dan Imigrasi. Garis dipisah, bukan ditumpuk: ketiganya mengukur hal yang sama, sehingga jaraknya adalah selisih pencatatan.',
+    en: 'The same monthly figure as Disdukcapil, Kemenag and Immigration report it. Lines, not stacks: all three measure the same thing, so the distance between them is the recording gap.',
+  },
+  title: {
+    id: (name, total, share, span) => `${name} mencatat angka tertinggi: ${total} orang (${share} dari jumlah ketiga catatan), ${span}`,
+    en: (name, total, share, span) => `${name} reports the highest figure: ${total} persons (${share} of the three reports combined), ${span}`,
+  },
+  empty: { id: 'Angka antarinstansi per bulan', en: 'Inter-agency figures per month' },
+});

@@ -1,0 +1,49 @@
+/**
+ * Persons subject to TAK per province in the period, and per 100,000 arrivals through the
+ * province's checkpoints. Every province is a row (no cells: 0). Counts and arrivals are published
+ * province totals; the rate is withheld when either is.
+ */
+import type { Filters } from '../schema/filters.ts';
+import type { ChartRow } from './chart-definition.ts';
+import { periodSelection, selectTotals } from './chart-sql.ts';
+
+export interface ProvinceSanctionsRow extends ChartRow {
+  province_code: string;
+  name: string;
+  count: number | null;
+  count_withheld: boolean;
+  arrivals: number | null;
+  arrivals_withheld: boolean;
+  rate: number | null;
+  rate_withheld: boolean;
+  period_from: string;
+  period_to: string;
+}
+
+export const PROVINCE_SANCTIONS_FILTERS = ['period', 'nationality', 'category'] as const;
+
+export function provinceSanctionsSql(given: Filters): string {
+  const filters: Filters = { ...given, category: given.category ?? 'tak', province: null, office: null };
+  const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS);
+  const arrivals = selectTotals('arrivals', ['province_code'], { ...filters, category: null }, ['nationality']);
+  const sp = periodSelection('sanctions', filters);
+  const ap = periodSelection('arrivals', filters);
+  return `WITH s AS (
+  SELECT province_code, count, count_withheld FROM sanctions_totals WHERE ${sanctions.where} AND ${sp.where}
+), a AS (
+  SELECT province_code, count AS arrivals, count_withheld AS arrivals_withheld FROM arrivals_totals WHERE ${arrivals.where} AND ${ap.where}
+), p AS (
+  SELECT CAST(CAST(${sp.from} AS DATE) AS VARCHAR) AS period_from, CAST(CAST(${sp.to} AS DATE) AS VARCHAR) AS period_to
+)
+SELECT provinces.code AS province_code, provinces.name,
+  CAST(CASE WHEN s.count_withheld THEN NULL ELSE coalesce(s.count, 0) END AS DOUBLE) AS count,
+  coalesce(s.count_withheld, false) AS count_withheld,
+  CAST(CASE WHEN a.arrivals_withheld THEN NULL ELSE coalesce(a.arrivals, 0) END AS DOUBLE) AS arrivals,
+  coalesce(a.arrivals_withheld, false) AS arrivals_withheld,
+  CASE WHEN NOT coalesce(s.count_withheld, false) AND NOT coalesce(a.arrivals_withheld, false) AND a.arrivals > 0
+    THEN coalesce(s.count, 0) * 100000.0 / a.arrivals END AS rate,
+  coalesce(s.count_withheld, false) OR coalesce(a.arrivals_withheld, false) AS rate_withheld,
+  p.period_from, p.period_to
+FROM provinces LEFT JOIN s ON s.province_code = provinces.code LEFT JOIN a ON a.province_code = provinces.code CROSS JOIN p
+ORDER BY provinces.code`;
+}

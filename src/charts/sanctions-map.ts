@@ -1,0 +1,85 @@
+/** TAK per province on the tile-grid map: persons, and persons per 100,000 arrivals. */
+import type { ChartDefinition } from './chart-definition.ts';
+import { formatCount, formatDecimal, formatMonthSpan } from './format.ts';
+import { pick } from './labels.ts';
+import { provinceTileMap } from './province-tile-map.ts';
+import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';
+import { withheldLabel } from './withheld.ts';
+
+const columns = [
+  { key: 'province_code', label: { id: 'Kode provinsi', en: 'Province code' }, type: 'code' },
+  { key: 'name', label: { id: 'Provinsi', en: 'Province' }, type: 'label' },
+  { key: 'count', label: { id: 'Orang dikenai TAK', en: 'Persons subject to TAK' }, type: 'count', withheld: 'count_withheld' },
+  { key: 'arrivals', label: { id: 'Kedatangan', en: 'Arrivals' }, type: 'count', withheld: 'arrivals_withheld' },
+  { key: 'rate', label: { id: 'Per 100.000 kedatangan', en: 'Per 100,000 arrivals' }, type: 'rate', withheld: 'rate_withheld' },
+  { key: 'period_from', label: { id: 'Dari', en: 'From' }, type: 'month' },
+  { key: 'period_to', label: { id: 'Sampai', en: 'To' }, type: 'month' },
+] as const;
+
+const T = {
+  id: {
+    missingCount: 'tidak ada',
+    missingRate: 'tanpa kedatangan',
+    withheld: 'disembunyikan',
+    countTitle: (name: string, n: string, span: string) => `${name} terbanyak: ${n} orang dikenai TAK, ${span}`,
+    rateTitle: (name: string, n: string, span: string) => `${name} tertinggi: ${n} orang dikenai TAK per 100.000 kedatangan, ${span}`,
+    empty: 'TAK per provinsi',
+    summary: (top: string) => `Peta kotak 38 provinsi, satu kotak per provinsi, disusun kira-kira menurut letak geografis. Lima terbesar: ${top}.`,
+  },
+  en: {
+    missingCount: 'none',
+    missingRate: 'no arrivals',
+    withheld: 'withheld',
+    countTitle: (name: string, n: string, span: string) => `${name} leads: ${n} persons subject to TAK, ${span}`,
+    rateTitle: (name: string, n: string, span: string) => `${name} is highest: ${n} persons subject to TAK per 100,000 arrivals, ${span}`,
+    empty: 'TAK per province',
+    summary: (top: string) => `Tile map of the 38 provinces, one equal tile each, laid out roughly geographically. Five largest: ${top}.`,
+  },
+};
+
+function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<ProvinceSanctionsRow> {
+  const flag = measure === 'count' ? 'count_withheld' : 'rate_withheld';
+  const ranked = (rows: readonly ProvinceSanctionsRow[]) =>
+    rows.filter((r) => r[flag] !== true && typeof r[measure] === 'number').sort((a, b) => (b[measure] as number) - (a[measure] as number));
+  const format = (value: number, locale: 'id' | 'en') => (measure === 'count' ? formatCount(value, locale) : formatDecimal(value, locale));
+  return {
+    id,
+    table: 'sanctions',
+    kind: 'map',
+    measures: ['count'],
+    filters: PROVINCE_SANCTIONS_FILTERS,
+    aspect: { wide: 0.62, narrow: 0.78 },
+    columns,
+    definition:
+      measure === 'count'
+        ? { id: 'Orang dikenai TAK (Pasal 75 UU 6/2011) menurut provinsi tempat kantor imigrasi melapor (Kanim Soekarno-Hatta melapor ke DKI Jakarta).', en: 'Persons subject to TAK (Art. 75 Law 6/2011) by the province the deciding office reports under (Soekarno-Hatta reports under DKI Jakarta).' }
+        : { id: 'Orang dikenai TAK per 100.000 kedatangan WNA di TPI provinsi yang sama pada periode yang sama. Bukan angka per penduduk asing: kedatangan adalah perlintasan.', en: 'Persons subject to TAK per 100,000 foreign arrivals at the same province’s checkpoints in the same period. Not a rate per foreign resident: arrivals are crossings.' },
+    sql: provinceSanctionsSql,
+    title(rows, { locale }) {
+      const t = pick(T, locale);
+      const top = ranked(rows)[0];
+      if (!top) return t.empty;
+      const span = formatMonthSpan(top.period_from, top.period_to, locale);
+      return (measure === 'count' ? t.countTitle : t.rateTitle)(top.name, format(top[measure] as number, locale), span);
+    },
+    summary(rows, { locale }) {
+      return pick(T, locale).summary(ranked(rows).slice(0, 5).map((r) => `${r.name} ${format(r[measure] as number, locale)}`).join('; '));
+    },
+    render(rows, context) {
+      const t = pick(T, context.locale);
+      return provinceTileMap(rows, {
+        value: measure,
+        withheldFlag: flag,
+        withheldLabel: withheldLabel('sanctions', 'count'),
+        format: (v) => format(v, context.locale),
+        missingLabel: measure === 'count' ? t.missingCount : t.missingRate,
+        withheldLegend: t.withheld,
+        aspect: this.aspect,
+        nameOf: (row) => String(row.name),
+      }, context);
+    },
+  };
+}
+
+export const sanctionsMap = mapChart('sanctions-map', 'count');
+export const sanctionsRateMap = mapChart('sanctions-rate-map', 'rate');

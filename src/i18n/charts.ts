@@ -1,0 +1,87 @@
+/**
+ * UI strings of the chart figures, headline tiles and area pages, in both languages. Kept apart from
+ * id.ts / en.ts (page text of the skeleton) so the two can change independently.
+ */
+import type { Locale } from './index.ts';
+
+export const CHART_UI = {
+  id: {
+    chartTab: 'Grafik',
+    mapTab: 'Peta',
+    tableTab: 'Tabel',
+    sourceTab: 'Sumber',
+    tabsLabel: 'Tampilan',
+    tableSummary: 'Tabel data',
+    sourceSummary: 'Sumber dan definisi',
+    fullscreen: 'Layar penuh',
+    exitFullscreen: 'Keluar layar penuh',
+    download: 'Unduh',
+    downloadCsv: 'Data (CSV)',
+    downloadSvg: 'Grafik (SVG)',
+    downloadPng: 'Gambar (PNG)',
+    sourceSystem: 'Sistem sumber',
+    definition: 'Definisi',
+    unit: 'Satuan',
+    snapshot: 'Tanggal snapshot',
+    publishedFile: 'Berkas terbit',
+    sourceLine: (snapshot: string) => `Sumber: Pantau WNA, data contoh sintetis · snapshot ${snapshot}`,
+    withheld: (k: string, n: number) => `${n} sel ditampilkan sebagai "${k}": angka 1 sampai ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} disembunyikan agar tidak ada orang yang dapat dikenali (lihat Metodologi).`,
+    textAlternative: 'Keterangan grafik',
+    rows: (n: number) => `${n} baris`,
+    unitLine: (unit: string) => `Satuan: ${unit}`,
+    noData: 'Tidak ada data untuk pilihan ini.',
+    updating: 'Memperbarui grafik…',
+  },
+  en: {
+    chartTab: 'Chart',
+    mapTab: 'Map',
+    tableTab: 'Table',
+    sourceTab: 'Source',
+    tabsLabel: 'View',
+    tableSummary: 'Data table',
+    sourceSummary: 'Source and definition',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Exit full screen',
+    download: 'Download',
+    downloadCsv: 'Data (CSV)',
+    downloadSvg: 'Chart (SVG)',
+    downloadPng: 'Image (PNG)',
+    sourceSystem: 'Source system',
+    definition: 'Definition',
+    unit: 'Unit',
+    snapshot: 'Snapshot date',
+    publishedFile: 'Published file',
+    sourceLine: (snapshot: string) => `Source: Pantau WNA, synthetic sample data · snapshot ${snapshot}`,
+    withheld: (k: string, n: number) => `${n} cell(s) shown as "${k}": counts from 1 to ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} are withheld so that nobody can be singled out (see Methodology).`,
+    textAlternative: 'Chart description',
+    rows: (n: number) => `${n} rows`,
+    unitLine: (unit: string) => `Unit: ${unit}`,
+    noData: 'No data for this selection.',
+    updating: 'Updating chart…',
+  },
+} as const satisfies Record<Locale, Record<string, unknown>>;
+
+export type ChartUi = (typeof CHART_UI)[Locale];
+export const chartUi = (locale: Locale): ChartUi => CHART_UI[locale];
+
+/** Units as words, for the unit line under every chart. */
+export const UNIT_WORDS: Record<Locale, Record<'persons' | 'events', string>> = {
+  id: { persons: 'orang', events: 'peristiwa (bukan orang)' },
+  en: { persons: 'persons', events: 'events (not persons)' },
+};
+
+/** Source system of each published table (the "Sumber" panel). */
+export const SOURCE_SYSTEMS: Record<Locale, Record<'arrivals' | 'sanctions' | 'operations' | 'registry', string>> = {
+  id: {
+    arrivals: 'Sistem perlintasan di TPI (Ditjen Imigrasi), rekap bulanan per TPI',
+    sanctions: 'Laporan bulanan TAK kantor imigrasi (Kanim), direkap per Kanwil',
+    operations: 'Laporan kegiatan TIMPORA kantor imigrasi',
+    registry: 'Rekap Disdukcapil, Kemenag (KUA) dan Imigrasi per kabupaten/kota',
+  },
+  en: {
+    arrivals: 'Border-crossing system at checkpoints (Directorate General of Immigration), monthly per checkpoint',
+    sanctions: 'Monthly administrative-action (TAK) reports of immigration offices, compiled per regional office',
+    operations: 'TIMPORA activity reports of immigration offices',
+    registry: 'Compiled figures of Disdukcapil, Kemenag (KUA) and Immigration per regency/city',
+  },
+};

@@ -1,0 +1,38 @@
+/** Provinces and immigration offices that get a page of their own, from the published reference tables. */
+import { withBase, type Locale } from '../i18n/index.ts';
+import { queryPublished } from './query-published.ts';
+
+export interface Area {
+  kind: 'province' | 'office';
+  code: string;
+  name: string;
+  slug: string;
+  province_code: string;
+  province_name: string;
+}
+
+export const slugify = (text: string): string =>
+  text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+export async function provinceAreas(): Promise<Area[]> {
+  const rows = await queryPublished('SELECT code, name FROM provinces ORDER BY code');
+  return rows.map((r) => ({ kind: 'province', code: String(r.code), name: String(r.name), slug: slugify(String(r.name)), province_code: String(r.code), province_name: String(r.name) }));
+}
+
+/** Kanim (not Kanwil): the offices that decide sanctions and organise TIMPORA activities. */
+export async function officeAreas(): Promise<Area[]> {
+  const rows = await queryPublished(`SELECT offices.code, offices.name, offices.province_code, provinces.name AS province_name
+FROM offices JOIN provinces ON provinces.code = offices.province_code WHERE offices.kind = 'kanim' ORDER BY offices.name`);
+  return rows.map((r) => ({
+    kind: 'office',
+    code: String(r.code),
+    name: String(r.name),
+    slug: slugify(String(r.code).replace(/^KANIM-/, '')),
+    province_code: String(r.province_code),
+    province_name: String(r.province_name),
+  }));
+}
+
+const PREFIX = { id: { province: '/wilayah/', office: '/wilayah/kantor/' }, en: { province: '/en/regions/', office: '/en/regions/office/' } } as const;
+
+export const areaUrl = (area: Pick<Area, 'kind' | 'slug'>, locale: Locale): string => withBase(`${PREFIX[locale][area.kind]}${area.slug}/`);

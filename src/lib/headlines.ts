@@ -1,0 +1,165 @@
+/**
+ * The overview's headline figures (Node, build time), each from published totals: a value, the
+ * comparison it is judged against, a monthly series for its sparkline, and the page it links to.
+ * A derived figure (a sum of months, a change) is left out when any month behind it is withheld.
+ */
+import { arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from '../charts/arrivals-trend-sql.ts';
+import { formatChange, formatCount, formatMonthSpan } from '../charts/format.ts';
+import { registryGaps, type RegistryGapRow } from '../charts/registry-gaps.ts';
+import type { Locale, PageKey } from '../i18n/index.ts';
+import type { GlossaryTerm } from '../i18n/glossary.ts';
+import { NO_FILTERS } from '../schema/filters.ts';
+import { queryPublished } from './query-published.ts';
+
+export interface Headline {
+  id: string;
+  label: string;
+  /** Glossary term shown after the label. */
+  term?: GlossaryTerm;
+  value: string;
+  change: { text: string; direction: 'up' | 'down' } | null;
+  note: string;
+  series: number[];
+  page: PageKey;
+  linkText: string;
+}
+
+interface MonthValue { month: string; value: number | null; withheld: boolean }
+
+const monthly = async (sql: string): Promise<MonthValue[]> => (await queryPublished(sql)) as unknown as MonthValue[];
+
+/** Sum of months, or null when any is missing or withheld. */
+function sumMonths(rows: readonly MonthValue[], from: string, to: string): number | null {
+  const inRange = rows.filter((r) => r.month >= from && r.month <= to);
+  if (inRange.some((r) => r.withheld || r.value === null)) return null;
+  return inRange.reduce((s, r) => s + (r.value as number), 0);
+}
+
+const change = (now: number, before: number | null, locale: Locale) =>
+  before === null || before === 0 ? null : { text: formatChange(now / before - 1, locale), direction: now >= before ? ('up' as const) : ('down' as const) };
+
+const T = {
+  id: {
+    arrivals12: 'Kedatangan WNA, 12 bulan terakhir',
+    arrivalsH1: 'Kedatangan WNA Januari–Juni 2024',
+    tak: (year: string) => `Orang dikenai TAK, ${year}`,
+    operations: (year: string) => `Operasi gabungan TIMPORA, ${year}`,
+    gap: 'Selisih antarinstansi terbesar',
+    vs: (span: string) => `dibanding ${span}`,
+    h1Note: 'Rilis Ditjen Imigrasi Juli 2024: 5.086.765 vs 4.741.343, "naik 7,28%" (dipotong, bukan dibulatkan: 7,285%), diberitakan "naik 7,2%".',
+    gapNote: (name: string, span: string) => `${name}: orang asing berdomisili menurut Disdukcapil, Kemenag dan Imigrasi, ${span}`,
+    link: { arrivals: 'Lihat kedatangan', sanctions: 'Lihat sanksi', operations: 'Lihat operasi TIMPORA', integration: 'Lihat integrasi data' },
+  },
+  en: {
+    arrivals12: 'Foreign arrivals, latest 12 months',
+    arrivalsH1: 'Foreign arrivals January–June 2024',
+    tak: (year: string) => `Persons subject to TAK, ${year}`,
+    operations: (year: string) => `TIMPORA joint operations, ${year}`,
+    gap: 'Largest inter-agency gap',
+    vs: (span: string) => `on ${span}`,
+    h1Note: 'Directorate General’s July 2024 release: 5,086,765 vs 4,741,343, "up 7.28%" (truncated, not rounded: 7.285%), headlined "up 7.2%".',
+    gapNote: (name: string, span: string) => `${name}: foreign residents as Disdukcapil, Kemenag and Immigration report them, ${span}`,
+    link: { arrivals: 'See arrivals', sanctions: 'See sanctions', operations: 'See TIMPORA operations', integration: 'See data integration' },
+  },
+};
+
+const previousYear = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
+
+export async function headlines(locale: Locale): Promise<Headline[]> {
+  const t = T[locale];
+  const out: Headline[] = [];
+
+  const arrivals = (await queryPublished(arrivalsTrendSql(NO_FILTERS))) as unknown as ArrivalsMonthRow[];
+  const latest = latestTwelveMonths(arrivals);
+  if (latest) {
+    out.push({
+      id: 'arrivals-12-months',
+      label: t.arrivals12,
+      value: formatCount(latest.total, locale),
+      change: change(latest.total, latest.earlier, locale),
+      note: `${formatMonthSpan(latest.from, latest.to, locale, 'short')} ${t.vs(formatMonthSpan(previousYear(latest.from), previousYear(latest.to), locale, 'short'))}`,
+      series: arrivals.slice(-24).map((r) => r.count ?? 0),
+      page: 'arrivals',
+      linkText: t.link.arrivals,
+    });
+  }
+
+  const halves = (await queryPublished(`SELECT CAST(period AS VARCHAR) AS period, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
+FROM arrivals_totals WHERE view = 'total' AND grain = 'half' AND period IN (DATE '2023-01-01', DATE '2024-01-01') ORDER BY period`)) as unknown as { period: string; value: number | null; withheld: boolean }[];
+  const [h2023, h2024] = halves;
+  if (h2023 && h2024 && !h2023.withheld && !h2024.withheld && h2024.value !== null) {
+    out.push({
+      id: 'arrivals-h1-2024',
+      label: t.arrivalsH1,
+      value: formatCount(h2024.value, locale),
+      change: change(h2024.value, h2023.value, locale),
+      note: `${t.vs(formatMonthSpan('2023-01', '2023-06', locale))}: ${formatCount(h2023.value as number, locale)}. ${t.h1Note}`,
+      series: arrivals.filter((r) => r.month.startsWith('2024') && r.month <= '2024-06-01').map((r) => r.count ?? 0),
+      page: 'arrivals',
+      linkText: t.link.arrivals,
+    });
+  }
+
+  const tak = await monthly(`SELECT CAST(period AS VARCHAR) AS month, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
+FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'month' ORDER BY period`);
+  const takYear = (await queryPublished(`SELECT CAST(period AS VARCHAR) AS period, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
+FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'year' ORDER BY period DESC LIMIT 1`))[0];
+  const lastTak = tak.at(-1);
+  if (takYear && lastTak && !takYear.withheld && typeof takYear.value === 'number') {
+    const from = String(takYear.period);
+    const earlier = sumMonths(tak, previousYear(from), previousYear(lastTak.month));
+    out.push({
+      id: 'sanctions-this-year',
+      label: t.tak(formatMonthSpan(from, lastTak.month, locale)),
+      term: 'TAK',
+      value: formatCount(takYear.value, locale),
+      change: change(takYear.value, earlier, locale),
+      note: t.vs(formatMonthSpan(previousYear(from), previousYear(lastTak.month), locale)),
+      series: tak.slice(-24).map((r) => r.value ?? 0),
+      page: 'sanctions',
+      linkText: t.link.sanctions,
+    });
+  }
+
+  const operations = await monthly(`SELECT CAST(period AS VARCHAR) AS month, CAST(activities AS DOUBLE) AS value, activities_withheld AS withheld
+FROM operations_totals WHERE view = 'activity' AND activity = 'operasi_gabungan' AND grain = 'month' ORDER BY period`);
+  const lastOp = operations.at(-1);
+  if (lastOp) {
+    const from = `${lastOp.month.slice(0, 4)}-01-01`;
+    const now = sumMonths(operations, from, lastOp.month);
+    const earlier = sumMonths(operations, previousYear(from), previousYear(lastOp.month));
+    if (now !== null) {
+      out.push({
+        id: 'timpora-operations',
+        label: t.operations(formatMonthSpan(from, lastOp.month, locale)),
+        term: 'TIMPORA',
+        value: formatCount(now, locale),
+        change: change(now, earlier, locale),
+        note: t.vs(formatMonthSpan(previousYear(from), previousYear(lastOp.month), locale)),
+        series: operations.slice(-24).map((r) => r.value ?? 0),
+        page: 'operations',
+        linkText: t.link.operations,
+      });
+    }
+  }
+
+  const gaps = (await queryPublished(registryGaps.sql(NO_FILTERS))) as unknown as RegistryGapRow[];
+  const top = gaps.find((g) => g.gap !== null);
+  if (top) {
+    const series = (await queryPublished(`SELECT CAST(period AS VARCHAR) AS month,
+  CAST(max(count) - min(count) AS DOUBLE) AS value, bool_or(count_withheld) AS withheld
+FROM registry_totals WHERE view = 'province_code+metric+source_agency' AND grain = 'month' AND metric = 'foreign_residents' AND province_code = '${top.region_code.replaceAll("'", "''")}'
+GROUP BY period ORDER BY period`)) as unknown as MonthValue[];
+    out.push({
+      id: 'largest-discrepancy',
+      label: t.gap,
+      value: formatCount(top.gap as number, locale),
+      change: null,
+      note: t.gapNote(top.name, formatMonthSpan(top.period_from, top.period_to, locale)),
+      series: series.map((r) => (r.withheld ? 0 : (r.value ?? 0))),
+      page: 'integration',
+      linkText: t.link.integration,
+    });
+  }
+  return out;
+}

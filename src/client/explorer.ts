@@ -61,12 +61,25 @@ if (root) {
   let last: { rows: TotalsRow[]; plan: TotalsPlan; choice: ExplorerChoice } | null = null;
   let sequence = 0;
 
-  /** Shows only the options of the chosen table in the breakdown, measure and category lists. */
+  /**
+   * Shows only the chosen table's options in the breakdown, measure and category lists. The other
+   * tables' option groups are taken out of the list (not just hidden): view names repeat across
+   * tables ("nationality"), and a hidden duplicate could be the one selected.
+   */
+  const groups = new Map<HTMLSelectElement, HTMLOptGroupElement[]>();
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select')) {
+    const tableGroups = [...select.querySelectorAll<HTMLOptGroupElement>('optgroup[data-table]')];
+    if (tableGroups.length > 0) groups.set(select, tableGroups);
+  }
   const showTableOptions = (table: TableName) => {
-    for (const group of root.querySelectorAll<HTMLOptGroupElement>('optgroup[data-table]')) {
-      const mine = group.dataset.table === table;
-      group.hidden = !mine;
-      group.disabled = !mine;
+    for (const [select, list] of groups) {
+      const value = select.value;
+      for (const group of list) {
+        if (group.dataset.table === table) select.append(group);
+        else group.remove();
+      }
+      select.value = value;
+      if (select.selectedIndex < 0) select.selectedIndex = 0;
     }
     for (const item of root.querySelectorAll<HTMLElement>('li[data-table]')) item.hidden = item.dataset.table !== table;
   };
@@ -76,7 +89,7 @@ if (root) {
     const choice = explorerChoice(location.search, config);
     showTableOptions(choice.table);
     // Write the effective choice back (a table change resets a breakdown the new table lacks).
-    const wanted = { [EXPLORER_PARAMS.view]: choice.view, [EXPLORER_PARAMS.measure]: choice.measure };
+    const wanted = { [EXPLORER_PARAMS.table]: choice.table, [EXPLORER_PARAMS.view]: choice.view, [EXPLORER_PARAMS.measure]: choice.measure };
     const params = new URLSearchParams(location.search);
     if (params.has(EXPLORER_PARAMS.table) && Object.entries(wanted).some(([k, v]) => params.get(k) !== v)) {
       setFilters({}, { replace: true, params: wanted });

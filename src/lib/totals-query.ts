@@ -12,7 +12,7 @@ import { DISCLOSURE, PERIOD_GRAINS, withheldColumn, type PeriodGrain, type Total
 import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
-import type { TableName } from '../schema/tables.ts';
+import { TAK_ACTIONS, type TableName } from '../schema/tables.ts';
 
 export interface TotalsRequest {
   table: TableName;
@@ -95,7 +95,11 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
       continue;
     }
     const child = key === 'province' ? dims.find((d) => REFERENCE[d]?.province) : undefined;
-    if (dims.includes(target.column) || viewOf([...dims, target.column])) {
+    if (target.column === 'is_tak' && dims.includes('action') && !viewOf([...dims, target.column])) {
+      // "All TAK" on an action breakdown: the TAK actions are the rows to keep (action → is_tak).
+      where.push(`action IN (${TAK_ACTIONS.map(literal).join(', ')})`);
+      applied.push(key);
+    } else if (dims.includes(target.column) || viewOf([...dims, target.column])) {
       if (!dims.includes(target.column)) dims.push(target.column);
       where.push(`${ident(target.column)} = ${target.sqlValue}`);
       applied.push(key);

@@ -5,6 +5,7 @@
  */
 import type { Dictionary } from './dictionary.ts';
 import en from './en.ts';
+import { explorerText } from './explorer.ts';
 import id from './id.ts';
 
 export type { Dictionary } from './dictionary.ts';
@@ -28,19 +29,28 @@ export const PAGES = {
   integration: { id: '/integrasi-data/', en: '/en/data-integration/' },
   regions: { id: '/wilayah/', en: '/en/regions/' },
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
+  explore: { id: '/jelajah/', en: '/en/explore/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 
+/** A navigation label: from the site dictionary, or 'explore' (its text lives in explorer.ts). */
+export type NavLabel = keyof Dictionary['nav'] | 'explore';
+
 /** The main navigation, in order. Sections whose pages do not exist yet have no `page` and are not linked. */
-export const NAV: readonly { label: keyof Dictionary['nav']; page?: PageKey }[] = [
+export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
   { label: 'home', page: 'home' },
   { label: 'arrivals', page: 'arrivals' },
   { label: 'sanctions', page: 'sanctions' },
   { label: 'operations', page: 'operations' },
   { label: 'integration', page: 'integration' },
   { label: 'regions', page: 'regions' },
+  { label: 'explore', page: 'explore' },
   { label: 'methodology', page: 'methodology' },
 ];
+
+export function navText(label: NavLabel, locale: Locale): string {
+  return label === 'explore' ? explorerText(locale).nav : t(locale).nav[label];
+}
 
 /** Prefixes a site path ("/data/x.parquet") with the configured base. */
 export function withBase(path: string): string {

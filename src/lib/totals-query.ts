@@ -1,0 +1,147 @@
+/**
+ * SQL over `<table>_totals` for a breakdown (a disclosure view), a measure, a period grain and the
+ * filters. Runs unchanged in native DuckDB at build time and in DuckDB-WASM in the browser.
+ *
+ * Every number comes from one published cell: a filter on a column the breakdown lacks picks the
+ * view that has both (the explorer's "nationality" breakdown filtered to Bali reads view
+ * `province_code+nationality` where province_code = '51'), never a sum of finer cells. A filter no
+ * published view can answer is reported in `unavailable` and not applied. A province filter on a
+ * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
+ */
+import { DISCLOSURE, PERIOD_GRAINS, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
+import { periodRange, type Filters } from '../schema/filters.ts';
+import { totalsTableName } from '../schema/disclosure.ts';
+import { TAK_ACTIONS, type TableName } from '../schema/tables.ts';
+
+export interface TotalsRequest {
+  table: TableName;
+  /** A view name of DISCLOSURE[table].views: the breakdown shown. */
+  view: string;
+  /** A measure of DISCLOSURE[table].measures. */
+  measure: string;
+  grain: PeriodGrain;
+  filters: Filters;
+  locale: 'id' | 'en';
+}
+
+export interface TotalsPlan {
+  sql: string;
+  /** The breakdown asked for. */
+  view: TotalsView;
+  /** The published view the numbers are read from (the breakdown plus filtered columns). */
+  sourceView: string;
+  /** The grain used: a period filter finer than the asked grain wins (2024-03 shows months). */
+  grain: PeriodGrain;
+  applied: (keyof Filters)[];
+  unavailable: (keyof Filters)[];
+  /** Label column of each breakdown dimension that has one in a reference table. */
+  labels: Record<string, string>;
+}
+
+/** Reference table giving names (and provinces) of a dimension's codes. */
+const REFERENCE: Record<string, { table: string; code: string; name: (locale: 'id' | 'en') => string; province?: string }> = {
+  province_code: { table: 'provinces', code: 'code', name: () => 'name' },
+  nationality: { table: 'countries', code: 'iso3', name: (locale) => (locale === 'id' ? 'name_id' : 'name_en') },
+  port_code: { table: 'ports', code: 'code', name: () => 'name', province: 'province_code' },
+  office_code: { table: 'offices', code: 'code', name: () => 'name', province: 'province_code' },
+  region_code: { table: 'regencies', code: 'code', name: () => 'name', province: 'province_code' },
+};
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d) => b.includes(d));
+
+/** The column a filter selects on in a table's totals, and the value, or null if the table has no such filter. */
+function filterColumn(table: TableName, key: keyof Filters, value: string): { column: string; sqlValue: string } | null {
+  switch (key) {
+    case 'province':
+      return { column: 'province_code', sqlValue: literal(value) };
+    case 'nationality':
+      return table === 'arrivals' || table === 'sanctions' ? { column: 'nationality', sqlValue: literal(value) } : null;
+    case 'office':
+      return table === 'sanctions' || table === 'operations' ? { column: 'office_code', sqlValue: literal(value) } : null;
+    case 'category':
+      if (!CATEGORY_FILTERS[table].codes.includes(value)) return null;
+      if (table === 'sanctions' && value === TAK_CATEGORY) return { column: 'is_tak', sqlValue: 'true' };
+      return { column: CATEGORY_FILTERS[table].column, sqlValue: literal(value) };
+    default:
+      return null;
+  }
+}
+
+const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
+
+export function totalsQuery(request: TotalsRequest): TotalsPlan {
+  const { table, filters, locale } = request;
+  const rule = DISCLOSURE[table];
+  const view = rule.views.find((v) => v.name === request.view);
+  if (!view) throw new Error(`${table} has no view ${request.view}; see src/schema/disclosure.ts`);
+  const measure = rule.measures.find((m) => m.name === request.measure);
+  if (!measure) throw new Error(`${table} has no measure ${request.measure}`);
+
+  const viewOf = (dims: readonly string[]) => rule.views.find((v) => sameSet(v.dims, dims));
+  const dims = [...view.dims];
+  const where: string[] = [];
+  const applied: (keyof Filters)[] = [];
+  const unavailable: (keyof Filters)[] = [];
+
+  for (const key of ['province', 'nationality', 'category', 'office'] as const) {
+    const value = filters[key];
+    if (value === null) continue;
+    const target = filterColumn(table, key, value);
+    if (!target) {
+      unavailable.push(key);
+      continue;
+    }
+    const child = key === 'province' ? dims.find((d) => REFERENCE[d]?.province) : undefined;
+    if (target.column === 'is_tak' && dims.includes('action') && !viewOf([...dims, target.column])) {
+      // "All TAK" on an action breakdown: the TAK actions are the rows to keep (action → is_tak).
+      where.push(`action IN (${TAK_ACTIONS.map(literal).join(', ')})`);
+      applied.push(key);
+    } else if (dims.includes(target.column) || viewOf([...dims, target.column])) {
+      if (!dims.includes(target.column)) dims.push(target.column);
+      where.push(`${ident(target.column)} = ${target.sqlValue}`);
+      applied.push(key);
+    } else if (child) {
+      const ref = REFERENCE[child]!;
+      where.push(`${ident(child)} IN (SELECT ${ident(ref.code)} FROM ${ref.table} WHERE ${ident(ref.province!)} = ${target.sqlValue})`);
+      applied.push(key);
+    } else {
+      unavailable.push(key);
+    }
+  }
+  const source = viewOf(dims)!;
+
+  let grain = request.grain;
+  const range = filters.period ? periodRange(filters.period) : null;
+  if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;
+  if (range) {
+    // Whole periods of the grain inside the filter's months: 2024-H1 at month grain is Jan–Jun.
+    where.push(`period >= DATE ${literal(`${range.from}-01`)}`);
+    where.push(`period + INTERVAL ${GRAIN_MONTHS[grain] - 1} MONTH <= DATE ${literal(`${range.to}-01`)}`);
+    applied.push('period');
+  }
+  if (!PERIOD_GRAINS.includes(grain)) throw new Error(`unknown grain ${grain}`);
+
+  const labels: Record<string, string> = {};
+  const joins: string[] = [];
+  const select = ['CAST(t.period AS VARCHAR) AS period'];
+  for (const [i, dim] of view.dims.entries()) {
+    select.push(`t.${ident(dim)}`);
+    const ref = REFERENCE[dim];
+    if (ref) {
+      const alias = `r${i}`;
+      joins.push(`LEFT JOIN ${ref.table} ${alias} ON ${alias}.${ident(ref.code)} = t.${ident(dim)}`);
+      labels[dim] = `${dim}_label`;
+      select.push(`${alias}.${ident(ref.name(locale))} AS ${ident(`${dim}_label`)}`);
+    }
+  }
+  select.push(`t.${ident(measure.name)}`, `t.${ident(withheldColumn(measure.name))}`);
+  const conditions = [`view = ${literal(source.name)}`, `grain = ${literal(grain)}`, ...where];
+  const sql = `SELECT ${select.join(', ')}
+FROM (SELECT * FROM ${totalsTableName(table)} WHERE ${conditions.join(' AND ')}) t
+${joins.join('\n')}
+ORDER BY ${[...view.dims.map((d) => `t.${ident(d)}`), 't.period'].join(', ')}`;
+  return { sql, view, sourceView: source.name, grain, applied, unavailable, labels };
+}

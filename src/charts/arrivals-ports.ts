@@ -3,7 +3,8 @@ import { sqlString } from './chart-sql.ts';
 import { rankingChart } from './ranking-chart.ts';
 
 /** "Bandar Udara Internasional Soekarno-Hatta" → "Bandara Soekarno-Hatta": the name people use. */
-export const shortPortName = (name: string): string => name.replace(/^Bandar Udara (Internasional )?/, 'Bandara ');
+export const shortPortName = (name: string): string =>
+  name.replace(/^Bandar Udara (Internasional )?/, 'Bandara ').replace(/^Pelabuhan (Internasional )?/, 'Pelabuhan ').replace(/^Pos Lintas Batas Negara (Terpadu )?/, 'PLBN ');
 
 export const arrivalsPorts = rankingChart({
   id: 'arrivals-ports',

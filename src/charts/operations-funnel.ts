@@ -19,7 +19,7 @@ export interface FunnelRow extends ChartRow {
 const STEPS = ['foreigners_checked', 'findings', 'follow_ups'] as const;
 const STEP_LABEL = {
   id: { foreigners_checked: 'WNA diperiksa', findings: 'Pelanggaran ditemukan', follow_ups: 'Proses TAK dibuka' },
-  en: { foreigners_checked: 'Foreigners checked', findings: 'Violations found', follow_ups: 'Sanction proceedings opened' },
+  en: { foreigners_checked: 'Foreigners checked', findings: 'Violations found', follow_ups: 'Proceedings opened' },
 };
 const T = {
   id: {
@@ -83,7 +83,7 @@ FROM (${steps}) ORDER BY i`;
     }));
     return Plot.plot({
       ...plotFrame(context, this.aspect),
-      marginLeft: narrow ? 110 : 190,
+      marginLeft: narrow ? 140 : 190,
       marginRight: narrow ? 56 : 72,
       x: { label: pick(T, locale).x, labelArrow: 'none', grid: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
       y: { label: null, domain: data.map((d) => d.label), tickSize: 0 },

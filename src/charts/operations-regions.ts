@@ -73,21 +73,22 @@ ORDER BY t.period, provinces.code`;
     const narrow = isNarrow(context.width);
     const halves = [...new Set(rows.map((r) => r.half))].sort();
     const names = [...new Set(rows.map((r) => r.province_code))].sort().map((code) => rows.find((r) => r.province_code === code)!);
-    const label = (r: RegionHalfRow) => shorten(r.name, narrow ? 14 : 28);
+    // Rows are keyed by province code: shortened names can coincide (Sulawesi Tengah / Tenggara).
+    const labelOf = new Map(names.map((r) => [r.province_code, shorten(r.name, narrow ? 15 : 28)]));
     const max = Math.max(1, ...rows.map((r) => r.activities ?? 0));
     const data = rows.map((r) => ({
       x: halfLabel(r.half, r.last_month, locale),
-      y: label(r),
+      y: r.province_code,
       value: r.activities,
       title: `${r.name}, ${halfLabel(r.half, r.last_month, locale)}: ${r.activities === null ? '–' : formatCount(r.activities, locale)}`,
     }));
     return Plot.plot({
       ...plotFrame(context, this.aspect),
-      marginLeft: narrow ? 92 : 180,
-      marginTop: 40,
+      marginLeft: narrow ? 116 : 220,
+      marginTop: narrow ? 64 : 40,
       marginBottom: 8,
-      x: { label: null, axis: 'top', domain: halves.map((h) => halfLabel(h, rows[0]!.last_month, locale)), tickRotate: narrow ? -35 : 0 },
-      y: { label: null, domain: names.map(label), tickSize: 0 },
+      x: { label: null, axis: 'top', domain: halves.map((h) => halfLabel(h, rows[0]!.last_month, locale)), tickRotate: narrow ? -50 : 0 },
+      y: { label: null, domain: names.map((r) => r.province_code), tickSize: 0, tickFormat: (code: string) => labelOf.get(code) ?? code },
       color: { type: 'quantize', n: 5, scheme: 'blues', legend: false, tickFormat: countTick(locale) },
       marks: [
         Plot.cell(data, { x: 'x', y: 'y', fill: 'value', inset: 0.5, title: 'title' }),

@@ -30,8 +30,8 @@ export function plotFrame(context: ChartContext, aspect: { wide: number; narrow:
   } as const;
 }
 
-/** Tick labels in the page's language: 1.200.000 → "1,2 jt". */
-export const countTick = (locale: Locale) => (value: number) => formatCompact(value, locale);
+/** Tick labels in the page's language: 1.200.000 → "1,2 jt". Counts are whole: no "2,5" ticks. */
+export const countTick = (locale: Locale) => (value: number) => (Number.isInteger(value) ? formatCompact(value, locale) : '');
 
 /** Month ticks: "Jan 2024"; January of a year shows the year, other months the month only. */
 export const monthTick = (locale: Locale) => (date: Date) =>
@@ -63,27 +63,28 @@ export interface RankedBarsOptions {
 export function rankedBars(o: RankedBarsOptions): SVGSVGElement | HTMLElement {
   const { context } = o;
   const narrow = isNarrow(context.width);
-  const maxLabel = narrow ? 16 : 30;
-  const data = o.rows.map((row) => {
+  const maxLabel = narrow ? 20 : 32;
+  // Bars are keyed by position, not label: two names may shorten to the same text.
+  const data = o.rows.map((row, i) => {
     const withheld = row[o.withheldFlag] === true;
     const value = typeof row[o.value] === 'number' ? (row[o.value] as number) : 0;
-    return { label: shorten(o.label(row), maxLabel), full: o.label(row), value: withheld ? 0 : value, withheld };
+    return { key: String(i), label: shorten(o.label(row), maxLabel), full: o.label(row), value: withheld ? 0 : value, withheld };
   });
-  const order = data.map((d) => d.label);
+  const labelOf = new Map(data.map((d) => [d.key, d.label]));
   const max = Math.max(1, ...data.map((d) => d.value));
   const text = (d: (typeof data)[number]) => countText(d.value, d.withheld, o.withheldLabel, context.locale);
   const longest = Math.max(4, ...data.map((d) => d.label.length));
   return Plot.plot({
     ...plotFrame(context, o.aspect),
-    marginLeft: Math.min(narrow ? 120 : 220, 12 + longest * (narrow ? 6 : 6.6)),
-    marginRight: narrow ? 48 : 64,
+    marginLeft: Math.min(narrow ? 150 : 250, 12 + longest * (narrow ? 6.8 : 7.4)),
+    marginRight: narrow ? 52 : 64,
     marginBottom: 36,
     x: { label: o.xLabel, labelAnchor: 'right', labelArrow: 'none', grid: true, domain: [0, max], nice: true, tickFormat: countTick(context.locale), ticks: narrow ? 3 : 6 },
-    y: { label: null, domain: order, tickSize: 0 },
+    y: { label: null, domain: data.map((d) => d.key), tickSize: 0, tickFormat: (key: string) => labelOf.get(key) ?? key },
     marks: [
-      Plot.barX(data.filter((d) => !d.withheld), { x: 'value', y: 'label', fill: o.fill ?? PRIMARY, title: (d) => `${d.full}: ${text(d)}` }),
-      Plot.barX(data.filter((d) => d.withheld), { x: () => max * 0.02, y: 'label', fill: WITHHELD_FILL, stroke: WITHHELD_INK, strokeDasharray: '2,2', title: (d) => `${d.full}: ${text(d)}` }),
-      Plot.text(data, { x: 'value', y: 'label', text, dx: 4, textAnchor: 'start', fill: (d) => (d.withheld ? WITHHELD_INK : 'currentColor') }),
+      Plot.barX(data.filter((d) => !d.withheld), { x: 'value', y: 'key', fill: o.fill ?? PRIMARY, title: (d) => `${d.full}: ${text(d)}` }),
+      Plot.barX(data.filter((d) => d.withheld), { x: () => max * 0.02, y: 'key', fill: WITHHELD_FILL, stroke: WITHHELD_INK, strokeDasharray: '2,2', title: (d) => `${d.full}: ${text(d)}` }),
+      Plot.text(data, { x: 'value', y: 'key', text, dx: 4, textAnchor: 'start', fill: (d) => (d.withheld ? WITHHELD_INK : 'currentColor') }),
       Plot.ruleX([0]),
     ],
   });

@@ -74,6 +74,8 @@ export function provinceTileMap(rows: readonly ChartRow[], o: TileMapOptions, co
     y: { axis: null, domain: Array.from({ length: TILE_ROWS }, (_, i) => i), padding: 0.08 },
     marks: [
       Plot.cell(tiles, { x: 'col', y: 'row', fill: 'fill', stroke: (d) => (d.withheld ? WITHHELD_INK : 'none'), strokeDasharray: '3,2', rx: 3, title: 'title' }),
+      // The province a reader picked (filter or area page) is outlined; the map still shows all 38.
+      Plot.cell(tiles.filter((t) => t.code === context.filters.province), { x: 'col', y: 'row', fill: 'none', stroke: '#ff7b00', strokeWidth: 3, rx: 3 }),
       Plot.text(tiles, { x: 'col', y: 'row', text: narrow ? 'code' : 'abbr', dy: narrow ? -5 : -7, fill: 'ink', fontSize: narrow ? 8 : 10, fontWeight: 600 }),
       Plot.text(tiles, { x: 'col', y: 'row', text: 'text', dy: narrow ? 5 : 7, fill: 'ink', fontSize: narrow ? 7 : 10 }),
     ],

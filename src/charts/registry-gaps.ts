@@ -109,12 +109,15 @@ LIMIT 15`;
     const { locale, document } = context;
     const narrow = isNarrow(context.width);
     const k = withheldLabel('registry', 'count');
-    const label = (r: RegistryGapRow) => shorten(r.name.replace(/^Kabupaten /, 'Kab. '), narrow ? 16 : 30);
+    // Keyed by area code: shortened names can coincide.
+    const labelOf = new Map(rows.map((r) => [r.region_code, shorten(r.name.replace(/^Kabupaten /, 'Kab. '), narrow ? 16 : 30)]));
+    const label = (r: RegistryGapRow) => r.region_code;
     const points = rows.flatMap((r) =>
       AGENCIES.map((a, i) => ({
         y: label(r),
         agency: enumLabel('sourceAgency', a, locale),
         value: r[`${a}_withheld`] ? null : (r[a] as number | null),
+        withheld: r[`${a}_withheld`] === true,
         colour: CATEGORICAL[i]!,
         title: `${r.name} · ${enumLabel('sourceAgency', a, locale)}: ${r[`${a}_withheld`] ? k : r[a] === null ? '–' : formatCount(r[a] as number, locale)}`,
       })),
@@ -128,13 +131,14 @@ LIMIT 15`;
     const plot = Plot.plot({
       ...frame,
       height: frame.height - legendHeight(legend),
-      marginLeft: narrow ? 104 : 200,
+      marginLeft: narrow ? 122 : 236,
       marginRight: 24,
       x: { label: pick(T, locale).x, labelArrow: 'none', grid: true, zero: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
-      y: { label: null, domain: rows.map(label), tickSize: 0 },
+      y: { label: null, domain: rows.map(label), tickSize: 0, tickFormat: (code: string) => labelOf.get(code) ?? code },
       marks: [
         Plot.ruleY(spans.filter((d) => d.min <= d.max && !d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: '#888', strokeWidth: 3 }),
         Plot.ruleY(spans.filter((d) => d.min <= d.max && d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: WITHHELD_INK, strokeWidth: 2, strokeDasharray: '3,3' }),
+        Plot.text(points.filter((p) => p.withheld), { x: 0, y: 'y', text: () => k, dx: 4, dy: -8, textAnchor: 'start', fill: WITHHELD_INK, fontSize: 10, title: 'title' }),
         Plot.dot(points.filter((p) => p.value !== null), { x: 'value', y: 'y', fill: 'colour', r: narrow ? 4 : 5, stroke: 'white', title: 'title' }),
       ],
     });

@@ -20,7 +20,8 @@ export interface ProvinceSanctionsRow extends ChartRow {
   period_to: string;
 }
 
-export const PROVINCE_SANCTIONS_FILTERS = ['period', 'nationality', 'category'] as const;
+/** The province filter does not narrow the map (it always shows all 38): the tile is outlined instead. */
+export const PROVINCE_SANCTIONS_FILTERS = ['period', 'nationality', 'category', 'province'] as const;
 
 export function provinceSanctionsSql(given: Filters): string {
   const filters: Filters = { ...given, category: given.category ?? 'tak', province: null, office: null };

@@ -66,3 +66,14 @@ describe.each([...CHARTS.values()])('$id', (chart) => {
     }
   });
 });
+
+test('the province map outlines the province a reader picked and still shows all 38', () => {
+  const chart = CHARTS.get('sanctions-map')!;
+  const rows = JSON.parse(readFileSync(join(DIR, 'fixtures', 'sanctions-map.json'), 'utf8')) as ChartRow[];
+  const draw = (province: string | null) =>
+    chart.render(rows, { locale: 'id', width: 760, document: document as unknown as Document, filters: { ...NO_FILTERS, province }, snapshotDate: '2025-10-05' }).outerHTML;
+  expect(draw(null)).not.toContain('#ff7b00');
+  const bali = draw('51');
+  expect(bali.match(/stroke="#ff7b00"/g)).toHaveLength(1);
+  expect(bali.match(/<title>/g)?.length).toBe(38);
+});

@@ -110,6 +110,10 @@ describe.each([...MAIN_PAGES, ...AREA_PAGES])('%s', (path) => {
         expect(await chart.locator('[data-source-panel]').count()).toBe(1);
         expect(await chart.locator('a[data-download="csv"]').getAttribute('href')).toMatch(/^data:text\/csv;charset=utf-8,/);
         expect(await chart.locator('[data-chart-source]').innerText()).toMatch(/snapshot \d+ \S+ \d{4}/);
+        // Controls that need the script are not offered without it.
+        expect(await chart.locator('[data-tabs]').isVisible()).toBe(false);
+        expect(await chart.locator('[data-download="png"]').isVisible()).toBe(false);
+        expect(await chart.locator('[data-fullscreen]').isVisible()).toBe(false);
       }
     } finally {
       await context.close();

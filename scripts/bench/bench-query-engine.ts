@@ -14,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -110,6 +110,8 @@ async function close(s: Session) {
 
 const server = await startStaticServer(DIST);
 const origin = server.origin;
+// Other work on a shared machine slows every timing below: record how busy it was.
+const loadAtStart = loadavg()[0]!;
 
 // --- (a) the explorer ------------------------------------------------------------------------
 log('(a) explorer, cold');
@@ -297,7 +299,8 @@ const section = `<!-- bench:browser -->
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromiumVersion}, headless; site served from
 127.0.0.1 by tests/site/static-server.ts (no HTTP compression, so "over the wire" is raw bytes; a
 server with gzip/brotli sends the compressed sizes below). Command: \`npm run bench:browser\`.
-Every request to another host is aborted; none was made.
+Every request to another host is aborted; none was made. Load average (1 min) at the start of
+the browser runs: ${loadAtStart.toFixed(1)} on ${cpus().length} cores — timings scale with it.
 
 **Files the engine needs** (fingerprinted, cacheable for ever):
 

@@ -116,7 +116,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     receivedBytes += copy.bytes;
     report(receivedBytes >= pendingBytes
-      ? { phase: 'ready', loaded: receivedBytes, total: pendingBytes, fraction: 1 }
+      ? { phase: 'ready', loaded: receivedBytes, total: pendingBytes, fraction: 1, engineVersion: version }
       : { phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
   }
 
@@ -135,8 +135,10 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     ).then(() => undefined);
   }
 
-  report({ phase: 'ready', loaded: 0, total: 0, fraction: 1 });
+  const version = await db.getVersion();
+  report({ phase: 'ready', loaded: 0, total: 0, fraction: 1, engineVersion: version });
   return {
+    version,
     tables,
     snapshotDate: manifest.snapshotDate,
     bundle: bundle.mainModule === ehWasmUrl ? 'eh' : 'mvp',

@@ -31,6 +31,7 @@ class EngineStatus extends HTMLElement {
   #show(progress: QueryEngineProgress): void {
     clearTimeout(this.#hideTimer);
     this.dataset.phase = progress.phase;
+    if (progress.engineVersion) this.dataset.engineVersion = progress.engineVersion;
     const template = (name: string) => this.dataset[name] ?? '';
     if (progress.phase === 'idle') {
       this.hidden = true;

@@ -20,6 +20,8 @@ import { scheduleQueryEngine } from './query-engine.ts';
 
 interface ExplorerConfig {
   locale: Locale;
+  /** Last month of the publication (YYYY-MM). */
+  coverageTo: string;
   defaults: { table: TableName; view: string; measure: string; grain: PeriodGrain };
   tables: Record<TableName, { views: string[]; measures: { name: string; k: number | null }[] }>;
 }
@@ -107,7 +109,7 @@ if (root) {
       const rows = await engine.query<TotalsRow>(plan.sql);
       if (run !== sequence) return; // a newer choice is on its way
       const measure = config.tables[choice.table].measures.find((m) => m.name === choice.measure)!;
-      const model = explorerModel(rows, plan, choice.measure, measure.k, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure);
+      const model = explorerModel(rows, plan, choice.measure, measure.k, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure, config.coverageTo);
       result.innerHTML = explorerTableHtml(model, config.locale);
       result.dataset.state = [choice.table, plan.sourceView, choice.measure, plan.grain, filters.period ?? ''].join('|');
       result.dataset.rows = String(rows.length);

@@ -10,7 +10,7 @@
  */
 import type { FilterDomain } from '../schema/filter-values.ts';
 import type { Filters } from '../schema/filters.ts';
-import { currentFilters, initFilterState, onFiltersChange, setFilters } from './filter-state.ts';
+import { initFilterState, onFiltersChange, setFilters } from './filter-state.ts';
 
 type Field = HTMLSelectElement | HTMLInputElement;
 
@@ -83,4 +83,3 @@ class FilterBar extends HTMLElement {
 
 if (!customElements.get('pantau-filter-bar')) customElements.define('pantau-filter-bar', FilterBar);
 
-export { currentFilters };

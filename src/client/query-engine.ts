@@ -39,6 +39,8 @@ export interface QueryEngine {
   readonly snapshotDate: string;
   /** Which DuckDB-WASM build feature detection chose: 'eh' (wasm exceptions) or 'mvp'. */
   readonly bundle: 'eh' | 'mvp';
+  /** DuckDB version inside DuckDB-WASM, e.g. "v1.4.3". */
+  readonly version: string;
 }
 
 export type QueryEnginePhase = 'idle' | 'engine' | 'tables' | 'ready' | 'error';
@@ -51,6 +53,8 @@ export interface QueryEngineProgress {
   /** 0..1, or null when the total is unknown. */
   fraction: number | null;
   error?: string;
+  /** DuckDB version of the engine, once it is ready (e.g. "v1.4.3"). */
+  engineVersion?: string;
 }
 
 type ProgressListener = (progress: QueryEngineProgress) => void;

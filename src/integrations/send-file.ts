@@ -2,6 +2,11 @@
  * Answers one GET or HEAD request with a file: content type, length, and single byte ranges
  * (DuckDB-WASM reads Parquet with HTTP range requests). Used by the dev server and the tests'
  * static server.
+ *
+ * Caching as a production server should do it: files under /_astro/ carry a content hash in their
+ * name (Vite), so they are cached for a year as immutable — the ~5 MB DuckDB-WASM engine is
+ * downloaded once per version. Everything else (pages, manifest, data) is revalidated on each use
+ * with an ETag, answered by 304 when unchanged.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -49,12 +54,19 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, path: string
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const { size } = statSync(path);
+  const { size, mtimeMs } = statSync(path);
+  const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+  const fingerprinted = /\/_astro\//.test(req.url ?? '');
   const headers: Record<string, string | number> = {
     'Content-Type': contentType(path),
     'Accept-Ranges': 'bytes',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
   };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
   const rangeHeader = req.headers.range;
   let range = { start: 0, end: size - 1 };
   let status = 200;

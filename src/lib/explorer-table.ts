@@ -68,12 +68,22 @@ const MONTH_NAME: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }),
 };
 
-/** Label of a period (first day 'YYYY-MM-DD') at a grain: "Jan 2024", "Semester I 2024", "2024". */
-export function periodLabel(period: string, grain: PeriodGrain, locale: Locale): string {
+const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
+
+/**
+ * Label of a period (first day 'YYYY-MM-DD') at a grain: "Jan 2024", "Semester I 2024", "2024".
+ * A year or half-year that the coverage ends inside says so — "2025 (Jan–Sep)" — so a partial
+ * total is not read as a whole one.
+ */
+export function periodLabel(period: string, grain: PeriodGrain, locale: Locale, coverageTo?: string): string {
   const year = period.slice(0, 4);
-  if (grain === 'year') return year;
-  if (grain === 'half') return explorerText(locale).half(year, period.slice(5, 7) === '01' ? 1 : 2);
-  return MONTH_FORMAT[locale].format(new Date(`${period}T00:00:00Z`));
+  const label = grain === 'year' ? year : grain === 'half' ? explorerText(locale).half(year, period.slice(5, 7) === '01' ? 1 : 2) : MONTH_FORMAT[locale].format(new Date(`${period}T00:00:00Z`));
+  if (!coverageTo || grain === 'month') return label;
+  const first = Number(period.slice(5, 7));
+  const last = `${year}-${String(first + GRAIN_MONTHS[grain] - 1).padStart(2, '0')}`;
+  if (coverageTo >= last || coverageTo < period.slice(0, 7)) return label;
+  const month = (m: string) => MONTH_NAME[locale].format(new Date(`${m}-01T00:00:00Z`));
+  return `${label} (${month(period.slice(0, 7))}–${month(coverageTo)})`;
 }
 
 /** Rows shown on the page; the CSV has them all. */
@@ -84,7 +94,17 @@ export const DISPLAY_LIMIT = 100;
  * across); any breakdown reads with its values down and the periods across, largest last period
  * first.
  */
-export function explorerModel(rows: readonly TotalsRow[], plan: TotalsPlan, measure: string, k: number | null, locale: Locale, tableTitle: string, measureTitle: string): ExplorerModel {
+export function explorerModel(
+  rows: readonly TotalsRow[],
+  plan: TotalsPlan,
+  measure: string,
+  k: number | null,
+  locale: Locale,
+  tableTitle: string,
+  measureTitle: string,
+  /** Last month of the publication (YYYY-MM): marks a year or half-year still partial. */
+  coverageTo?: string,
+): ExplorerModel {
   const text = explorerText(locale);
   const dims = plan.view.dims;
   const calendar = dims.length === 0 && plan.grain === 'month';
@@ -119,7 +139,7 @@ export function explorerModel(rows: readonly TotalsRow[], plan: TotalsPlan, meas
     rowHeaders: calendar ? [text.year] : dims.length === 0 ? [text.view] : dims.map((d) => text.dims[d] ?? d),
     columns: columnKeys.map((key) => ({
       key,
-      label: calendar ? MONTH_NAME[locale].format(new Date(`2000-${key}-01T00:00:00Z`)) : periodLabel(key, plan.grain, locale),
+      label: calendar ? MONTH_NAME[locale].format(new Date(`2000-${key}-01T00:00:00Z`)) : periodLabel(key, plan.grain, locale, coverageTo),
     })),
     rows: modelRows.slice(0, DISPLAY_LIMIT),
     totalRows: modelRows.length,

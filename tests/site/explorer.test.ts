@@ -286,6 +286,20 @@ describe('explorer with the network cut', () => {
   });
 });
 
+describe('caching', () => {
+  test('the fingerprinted engine files are immutable for a year; data revalidates with an ETag', async () => {
+    const { readdirSync } = await import('node:fs');
+    const wasm = readdirSync(join(DIST, '_astro')).find((f) => /^duckdb-eh\..+\.wasm$/.test(f))!;
+    const engine = await fetch(`${origin()}/_astro/${wasm}`, { method: 'HEAD' });
+    expect(engine.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(engine.headers.get('content-type')).toBe('application/wasm');
+    const manifest = await fetch(`${origin()}/data/manifest.json`);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
+    const etag = manifest.headers.get('etag')!;
+    expect((await fetch(`${origin()}/data/manifest.json`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+});
+
 describe('explorer layout', () => {
   test.each([360, 1920])('fits a %i px wide screen (the wide table scrolls in its own box)', async (width) => {
     const visit = await offline();

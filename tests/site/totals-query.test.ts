@@ -121,3 +121,14 @@ describe('"all TAK" on an action breakdown', () => {
     expect(plan.unavailable).toEqual([]);
   });
 });
+
+describe('period labels', () => {
+  test('a year or half-year the coverage ends inside is marked partial', async () => {
+    const { periodLabel } = await import('../../src/lib/explorer-table.ts');
+    expect(periodLabel('2025-01-01', 'year', 'id', '2025-09')).toBe('2025 (Jan–Sep)');
+    expect(periodLabel('2025-07-01', 'half', 'en', '2025-09')).toMatch(/^H2 2025 \(Jul–Sept?\)$/); // ICU versions differ on "Sep"/"Sept"
+    expect(periodLabel('2025-01-01', 'half', 'id', '2025-09')).toBe('Semester I 2025');
+    expect(periodLabel('2024-01-01', 'year', 'en', '2025-09')).toBe('2024');
+    expect(periodLabel('2025-03-01', 'month', 'id', '2025-09')).toBe('Mar 2025');
+  });
+});

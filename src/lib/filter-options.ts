@@ -9,7 +9,7 @@ import { explorerText } from '../i18n/explorer.ts';
 import { formatMonth } from '../i18n/index.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY, periodOptions } from '../schema/filter-values.ts';
 import { ENUMS, type TableName } from '../schema/tables.ts';
-import { queryPublished } from './published-query.ts';
+import { queryPublished } from './query-published.ts';
 import { readManifest } from './published.ts';
 
 export interface FilterOption {

@@ -1,17 +1,36 @@
 /**
  * Build-time queries over the current publication (Node only). One native DuckDB database per
  * build process, with a view per published file named like the file (`arrivals`,
- * `arrivals_totals`, `provinces`...), the same names DuckDB-WASM gives them in the browser.
- * Results are cached by SQL text: ~170 area pages ask many of the same questions.
+ * `arrivals_totals`, `provinces`...), the names DuckDB-WASM gives them in the browser. Rows come
+ * back in the browser engine's shape (src/client/query-engine.ts): integers as numbers, DATE as
+ * 'YYYY-MM-DD', TIMESTAMP as an ISO string, so one SQL text gives equal rows at build time and in
+ * the browser. Results are cached by SQL text: ~170 area pages ask many of the same questions.
  */
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { ChartRow } from '../charts/chart-definition.ts';
-import { publishedDir } from './published.ts';
+import { publishedDir, readManifest } from './published.ts';
+
+export type PlainValue = string | number | boolean | null;
+export type PlainRow = Record<string, PlainValue>;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function plain(value: unknown, type: string, column: string): PlainValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${column} = ${value} does not fit a JS number exactly`);
+    return Number(value);
+  }
+  if (value instanceof Date) {
+    if (type === 'DATE') return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    return value.toISOString();
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
 
 let connection: { dir: string; db: Promise<DuckDBConnection> } | null = null;
-const results = new Map<string, Promise<ChartRow[]>>();
+const results = new Map<string, Promise<PlainRow[]>>();
 
 async function open(dir: string): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', {
@@ -21,9 +40,9 @@ async function open(dir: string): Promise<DuckDBConnection> {
     threads: '2',
   });
   const db = await instance.connect();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.parquet')).sort()) {
-    const name = file.replace(/\.parquet$/, '');
-    const path = join(dir, file).replaceAll("'", "''");
+  await db.run("SET TimeZone = 'UTC'");
+  for (const [name, file] of Object.entries(readManifest().tables)) {
+    const path = join(dir, file.file).replaceAll("'", "''");
     await db.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet('${path}')`);
   }
   return db;
@@ -38,28 +57,26 @@ function database(): Promise<DuckDBConnection> {
   return connection.db;
 }
 
-/** JSON-safe values: BIGINT → number, DATE/TIMESTAMP → "YYYY-MM-DD". */
-function plain(value: unknown): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+async function run(sql: string): Promise<PlainRow[]> {
+  const reader = await (await database()).runAndReadAll(sql);
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  return reader.getRowObjectsJS().map((row) => {
+    const out: PlainRow = {};
+    names.forEach((name, i) => (out[name] = plain(row[name], types[i]!, name)));
+    return out;
+  });
 }
 
-/** Runs a chart's SQL (or any query) and returns plain rows; the same SQL is run once per build. */
-export function queryPublished(sql: string): Promise<ChartRow[]> {
-  const dir = publishedDir();
-  const key = `${dir}\n${sql}`;
+/** Runs SQL over the published views with native DuckDB, once per build for the same text. */
+export function queryPublished<T extends object = PlainRow>(sql: string): Promise<T[]> {
+  const key = `${publishedDir()}\n${sql}`;
   let result = results.get(key);
   if (!result) {
-    result = database().then(async (db) => {
-      const reader = await db.runAndReadAll(sql);
-      return reader.getRowObjectsJS().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
-    });
+    result = run(sql);
     results.set(key, result);
   }
-  return result;
+  return result as Promise<T[]>;
 }
 
 /** How many distinct queries this build ran (for the build log). */

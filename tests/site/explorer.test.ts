@@ -12,7 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Route } fr
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { explorerModel, type TotalsRow } from '../../src/lib/explorer-table.ts';
 import { writeBrowserCopies } from '../../src/lib/browser-copies.ts';
-import { queryPublished } from '../../src/lib/published-query.ts';
+import { queryPublished } from '../../src/lib/query-published.ts';
 import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
 import { DISCLOSURE } from '../../src/schema/disclosure.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';

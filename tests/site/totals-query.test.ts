@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { explorerCsv, explorerModel, explorerTableHtml } from '../../src/lib/explorer-table.ts';
-import { queryPublished } from '../../src/lib/published-query.ts';
+import { queryPublished } from '../../src/lib/query-published.ts';
 import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 

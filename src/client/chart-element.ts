@@ -9,7 +9,7 @@
  */
 import { chartCsv, downloadName } from '../charts/chart-csv.ts';
 import type { AnyChartDefinition, ChartRow } from '../charts/chart-definition.ts';
-import { formatDay } from '../charts/format.ts';
+import { formatDay, formatMonthYear } from '../charts/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -46,6 +46,7 @@ export class PantauChart extends HTMLElement {
     this.#filters = this.dataset.filters ? (JSON.parse(this.dataset.filters) as Filters) : null;
     this.#setUpTabs();
     this.#setUpActions();
+    this.#setUpTimeWindow();
     this.dataset.enhanced = '';
   }
 
@@ -68,14 +69,56 @@ export class PantauChart extends HTMLElement {
       const label = summary.querySelector('.chart__summary-label');
       summary.replaceChildren(...(label ? [label, ' '] : []), chart.summary(rows, context(WIDTHS.wide)));
     }
-    for (const variant of ['wide', 'narrow'] as const) {
-      const holder = this.querySelector<HTMLElement>(`[data-plot="${variant}"]`);
-      holder?.replaceChildren(chart.render(rows, context(WIDTHS[variant])));
-    }
+    this.#drawPlots(chart, this.#windowed(rows), filters);
     this.#renderTable(chart, rows);
     const csv = this.querySelector<HTMLAnchorElement>('a[data-download="csv"]');
     if (csv) csv.href = `data:text/csv;charset=utf-8,${encodeURIComponent(chartCsv(chart, rows, this.locale))}`;
     this.dispatchEvent(new CustomEvent('pantau-chart:updated', { bubbles: true, detail: { chartId: this.chartId, filters } }));
+  }
+
+  #drawPlots(chart: AnyChartDefinition, rows: readonly ChartRow[], filters: Filters): void {
+    const snapshotDate = this.dataset.snapshot ?? '';
+    for (const variant of ['wide', 'narrow'] as const) {
+      const holder = this.querySelector<HTMLElement>(`[data-plot="${variant}"]`);
+      holder?.replaceChildren(chart.render(rows, { locale: this.locale, width: WIDTHS[variant], document, filters, snapshotDate }));
+    }
+  }
+
+  /** The months of the rows, oldest first (trend charts only). */
+  #months(rows: readonly ChartRow[]): string[] {
+    return [...new Set(rows.map((row) => String(row.month)))].sort();
+  }
+
+  /** The rows from the time slider's first month on; all rows when there is no slider. */
+  #windowed(rows: readonly ChartRow[]): ChartRow[] {
+    const slider = this.querySelector<HTMLInputElement>('[data-window-start]');
+    if (!slider || slider.closest('[data-time-window]')?.hasAttribute('hidden')) return [...rows];
+    const months = this.#months(rows);
+    slider.max = String(Math.max(0, months.length - 12));
+    const from = months[Math.min(Number(slider.value), Number(slider.max))] ?? '';
+    const text = this.querySelector('[data-window-text]');
+    if (text && from) text.textContent = formatMonthYear(from, this.locale);
+    return rows.filter((row) => String(row.month) >= from);
+  }
+
+  /**
+   * The time slider of a trend chart: it narrows the months drawn (never fewer than 12) without a
+   * query — the rows are already on the page, and dropping months adds nothing up. The table and
+   * the CSV keep every month.
+   */
+  #setUpTimeWindow(): void {
+    const box = this.querySelector<HTMLElement>('[data-time-window]');
+    const slider = box?.querySelector<HTMLInputElement>('[data-window-start]');
+    if (!box || !slider) return;
+    box.hidden = false;
+    this.#windowed(this.#rows);
+    slider.addEventListener('input', () => {
+      void import('../charts/registry.ts').then(({ chartById }) => {
+        const filters = this.#filters ?? ({ period: null, province: null, nationality: null, category: null, office: null } as Filters);
+        this.#drawPlots(chartById(this.chartId), this.#windowed(this.#rows), filters);
+        this.dispatchEvent(new CustomEvent('pantau-chart:windowed', { bubbles: true, detail: { chartId: this.chartId, from: slider.value } }));
+      });
+    });
   }
 
   #renderTable(chart: AnyChartDefinition, rows: readonly ChartRow[]): void {

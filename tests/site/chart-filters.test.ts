@@ -82,4 +82,26 @@ describe('filters on a chart page', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  test('the time slider of a trend chart narrows the months drawn, and the table keeps them all', async () => {
+    const { page, foreign, errors } = await offlinePage();
+    await page.goto(`${server.origin}/kedatangan/`);
+    const chart = page.locator('pantau-chart[chart-id="arrivals-trend"]');
+    const slider = chart.locator('[data-window-start]');
+    await expect.poll(() => slider.isVisible()).toBe(true);
+    const before = await chart.locator('[data-plot="wide"]').innerHTML();
+    const tableRows = await chart.locator('[data-table-view] tbody tr').count();
+    const max = Number(await slider.getAttribute('max'));
+    expect(max).toBeGreaterThan(0);
+    await slider.fill(String(max));
+    // the newest 12 months remain: the label names the first of them
+    const months = (await queryPublished<{ month: string }>(chartById('arrivals-trend').sql(NO_FILTERS))).map((r) => r.month).sort();
+    const first = new Date(`${months.at(-12)}T00:00:00Z`).toLocaleDateString('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await expect.poll(() => chart.locator('[data-window-text]').textContent()).toBe(first);
+    await expect.poll(() => chart.locator('[data-plot="wide"]').innerHTML()).not.toBe(before);
+    expect(await chart.locator('[data-table-view] tbody tr').count()).toBe(tableRows);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

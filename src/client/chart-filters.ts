@@ -53,6 +53,32 @@ function markUnsupported(chart: PantauChart, unsupported: boolean): void {
   chart.prepend(note);
 }
 
+const FILTERED_BY = { id: 'Disaring', en: 'Filtered' };
+
+/** "Bali · Australia": the labels of the filter bar's current choices, as the reader sees them. */
+function choicesText(): string {
+  return [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')]
+    .filter((select) => select.value !== '')
+    .map((select) => select.selectedOptions[0]?.textContent?.trim() ?? select.value)
+    .join(' · ');
+}
+
+/** A line under the chart's title naming the filters it now answers, so a copied chart says what it shows. */
+function captionFilters(chart: PantauChart, text: string): void {
+  let caption = chart.querySelector<HTMLElement>('[data-filter-caption]');
+  if (!text) {
+    caption?.remove();
+    return;
+  }
+  if (!caption) {
+    caption = document.createElement('p');
+    caption.className = 'chart__filter-caption';
+    caption.dataset.filterCaption = '';
+    chart.querySelector('[data-chart-title]')?.after(caption);
+  }
+  caption.textContent = `${FILTERED_BY[chart.locale]}: ${text}`;
+}
+
 let generation = 0;
 
 async function refresh(chosen: Filters): Promise<void> {
@@ -70,7 +96,9 @@ async function refresh(chosen: Filters): Promise<void> {
       if (!supported) return;
       const rows = await engine.query<ChartRow>(definition.sql(filters));
       // a later choice has been made while this one was answered: leave the drawing to it
-      if (current === generation) await chart.update(rows, filters);
+      if (current !== generation) return;
+      await chart.update(rows, filters);
+      captionFilters(chart, choicesText());
     }),
   );
 }

@@ -74,6 +74,7 @@ describe('filters on a chart page', () => {
     }
     const after = await page.locator('pantau-chart[chart-id="arrivals-trend"] [data-chart-title]').textContent();
     expect(after).not.toBe(before);
+    expect(await page.locator('pantau-chart[chart-id="arrivals-trend"] [data-filter-caption]').textContent()).toBe('Disaring: Bali');
 
     await page.reload();
     expect(await rowsShown(page, 'arrivals-nationalities', '51')).toEqual(await queryPublished(chartById('arrivals-nationalities').sql(BALI)));

@@ -1,7 +1,7 @@
 /** Year-on-year change of monthly arrivals: each month against the same month a year earlier. */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition } from './chart-definition.ts';
-import { ARRIVALS_TREND_FILTERS, arrivalsTrendSql, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
+import { ARRIVALS_MONTH_COLUMNS, ARRIVALS_TREND_FILTERS, arrivalsTrendSql, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
 import { formatChange, formatMonthYear, monthDate } from './format.ts';
 import { pick } from './labels.ts';
 import { NEGATIVE, PRIMARY } from './palette.ts';
@@ -35,12 +35,7 @@ export const arrivalsChange: ChartDefinition<ArrivalsMonthRow> = {
   measures: ['count'],
   filters: ARRIVALS_TREND_FILTERS,
   aspect: { wide: 0.42, narrow: 0.8 },
-  columns: [
-    { key: 'month', label: { id: 'Bulan', en: 'Month' }, type: 'month' },
-    { key: 'count', label: { id: 'Kedatangan', en: 'Arrivals' }, type: 'count', withheld: 'count_withheld' },
-    { key: 'count_year_earlier', label: { id: 'Setahun sebelumnya', en: 'A year earlier' }, type: 'count', withheld: 'count_year_earlier_withheld' },
-    { key: 'change', label: { id: 'Perubahan', en: 'Change' }, type: 'change' },
-  ],
+  columns: ARRIVALS_MONTH_COLUMNS,
   definition: {
     id: 'Kedatangan suatu bulan dibagi kedatangan bulan yang sama setahun sebelumnya, dikurangi 1. Tidak dihitung bila salah satu angkanya disembunyikan.',
     en: 'Arrivals in a month divided by arrivals in the same month a year earlier, minus 1. Not computed when either figure is withheld.',

@@ -5,7 +5,7 @@
  */
 import type { Filters } from '../schema/filters.ts';
 import { selectTotals } from './chart-sql.ts';
-import type { ChartRow } from './chart-definition.ts';
+import type { ChartColumn, ChartRow } from './chart-definition.ts';
 
 export interface ArrivalsMonthRow extends ChartRow {
   month: string;
@@ -46,3 +46,11 @@ export function latestTwelveMonths(rows: readonly ArrivalsMonthRow[]): { from: s
   if (earlier === 0) return null;
   return { from: last[0]!.month, to: last[11]!.month, total, earlier, change: total / earlier - 1 };
 }
+
+/** The table view and CSV columns of both month charts (trend and year-on-year change): one row per month. */
+export const ARRIVALS_MONTH_COLUMNS: readonly ChartColumn[] = [
+  { key: 'month', label: { id: 'Bulan', en: 'Month' }, type: 'month' },
+  { key: 'count', label: { id: 'Kedatangan', en: 'Arrivals' }, type: 'count', withheld: 'count_withheld' },
+  { key: 'count_year_earlier', label: { id: 'Setahun sebelumnya', en: 'A year earlier' }, type: 'count', withheld: 'count_year_earlier_withheld' },
+  { key: 'change', label: { id: 'Perubahan', en: 'Change' }, type: 'change' },
+];

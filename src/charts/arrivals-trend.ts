@@ -1,7 +1,7 @@
 /** Arrivals per month, with the same month a year earlier dashed beside it. */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition } from './chart-definition.ts';
-import { ARRIVALS_TREND_FILTERS, arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
+import { ARRIVALS_MONTH_COLUMNS, ARRIVALS_TREND_FILTERS, arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
 import { formatChange, formatCount, formatMonthSpan, formatMonthYear, monthDate } from './format.ts';
 import { pick } from './labels.ts';
 import { COMPARISON, PRIMARY } from './palette.ts';
@@ -40,12 +40,7 @@ export const arrivalsTrend: ChartDefinition<ArrivalsMonthRow> = {
   measures: ['count'],
   filters: ARRIVALS_TREND_FILTERS,
   aspect: { wide: 0.5, narrow: 0.9 },
-  columns: [
-    { key: 'month', label: { id: 'Bulan', en: 'Month' }, type: 'month' },
-    { key: 'count', label: { id: 'Kedatangan', en: 'Arrivals' }, type: 'count', withheld: 'count_withheld' },
-    { key: 'count_year_earlier', label: { id: 'Setahun sebelumnya', en: 'A year earlier' }, type: 'count', withheld: 'count_year_earlier_withheld' },
-    { key: 'change', label: { id: 'Perubahan', en: 'Change' }, type: 'change' },
-  ],
+  columns: ARRIVALS_MONTH_COLUMNS,
   definition: {
     id: 'Kedatangan WNA yang diperiksa di TPI per bulan. Menghitung perlintasan: satu orang yang masuk dua kali dihitung dua kali.',
     en: 'Foreign nationals’ arrivals examined at checkpoints (TPI) per month. Counts crossings: a person entering twice counts twice.',

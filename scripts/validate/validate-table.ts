@@ -13,6 +13,7 @@
 import type { ColumnSpec, TableSpec } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
+import { startStageClock } from '../lib/trace.ts';
 import { csvReadIssue, type IngestedFile } from '../ingest/ingest-file.ts';
 import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { detectNumberConvention, parseCount, type CountStatus } from './parse-count.ts';
@@ -197,13 +198,8 @@ async function describeFailures(db: Db, checked: string, rule: Rule, ingested: I
   }));
 }
 
-const trace = (label: string, started: number) => {
-  if (process.env.PANTAU_TRACE) process.stderr.write(`    ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
-  return performance.now();
-};
-
 export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage): Promise<ValidationResult> {
-  let t = performance.now();
+  const clock = startStageClock();
   let rows: number;
   let distinct: Map<string, string[]>;
   try {
@@ -214,9 +210,9 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   if (rows === 0) {
     return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
   }
-  t = trace('profile', t);
+  clock.lap('profile');
   const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
-  t = trace('value maps', t);
+  clock.lap('value maps');
   const injective = new Set<string>();
   for (const column of spec.rawColumns.filter((c) => ingested.columns.has(c.name))) {
     const [n, values] = (await db.runAndReadAll(`SELECT count(*), count(DISTINCT value) FROM ${sqlIdent(mapTable(spec, column))} WHERE status = ${STATUS.ok}`)).getRows()[0]!.map(Number);
@@ -230,7 +226,7 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
 
   let numbered = rows <= NUMBERED_READ_MAX_ROWS;
   let checked = await buildCheckedTable(db, spec, ingested, numbered);
-  t = trace('checked table', t);
+  clock.lap('checked table');
   const scanned = rules.filter((r) => !r.countQuery);
   // When every distinct value of every column resolved cleanly and no rule needs the rows, every
   // row is a data row: the rows need no further scan.
@@ -246,7 +242,7 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
     counts.push(rule.countQuery ? Number((await db.runAndReadAll(rule.countQuery)).getRows()[0]![0]) : scannedCounts[scanned.indexOf(rule)]!);
   }
   counts.push(scannedCounts[scanned.length]!, scannedCounts[scanned.length + 1]!);
-  t = trace('rules', t);
+  clock.lap('rules');
   const failing = rules.filter((_, i) => counts[i]! > 0);
   const totals = counts[rules.length]!;
   if ((failing.length > 0 || totals > 0) && !numbered) {

@@ -2,19 +2,36 @@
  * Aggregate: the SELECT that turns a validated table into its published form — codes as text,
  * names and parent areas from the reference tables, one row per cell, sorted by the table's key.
  *
- * The rows are sorted while they are still small integers (the packed key of the value maps'
- * codes, which sort like the values), and only then turned into text: names come from the
- * reference lists by ENUM position, a projection that keeps the sorted order. So the same
+ * The rows were sorted in validate, while they were still small integers (see packed-key.ts),
+ * and are read in that order; they are never turned into text in SQL: codes stay ENUMs and names
+ * come from the reference lists by ENUM position, as ENUMs too, a projection that keeps the
+ * order; the Parquet writer writes each as a text column from the ENUM's dictionary. So the same
  * snapshot always gives the same bytes, and month-sorted row groups let readers skip what a
  * filter excludes. Column order follows publishedColumns() in src/schema/tables.ts.
  */
-import { TABLES, TAK_ACTIONS, type TableName } from '../../src/schema/tables.ts';
+import { TABLES, TAK_ACTIONS, type ColumnSpec, type TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
-import type { Reference } from '../reference/load-reference.ts';
-import { packedKey } from '../validate/packed-key.ts';
+import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 
-/** `list[enum_code(code) + 1]`: the attribute of a code, by its position in the reference list. */
-const byPosition = (values: string[], code: string) => `[${values.map(sqlString).join(', ')}][enum_code(${code}) + 1]`;
+/**
+ * Code domains up to this size are written as ENUMs: DuckDB writes an ENUM column to Parquet as
+ * its dictionary plus small integers, without hashing 20 million strings (the file holds the same
+ * strings; readers see VARCHAR). Every row group carries the whole domain as its dictionary, so
+ * large domains (region codes) are written as text instead.
+ */
+const ENUM_OUTPUT_MAX_VALUES = 4096;
+
+/** An inline ENUM type of the distinct values, in first-seen order. */
+const enumOf = (values: readonly string[]) => `ENUM(${[...new Set(values)].map(sqlString).join(', ')})`;
+
+/** `list[enum_code(code) + 1]`: the attribute of a code, by its position in the reference list, as an ENUM (see above). */
+const byPosition = (values: string[], code: string) => `CAST([${values.map(sqlString).join(', ')}] AS ${enumOf(values)}[])[enum_code(${code}) + 1]`;
+
+/** Whether a column's typed value is an ENUM small enough to be written as one. */
+function writtenAsEnum(column: ColumnSpec, reference: Reference): boolean {
+  if (['text', 'month', 'date', 'count'].includes(column.parse)) return false;
+  return domainCodes(column.parse as LookupKind, reference).length <= ENUM_OUTPUT_MAX_VALUES;
+}
 
 function derivedColumns(name: TableName, reference: Reference): string[] {
   switch (name) {
@@ -37,10 +54,10 @@ function derivedColumns(name: TableName, reference: Reference): string[] {
   }
 }
 
-/** Run with preserve_insertion_order = true, so the sorted subquery's order reaches the file. */
+/** Run with preserve_insertion_order = true: the typed table's rows are in key order, and that order reaches the file. */
 export function publishedTableSql(name: TableName, typedTable: string, reference: Reference): string {
   const spec = TABLES[name];
-  const select = spec.rawColumns.map((c) => (c.type === 'VARCHAR' ? `CAST(t.${sqlIdent(c.name)} AS VARCHAR) AS ${sqlIdent(c.name)}` : `t.${sqlIdent(c.name)}`));
+  const select = spec.rawColumns.map((c) => (c.type === 'VARCHAR' && !writtenAsEnum(c, reference) ? `CAST(t.${sqlIdent(c.name)} AS VARCHAR) AS ${sqlIdent(c.name)}` : `t.${sqlIdent(c.name)}`));
   return `SELECT ${[...select, ...derivedColumns(name, reference)].join(', ')}
-    FROM (SELECT * FROM ${sqlIdent(typedTable)} ORDER BY ${packedKey(spec, spec.key)}) t`;
+    FROM ${sqlIdent(typedTable)} t`;
 }

@@ -12,4 +12,5 @@ const started = performance.now();
 const result = await runPipeline(readSnapshot(dir, date), { root, outDir: mkdtempSync(join(tmpdir(), 'pantau-bench-')), progress: createProgress(false) });
 const seconds = (performance.now() - started) / 1000;
 console.error(`published ${result.manifest.tables.arrivals?.rows} arrival rows`);
-console.log(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ seconds, maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
 import { sqlString, type Db } from '../lib/duckdb.ts';
 import { sha256File } from '../lib/sha256-file.ts';
+import { startStageClock } from '../lib/trace.ts';
 
 export const RELEASES_KEPT = 5;
 
@@ -35,12 +36,14 @@ export async function currentRelease(outDir: string): Promise<string | null> {
 }
 
 async function writeParquet(db: Db, sql: string, path: string): Promise<PublishedFile> {
+  const clock = startStageClock();
   // Keep the order the query produces (sorted by key): same snapshot, same bytes.
   await db.run('SET preserve_insertion_order = true');
   await db.run(`COPY (${sql}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
   await db.run('SET preserve_insertion_order = false');
   const rows = Number((await db.runAndReadAll(`SELECT count(*) FROM read_parquet(${sqlString(path)})`)).getRows()[0]![0]);
   const file = path.split('/').pop()!;
+  clock.lap(`publish ${file}`);
   return { file, rows, sha256: await sha256File(path), bytes: (await stat(path)).size };
 }
 

@@ -7,7 +7,6 @@ import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import type { Coverage } from './validate-table.ts';
-import { packedKey } from './packed-key.ts';
 
 export interface Rule {
   code: string;
@@ -22,7 +21,11 @@ export interface Rule {
    * (e.g. some distinct value is unresolved); when it returns 0 the rows are not scanned for it.
    */
   possibleIf?: string;
-  /** A cheaper query giving the number of failing rows, used instead of counting `where` over the checked view. */
+  /**
+   * A cheaper query giving the number of failing rows, used instead of counting `where` over the
+   * checked view; run with preserve_insertion_order on, so it may rely on the checked table's
+   * key order. It may answer NULL when it cannot tell; the rule is then counted with `where`.
+   */
   countQuery?: string;
   /** SQL for the value shown as "found" (defaults to the column's raw text). */
   found?: string;
@@ -46,8 +49,6 @@ export function tableRules(
   coverage: Coverage,
   suggest: (column: ColumnSpec, raw: string) => string | null,
   expectedValue: (column: ColumnSpec) => string,
-  /** True when no two raw spellings of this column resolve to the same value. */
-  oneSpellingPerValue: (columns: string[]) => boolean,
 ): Rule[] {
   const present = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const rules: Rule[] = [];
@@ -98,14 +99,13 @@ export function tableRules(
     const keyList = key.map(sqlIdent).join(', ');
     rules.push({
       code: 'duplicate-cell', table: spec.name,
-      // Two rows hold the same cell when their key values are equal. Where every key column has
-      // exactly one spelling per value, equal values mean equal integer codes, so the check
-      // groups the compact code table instead of joining the value maps.
-      ...(oneSpellingPerValue(key) ? {
-        countQuery: `SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM ${sqlIdent(`codes_${spec.name}`)}
-          WHERE ${key.map((k) => `${sqlIdent(`${k}__k`)} NOT IN (SELECT k FROM ${sqlIdent(`map_${spec.name}_${k}`)} WHERE status <> ${S.ok})`).join(' AND ')}
-          GROUP BY ${packedKey(spec, key)} HAVING count(*) > 1)`,
-      } : {}),
+      // Two data rows hold the same cell when their packed keys (key value ranks, see
+      // packed-key.ts) are equal. The cells table holds those keys sorted, so duplicates are
+      // neighbours: one streaming pass compares each key with the one before. If the pass ever
+      // sees a key smaller than its predecessor, the rows did not arrive in key order, and the
+      // query answers NULL so the rule is counted with `where` instead.
+      countQuery: `SELECT CASE WHEN bool_or(__key < previous) THEN NULL ELSE count(*) FILTER (WHERE __key = previous) END
+        FROM (SELECT __key, lag(__key) OVER () AS previous FROM ${sqlIdent(`cells_${spec.name}`)})`,
       where: `${DATA} AND (${keyList}) IN (SELECT (${keyList}) FROM checked_${spec.name} WHERE ${DATA} GROUP BY ALL HAVING count(*) > 1)`,
       found: `concat_ws(' / ', ${key.map((k) => `CAST(${sqlIdent(k)} AS VARCHAR)`).join(', ')})`,
       expected: `one row per ${key.join(' × ')}`,

@@ -4,8 +4,11 @@
  *
  *   1. profile: the distinct values of every column (one scan, GROUPING SETS), resolved in
  *      JavaScript to codes, months, dates and counts (value maps);
- *   2. check: the rows joined to the value maps (DuckDB hash joins), typed and classified
- *      (data, blank, "Sumber:" note, "Jumlah" total), then every rule is counted in one query.
+ *   2. check: each row's cells become integer codes (one ENUM cast per cell) in a compact table
+ *      sorted by the row's key; values and statuses are looked up by code, rows are classified
+ *      (data, blank, "Sumber:" note, "Jumlah" total), and every rule is counted — rules the
+ *      value maps show cannot fail are not run over the rows, and duplicate keys are found as
+ *      equal neighbours in the sorted table.
  *
  * A large file that passes is never materialised as text. When a rule fails, the rows are read
  * once more with their row numbers, so every error names file, row, column, value and fix.
@@ -13,10 +16,12 @@
 import type { ColumnSpec, TableSpec } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
+import { startStageClock } from '../lib/trace.ts';
 import { csvReadIssue, type IngestedFile } from '../ingest/ingest-file.ts';
 import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { detectNumberConvention, parseCount, type CountStatus } from './parse-count.ts';
 import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
+import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
 
 /** Status codes stored per cell (UTINYINT). */
@@ -33,7 +38,11 @@ export interface Coverage { from: string; to: string }
 
 export interface ValidatedTable {
   spec: TableSpec;
-  /** DuckDB view of the typed data rows: schema column names, plus <column>__k integers that sort like the values. */
+  /**
+   * DuckDB view of the typed data rows: schema column names, plus <key column>__k integers (value
+   * ranks) that sort like the values. Read with preserve_insertion_order on, its rows come sorted
+   * by the table's key.
+   */
   table: string;
   rows: number;
 }
@@ -44,6 +53,60 @@ export interface ValidationResult {
 }
 
 const mapTable = (spec: TableSpec, column: ColumnSpec) => `map_${spec.name}_${column.name}`;
+
+/** Size of a column's value map: its distinct raw values, and the distinct values they resolve to. */
+interface MapSize {
+  entries: number;
+  values: number;
+  /**
+   * When each value has one spelling and the unresolved entries come first (the usual case), a
+   * rank is the code minus this offset, and is computed without a lookup; null otherwise.
+   */
+  rankOffset: number | null;
+  /** Every raw value resolved: a row's status is ok without a lookup. */
+  allOk: boolean;
+}
+
+type MapField = 'value' | 'status' | 'rank';
+
+/** The key columns present in the file, in key order. */
+const keyColumns = (spec: TableSpec, ingested: IngestedFile) =>
+  spec.key.map((name) => spec.rawColumns.find((c) => c.name === name)!).filter((c) => ingested.columns.has(c.name));
+
+/**
+ * Maps up to this many entries are looked up as list constants: `list[k + 1]` gives a row's value
+ * without a join, and as a projection it keeps the rows' order. DuckDB copies a constant list into
+ * every vector it is used on, so a longer map (counts: 20,000 distinct values in the benchmark
+ * cost 4 CPU seconds per 20 million lookups this way) is joined instead where rows are sorted
+ * anyway (the cells table), where order does not matter.
+ */
+const LIST_LOOKUP_MAX_ENTRIES = 1024;
+
+const isJoined = (size: MapSize | undefined) => (size?.entries ?? 0) > LIST_LOOKUP_MAX_ENTRIES;
+
+/** A row's value, status or rank of a column, by its code: arithmetic or a constant where the map allows, else a list constant. */
+function lookup(spec: TableSpec, column: ColumnSpec, field: MapField, size: MapSize | undefined, prefix = ''): string {
+  const code = `${prefix}${sqlIdent(`${column.name}__k`)}`;
+  const offset = size?.rankOffset ?? null;
+  if (field === 'rank' && offset !== null) return offset === 0 ? code : `CASE WHEN ${code} >= ${offset} THEN ${code} - ${offset} END`;
+  if (field === 'status' && size?.allOk) return `CAST(${STATUS.ok} AS UTINYINT)`;
+  return `getvariable('${mapTable(spec, column)}_${field}')[${code} + 1]`;
+}
+
+/** The packed key of a table's rows (see packed-key.ts), over the code columns <column>__k. */
+function rowKey(spec: TableSpec, ingested: IngestedFile, sizes: Map<string, MapSize>): PackedKey {
+  return packedKey(keyColumns(spec, ingested).map((c) => ({ rank: lookup(spec, c, 'rank', sizes.get(c.name)), values: sizes.get(c.name)?.values ?? 0 })));
+}
+
+/** Runs statements with preserve_insertion_order on: table order is then the order rows were inserted in. */
+async function inInsertionOrder<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  await db.run('SET preserve_insertion_order = true');
+  try {
+    return await run();
+  } finally {
+    await db.run('SET preserve_insertion_order = false');
+  }
+}
 
 /** The ENUM type of a code domain (ports, offices, countries, regions, a code list), created once per database. */
 async function ensureDomainType(db: Db, kind: LookupKind, reference: Reference): Promise<string> {
@@ -81,9 +144,14 @@ async function profile(db: Db, spec: TableSpec, ingested: IngestedFile): Promise
   return { rows, distinct };
 }
 
-/** Value maps: one small DuckDB table per column, raw text → typed value + status. */
-async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, distinct: Map<string, string[]>, reference: Reference): Promise<PipelineIssue[]> {
+/**
+ * Value maps: one small DuckDB table per column, raw text → typed value, status and rank (the
+ * value's position among the column's distinct resolved values), also held as list variables.
+ * Returns the issues and each column's number of distinct resolved values.
+ */
+async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, distinct: Map<string, string[]>, reference: Reference): Promise<{ issues: PipelineIssue[]; sizes: Map<string, MapSize> }> {
   const issues: PipelineIssue[] = [];
+  const sizes = new Map<string, MapSize>();
   const countValues = spec.rawColumns.filter((c) => c.isCount).flatMap((c) => distinct.get(c.name) ?? []);
   const numbers = detectNumberConvention(countValues, ingested.delimiter);
   if (numbers.idExample && numbers.enExample && ingested.delimiter !== ';') {
@@ -97,8 +165,7 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
     if (!ingested.columns.has(column.name)) continue;
     const name = mapTable(spec, column);
     // k is the raw value's position in an ENUM of the raw values: pass 2 turns each row's text
-    // into that small integer with one vectorised cast, and joins on integers only. Raw values
-    // are ordered by what they resolve to, so sorting rows by k sorts them by value.
+    // into that small integer with one vectorised cast, and looks everything else up by it.
     const entries = [...new Set(distinct.get(column.name) ?? [])].map((raw) => {
       if (column.isCount) {
         const parsed = parseCount(raw, numbers.convention);
@@ -108,10 +175,22 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
       return { raw, value: resolved.value, status: STATUS[resolved.status] };
     });
     entries.sort((a, b) => compareValues(a.value, b.value) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0));
+    // Spellings of one value share its rank, so keys of ranks compare and sort by value.
+    let values = 0;
+    let previous: string | number | null = null;
+    const ranks = entries.map((e) => {
+      if (e.status !== STATUS.ok) return null;
+      if (values === 0 || e.value !== previous) values++;
+      previous = e.value;
+      return values - 1;
+    });
+    const leading = ranks.findIndex((r) => r !== null);
+    const shifted = leading >= 0 && ranks.every((r, i) => (i < leading ? r === null : r === i - leading));
+    sizes.set(column.name, { entries: entries.length, values, rankOffset: shifted ? leading : null, allOk: entries.every((e) => e.status === STATUS.ok) });
     const rawType = `raw_${spec.name}_${column.name}`;
     await db.run(`DROP TYPE IF EXISTS ${sqlIdent(rawType)}`);
     await db.run(`CREATE TYPE ${sqlIdent(rawType)} AS ENUM (${entries.map((e) => sqlString(e.raw)).join(', ')})`);
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (k UINTEGER, raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT)`);
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(name)} (k UINTEGER, raw VARCHAR, value ${column.isCount ? 'DOUBLE' : 'VARCHAR'}, status UTINYINT, rank UINTEGER)`);
     const appender = await db.createAppender(name);
     entries.forEach(({ raw, value, status }, k) => {
       appender.appendUInteger(k);
@@ -120,6 +199,9 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
       else if (typeof value === 'number') appender.appendDouble(value);
       else appender.appendVarchar(value);
       appender.appendUTinyInt(status);
+      const rank = ranks[k]!;
+      if (rank === null) appender.appendNull();
+      else appender.appendUInteger(rank);
       appender.endRow();
     });
     appender.closeSync();
@@ -131,16 +213,24 @@ async function buildValueMaps(db: Db, spec: TableSpec, ingested: IngestedFile, d
       const type = await ensureDomainType(db, column.parse as LookupKind, reference);
       await db.run(`ALTER TABLE ${sqlIdent(name)} ALTER value TYPE ${sqlIdent(type)} USING CAST(value AS ${sqlIdent(type)})`);
     }
+    for (const field of ['value', 'status', 'rank'] as const) {
+      await db.run(`SET VARIABLE ${name}_${field} = (SELECT list(${field} ORDER BY k) FROM ${sqlIdent(name)})`);
+    }
+    // Each rank stands for one value: the sorted cells keep ranks only, and get values by rank.
+    await db.run(`SET VARIABLE ${name}_by_rank = (SELECT list(value ORDER BY rank) FROM (SELECT rank, any_value(value) AS value FROM ${sqlIdent(name)} WHERE rank IS NOT NULL GROUP BY rank))`);
   }
-  return issues;
+  return { issues, sizes };
 }
 
 /**
  * Pass 2: each row becomes one small integer per column (its raw value's position in the value
- * map), in a compact table; the checked view joins those integers to values and statuses. With
- * `numbered`, rows keep their row number and raw text, for error messages.
+ * map), in a compact table; the checked view looks values and statuses up by those integers.
+ * With `numbered`, rows keep their row number and raw text, for error messages. Then the rows
+ * whose key resolved are sorted into the cells table: just the packed key and the other columns'
+ * values, so the sort moves few bytes, duplicates become neighbours, and publishing needs no sort.
  */
-async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile, numbered: boolean): Promise<string> {
+async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile, numbered: boolean, sizes: Map<string, MapSize>, key: PackedKey): Promise<string> {
+  const clock = startStageClock();
   const codes = `codes_${spec.name}`;
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   // enum_code() is the smallest unsigned integer that fits: one or two bytes a cell.
@@ -150,29 +240,57 @@ async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile
     select.push(`enum_code(CAST(coalesce(${raw}, '') AS ${sqlIdent(`raw_${spec.name}_${column.name}`)})) AS ${sqlIdent(`${column.name}__k`)}`);
     if (numbered) select.push(`${raw} AS ${sqlIdent(`${column.name}__raw`)}`);
   });
+  const rowsOf = (source: string) => `SELECT ${select.join(', ')} FROM ${source}`;
   if (numbered) {
-    // Row numbers need the file's order: keep insertion order for this copy only.
-    await db.run('SET preserve_insertion_order = true');
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`numbered_${spec.name}`)} AS SELECT * FROM ${ingested.relation}`);
-    await db.run('SET preserve_insertion_order = false');
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS SELECT ${select.join(', ')} FROM ${sqlIdent(`numbered_${spec.name}`)}`);
+    // Row numbers need the file's order: rowid of a copy made in insertion order.
+    await inInsertionOrder(db, () => db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`numbered_${spec.name}`)} AS SELECT * FROM ${ingested.relation}`));
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS ${rowsOf(sqlIdent(`numbered_${spec.name}`))}`);
     await db.run(`DROP TABLE ${sqlIdent(`numbered_${spec.name}`)}`);
   } else {
-    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS SELECT ${select.join(', ')} FROM ${ingested.relation}`);
+    await db.run(`CREATE OR REPLACE TABLE ${sqlIdent(codes)} AS ${rowsOf(ingested.relation)}`);
   }
+  clock.lap('code table');
   const view: string[] = ['c.*'];
-  const joins: string[] = [];
-  columns.forEach((column, i) => {
-    view.push(`m${i}.value AS ${sqlIdent(column.name)}`, `m${i}.status AS ${sqlIdent(`${column.name}__status`)}`);
-    joins.push(`JOIN ${sqlIdent(mapTable(spec, column))} m${i} ON c.${sqlIdent(`${column.name}__k`)} = m${i}.k`);
+  columns.forEach((column) => {
+    view.push(`${lookup(spec, column, 'value', sizes.get(column.name), 'c.')} AS ${sqlIdent(column.name)}`,
+      `${lookup(spec, column, 'status', sizes.get(column.name), 'c.')} AS ${sqlIdent(`${column.name}__status`)}`);
   });
-  const statuses = columns.map((_, i) => `m${i}.status`);
-  view.push(`CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
+  const statuses = columns.map((c) => sqlIdent(`${c.name}__status`));
+  const kind = `CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
     WHEN ${STATUS.note} IN (${statuses.join(', ')}) THEN ${KIND.note}
-    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END AS __kind`);
+    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END`;
   const checked = `checked_${spec.name}`;
-  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(checked)} AS SELECT ${view.join(', ')} FROM ${sqlIdent(codes)} c ${joins.join(' ')}`);
+  // __key: the packed key of a data row whose key values all resolved, else NULL.
+  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(checked)} AS SELECT *, CASE WHEN __kind = ${KIND.data} THEN ${key.sql} END AS __key
+    FROM (SELECT *, ${kind} AS __kind FROM (SELECT ${view.join(', ')} FROM ${sqlIdent(codes)} c))`);
+  // Kept in insertion order, the cells table holds its rows in key order. Long maps are joined
+  // (see LIST_LOOKUP_MAX_ENTRIES).
+  const keyNames = new Set(keyColumns(spec, ingested).map((c) => c.name));
+  const others = columns.filter((c) => !keyNames.has(c.name));
+  const joined = others.filter((c) => isJoined(sizes.get(c.name)));
+  const values = others.map((c) => (joined.includes(c) ? `m${joined.indexOf(c)}.value AS ${sqlIdent(c.name)}` : `c.${sqlIdent(c.name)}`));
+  const joins = joined.map((c, i) => `JOIN ${sqlIdent(mapTable(spec, c))} m${i} ON c.${sqlIdent(`${c.name}__k`)} = m${i}.k`);
+  await inInsertionOrder(db, () => db.run(`CREATE OR REPLACE TABLE ${sqlIdent(`cells_${spec.name}`)} AS
+    SELECT ${['c.__key', ...values].join(', ')} FROM ${sqlIdent(checked)} c ${joins.join(' ')} WHERE c.__key IS NOT NULL ORDER BY c.__key`));
+  clock.lap('sorted cells');
   return checked;
+}
+
+/**
+ * The typed data rows, from the sorted cells: key values unpacked from the key (rank → value),
+ * counts as BIGINT. A projection of the cells table, so it keeps their key order.
+ */
+async function createTypedView(db: Db, spec: TableSpec, ingested: IngestedFile, key: PackedKey): Promise<string> {
+  const keys = keyColumns(spec, ingested);
+  const select = spec.rawColumns.filter((c) => ingested.columns.has(c.name)).flatMap((c) => {
+    const i = keys.indexOf(c);
+    if (i < 0) return [c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name)];
+    const rank = key.rankOf(i, '__key');
+    return [`getvariable('${mapTable(spec, c)}_by_rank')[${rank} + 1] AS ${sqlIdent(c.name)}`, `${rank} AS ${sqlIdent(`${c.name}__k`)}`];
+  });
+  const typed = `typed_${spec.name}`;
+  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${select.join(', ')} FROM ${sqlIdent(`cells_${spec.name}`)}`);
+  return typed;
 }
 
 /** Error messages for a failing rule, with row numbers: grouped by the value found. */
@@ -197,13 +315,8 @@ async function describeFailures(db: Db, checked: string, rule: Rule, ingested: I
   }));
 }
 
-const trace = (label: string, started: number) => {
-  if (process.env.PANTAU_TRACE) process.stderr.write(`    ${label}: ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
-  return performance.now();
-};
-
 export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage): Promise<ValidationResult> {
-  let t = performance.now();
+  const clock = startStageClock();
   let rows: number;
   let distinct: Map<string, string[]>;
   try {
@@ -214,24 +327,26 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   if (rows === 0) {
     return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
   }
-  t = trace('profile', t);
-  const issues = await buildValueMaps(db, spec, ingested, distinct, reference);
-  t = trace('value maps', t);
-  const injective = new Set<string>();
-  for (const column of spec.rawColumns.filter((c) => ingested.columns.has(c.name))) {
-    const [n, values] = (await db.runAndReadAll(`SELECT count(*), count(DISTINCT value) FROM ${sqlIdent(mapTable(spec, column))} WHERE status = ${STATUS.ok}`)).getRows()[0]!.map(Number);
-    if (n === values) injective.add(column.name);
-  }
+  clock.lap('profile');
+  const { issues, sizes } = await buildValueMaps(db, spec, ingested, distinct, reference);
+  const key = rowKey(spec, ingested, sizes);
+  clock.lap('value maps');
   const rules: Rule[] = [];
-  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, (names) => names.every((n) => injective.has(n)));
+  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue);
   for (const rule of candidates) {
     if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
   }
 
   let numbered = rows <= NUMBERED_READ_MAX_ROWS;
-  let checked = await buildCheckedTable(db, spec, ingested, numbered);
-  t = trace('checked table', t);
-  const scanned = rules.filter((r) => !r.countQuery);
+  let checked = await buildCheckedTable(db, spec, ingested, numbered, sizes, key);
+  clock.lap('checked table');
+  // Count queries rely on the table's order (see Rule.countQuery); NULL means "scan instead".
+  const counted = new Map<Rule, number>();
+  for (const rule of rules.filter((r) => r.countQuery)) {
+    const n = await inInsertionOrder(db, async () => (await db.runAndReadAll(rule.countQuery!)).getRows()[0]![0]);
+    if (n !== null) counted.set(rule, Number(n));
+  }
+  const scanned = rules.filter((r) => !counted.has(r));
   // When every distinct value of every column resolved cleanly and no rule needs the rows, every
   // row is a data row: the rows need no further scan.
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
@@ -242,26 +357,21 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
        count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
   const counts: number[] = [];
-  for (const rule of rules) {
-    counts.push(rule.countQuery ? Number((await db.runAndReadAll(rule.countQuery)).getRows()[0]![0]) : scannedCounts[scanned.indexOf(rule)]!);
-  }
+  for (const rule of rules) counts.push(counted.get(rule) ?? scannedCounts[scanned.indexOf(rule)]!);
   counts.push(scannedCounts[scanned.length]!, scannedCounts[scanned.length + 1]!);
-  t = trace('rules', t);
+  clock.lap('rules');
   const failing = rules.filter((_, i) => counts[i]! > 0);
   const totals = counts[rules.length]!;
   if ((failing.length > 0 || totals > 0) && !numbered) {
     numbered = true;
-    checked = await buildCheckedTable(db, spec, ingested, true);
+    checked = await buildCheckedTable(db, spec, ingested, true, sizes, key);
   }
   for (const rule of failing) issues.push(...(await describeFailures(db, checked, rule, ingested)));
   if (totals > 0) issues.push(...(await checkStatedTotals(db, spec, checked, ingested)));
   if (issues.some((i) => i.severity === 'error')) return { validated: null, issues };
 
-  // The typed table is a view: the checked rows are not copied again.
-  const typed = `typed_${spec.name}`;
-  await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(typed)} AS SELECT ${columns
-    .flatMap((c) => [c.isCount ? `CAST(${sqlIdent(c.name)} AS BIGINT) AS ${sqlIdent(c.name)}` : sqlIdent(c.name), sqlIdent(`${c.name}__k`)])
-    .join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`);
+  // The typed table is a view: the cells are not copied again.
+  const typed = await createTypedView(db, spec, ingested, key);
   return { validated: { spec, table: typed, rows: counts[rules.length + 1]! }, issues };
 }
 

@@ -19,7 +19,7 @@ import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { totalsTableSql } from './aggregate/totals-table-sql.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
-import { openDuckDb } from './lib/duckdb.ts';
+import { openDuckDb, sqlIdent } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
@@ -129,9 +129,13 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // aggregate + publish
     await loadReferenceTables(db, reference);
     const started = performance.now();
+    // The published rows are materialised once: the table and its totals are both written from them.
+    // (in key order: same snapshot, same bytes)
+    await db.run('SET preserve_insertion_order = true');
+    for (const [table, v] of validated) await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
     const tables = [
-      ...[...validated].map(([table, v]) => ({ name: table, sql: publishedTableSql(table, v.table, reference) })),
-      ...[...validated].map(([table, v]) => ({ name: totalsTableName(table), sql: totalsTableSql(table, publishedTableSql(table, v.table, reference)) })),
+      ...[...validated].map(([table]) => ({ name: table, sql: `SELECT * FROM ${sqlIdent(`published_${table}`)}` })),
+      ...[...validated].map(([table]) => ({ name: totalsTableName(table), sql: totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`) })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
     const published = await publishRelease(db, options.outDir, tables, {

@@ -1,5 +1,6 @@
 /** Draws the 38-province tile grid coloured in five classes, with an SVG legend and "<k" tiles. */
 import * as Plot from '@observablehq/plot';
+import { quantileSorted } from 'd3';
 import type { ChartContext, ChartRow } from './chart-definition.ts';
 import { SEQUENTIAL_5, SEQUENTIAL_5_INK, WITHHELD_FILL, WITHHELD_INK } from './palette.ts';
 import { isNarrow, legendHeight, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
@@ -18,19 +19,11 @@ export interface TileMapOptions {
   nameOf: (row: ChartRow) => string;
 }
 
-/** The p-quantile of sorted values, interpolated (as d3.quantile, R-7). */
-function quantile(sorted: readonly number[], p: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  const i = (sorted.length - 1) * p;
-  const lo = Math.floor(i);
-  return sorted[lo]! + (sorted[Math.min(lo + 1, sorted.length - 1)]! - sorted[lo]!) * (i - lo);
-}
-
 /** Four breaks between five classes, at quintiles of the shown values, rounded to two significant digits. */
 export function classBreaks(values: readonly number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (v: number) => (v === 0 ? 0 : Number(v.toPrecision(2)));
-  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => round(quantile(sorted, p) ?? 0));
+  const breaks = [0.2, 0.4, 0.6, 0.8].map((p) => round(quantileSorted(sorted, p) ?? 0));
   return [...new Set(breaks)].filter((b) => b > 0);
 }
 

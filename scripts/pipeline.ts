@@ -129,8 +129,8 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // aggregate + publish
     await loadReferenceTables(db, reference);
     const started = performance.now();
-    // The published rows are materialised once: the table and its totals are both written from them.
-    // (in key order: same snapshot, same bytes)
+    // The published rows are materialised once, in key order (same snapshot, same bytes), and the
+    // table and its totals are both written from them.
     await db.run('SET preserve_insertion_order = true');
     for (const [table, v] of validated) await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
     const tables = [

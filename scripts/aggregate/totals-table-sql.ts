@@ -1,7 +1,8 @@
 /**
  * Aggregate: the SELECT for `<table>_totals`, every view of src/schema/disclosure.ts at every period
- * grain: one pass over the published rows by month, then half-years and years summed from the months. The site takes every total it shows from here, so no
- * total is ever made in the browser by adding up protected cells.
+ * grain: one pass over the published rows by month, then half-years and years summed from the
+ * months. The site takes every total it shows from here, so no total is ever made in the browser
+ * by adding up protected cells.
  *
  * Columns: view, grain, period (first day of the month, half-year or year), every dimension used by
  * some view (null where the view sums over it), then each measure and its `<measure>_withheld` flag.

@@ -1,7 +1,7 @@
 /** TAK per province on the tile-grid map: persons, and persons per 100,000 arrivals. */
 import type { ChartDefinition } from './chart-definition.ts';
 import { formatCount, formatDecimal, formatMonthSpan } from './format.ts';
-import { pick } from './labels.ts';
+import { enumLabel, pick } from './labels.ts';
 import { provinceTileMap } from './province-tile-map.ts';
 import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';
 import { withheldLabel } from './withheld.ts';
@@ -21,21 +21,27 @@ const T = {
     missingCount: 'tidak ada',
     missingRate: 'tanpa kedatangan',
     withheld: 'disembunyikan',
-    countTitle: (name: string, n: string, span: string) => `${name} terbanyak: ${n} orang dikenai TAK, ${span}`,
-    rateTitle: (name: string, n: string, span: string) => `${name} tertinggi: ${n} orang dikenai TAK per 100.000 kedatangan, ${span}`,
-    empty: 'TAK per provinsi',
+    countTitle: (name: string, n: string, what: string, span: string) => `${name} terbanyak: ${n} orang dikenai ${what}, ${span}`,
+    rateTitle: (name: string, n: string, what: string, span: string) => `${name} tertinggi: ${n} orang dikenai ${what} per 100.000 kedatangan, ${span}`,
+    empty: (what: string) => `${what} per provinsi`,
     summary: (top: string) => `Peta kotak 38 provinsi, satu kotak per provinsi, disusun kira-kira menurut letak geografis. Lima terbesar: ${top}.`,
   },
   en: {
     missingCount: 'none',
     missingRate: 'no arrivals',
     withheld: 'withheld',
-    countTitle: (name: string, n: string, span: string) => `${name} leads: ${n} persons subject to TAK, ${span}`,
-    rateTitle: (name: string, n: string, span: string) => `${name} is highest: ${n} persons subject to TAK per 100,000 arrivals, ${span}`,
-    empty: 'TAK per province',
+    countTitle: (name: string, n: string, what: string, span: string) => `${name} leads: ${n} persons subject to ${what}, ${span}`,
+    rateTitle: (name: string, n: string, what: string, span: string) => `${name} is highest: ${n} persons subject to ${what} per 100,000 arrivals, ${span}`,
+    empty: (what: string) => `${what} per province`,
     summary: (top: string) => `Tile map of the 38 provinces, one equal tile each, laid out roughly geographically. Five largest: ${top}.`,
   },
 };
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** What the map counts: TAK (the default) or the action the category filter picked. */
+const counted = (category: string | null | undefined, locale: 'id' | 'en'): string =>
+  !category || category === 'tak' ? 'TAK' : lowerFirst(enumLabel('sanctionAction', category, locale));
 
 function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<ProvinceSanctionsRow> {
   const flag = measure === 'count' ? 'count_withheld' : 'rate_withheld';
@@ -55,12 +61,13 @@ function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<Provin
         ? { id: 'Orang dikenai TAK (Pasal 75 UU 6/2011) menurut provinsi tempat kantor imigrasi melapor (Kanim Soekarno-Hatta melapor ke DKI Jakarta).', en: 'Persons subject to TAK (Art. 75 Law 6/2011) by the province the deciding office reports under (Soekarno-Hatta reports under DKI Jakarta).' }
         : { id: 'Orang dikenai TAK per 100.000 kedatangan WNA di TPI provinsi yang sama pada periode yang sama. Bukan angka per penduduk asing: kedatangan adalah perlintasan.', en: 'Persons subject to TAK per 100,000 foreign arrivals at the same province’s checkpoints in the same period. Not a rate per foreign resident: arrivals are crossings.' },
     sql: provinceSanctionsSql,
-    title(rows, { locale }) {
+    title(rows, { locale, filters }) {
       const t = pick(T, locale);
+      const what = counted(filters.category, locale);
       const top = ranked(rows)[0];
-      if (!top) return t.empty;
+      if (!top) return t.empty(what);
       const span = formatMonthSpan(top.period_from, top.period_to, locale);
-      return (measure === 'count' ? t.countTitle : t.rateTitle)(top.name, format(top[measure] as number, locale), span);
+      return (measure === 'count' ? t.countTitle : t.rateTitle)(top.name, format(top[measure] as number, locale), what, span);
     },
     summary(rows, { locale }) {
       return pick(T, locale).summary(ranked(rows).slice(0, 5).map((r) => `${r.name} ${format(r[measure] as number, locale)}`).join('; '));

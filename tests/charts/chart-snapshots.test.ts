@@ -77,3 +77,18 @@ test('the province map outlines the province a reader picked and still shows all
   expect(bali.match(/stroke="#ff7b00"/g)).toHaveLength(1);
   expect(bali.match(/<title>/g)?.length).toBe(38);
 });
+
+describe('sanctions map title', () => {
+  const chart = CHARTS.get('sanctions-map')!;
+  const rows = JSON.parse(readFileSync(join(DIR, 'fixtures', 'sanctions-map.json'), 'utf8')) as ChartRow[];
+  const title = (category: string | null, locale: 'id' | 'en') =>
+    chart.title(rows, { locale, width: 760, document: document as unknown as Document, filters: { ...NO_FILTERS, category }, snapshotDate: '2025-10-05' });
+
+  test('names the action the category filter picked, and TAK otherwise', () => {
+    expect(title(null, 'id')).toContain('orang dikenai TAK');
+    expect(title('tak', 'en')).toContain('persons subject to TAK');
+    expect(title('deportasi', 'id')).toContain('orang dikenai deportasi');
+    expect(title('deportasi', 'id')).not.toContain('TAK');
+    expect(title('detensi', 'en')).toContain('persons subject to detention (not a TAK form)');
+  });
+});

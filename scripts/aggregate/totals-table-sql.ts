@@ -1,14 +1,14 @@
 /**
  * Aggregate: the SELECT for `<table>_totals`, every view of src/schema/disclosure.ts at every period
- * grain: one pass over the published rows by month, then half-years and years summed from the
- * months. The site takes every total it shows from here, so no total is ever made in the browser
- * by adding up protected cells.
+ * grain. Views are made by month, each from the smallest finer view already made (see
+ * aggregationPlan), and half-years and years are summed from the months. The site takes every total
+ * it shows from here, so no total is ever made in the browser by adding up protected cells.
  *
  * Columns: view, grain, period (first day of the month, half-year or year), every dimension used by
  * some view (null where the view sums over it), then each measure and its `<measure>_withheld` flag.
  * Disclosure control (scripts/anonymise) decides the flags; here every cell starts published.
  */
-import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 
@@ -29,27 +29,73 @@ export function totalsTableSql(table: TableName, publishedRows: string): string 
   const rule = DISCLOSURE[table];
   const dims = totalsDimensions(table);
   const cols = dims.map((d) => `, ${sqlIdent(d)}`).join('');
-  // GROUPING(d1, ..., dn) sets bit (n-1-i) when dims[i] is summed over: one number names the view.
-  const groupingMask = (viewDims: readonly string[]) => dims.reduce((mask, d, i) => (viewDims.includes(d) ? mask : mask | (1 << (dims.length - 1 - i))), 0);
-  const viewName = `CASE GROUPING(${dims.map(sqlIdent).join(', ')}) ${rule.views.map((v) => `WHEN ${groupingMask(v.dims)} THEN ${sqlString(v.name)}`).join(' ')} END`;
-  const viewOrder = `CASE GROUPING(${dims.map(sqlIdent).join(', ')}) ${rule.views.map((v, i) => `WHEN ${groupingMask(v.dims)} THEN ${i}`).join(' ')} END`;
-  const sets = rule.views.map((v) => `(month${v.dims.map((d) => `, ${sqlIdent(d)}`).join('')})`).join(', ');
-  const monthMeasures = rule.measures.map((m) => `${measureSum(m.name)}::BIGINT AS ${sqlIdent(m.name)}`);
-  const summed = rule.measures.map((m) => `sum(${sqlIdent(m.name)})::BIGINT AS ${sqlIdent(m.name)}`);
+  const measureCols = rule.measures.map((m) => `, ${sqlIdent(m.name)}`).join('');
+  const plan = aggregationPlan(table);
+  const summedMeasures = rule.measures.map((m) => `sum(${sqlIdent(m.name)})::BIGINT AS ${sqlIdent(m.name)}`).join(', ');
+  // Each view by month, as its own materialised step, grouped from the smallest step before it that
+  // holds its dimensions (or from the rows): most views are sums of a few million cells, not of the rows.
+  const steps = plan.map((step, i) => {
+    const source = step.source === null ? `(${publishedRows})` : `view_${step.source}`;
+    const measures = rule.measures.map((m) => `${step.source === null ? measureSum(m.name) : `sum(${sqlIdent(m.name)})`}::BIGINT AS ${sqlIdent(m.name)}`);
+    return `view_${i} AS MATERIALIZED (SELECT month${step.carried.map((d) => `, ${sqlIdent(d)}`).join('')}, ${measures.join(', ')} FROM ${source} GROUP BY ALL)`;
+  });
+  const byMonth = plan.map((step, i) => {
+    const columns = dims.map((d) => (step.view.dims.includes(d) ? `, ${sqlIdent(d)}` : `, NULL AS ${sqlIdent(d)}`)).join('');
+    const select = `SELECT ${sqlString(step.view.name)} AS view, ${step.order} AS view_order, month AS period${columns}`;
+    // A step carrying a hierarchy parent is summed over it again, so a child that reports under two
+    // parents in the data still gives one row per view cell.
+    if (step.carried.length > step.view.dims.length) return `${select}, ${summedMeasures} FROM view_${i} GROUP BY month${step.view.dims.map((d) => `, ${sqlIdent(d)}`).join('')}`;
+    return `${select}${measureCols} FROM view_${i}`;
+  });
   const flags = rule.measures.flatMap((m) => [`, ${sqlIdent(m.name)}`, `, false AS ${sqlIdent(withheldColumn(m.name))}`]).join('');
-  // One pass over the rows makes every view by month; half-years and years are sums of the (far
-  // fewer) month totals, not of the rows again.
-  const rollUp = (grain: 'half' | 'year') => `SELECT view, view_order, ${sqlString(grain)} AS grain, ${PERIOD_GRAINS.indexOf(grain)} AS grain_order, ${PERIOD_OF_MONTH[grain]('period')} AS period${cols}, ${summed.join(', ')}
-      FROM by_month GROUP BY view, view_order, ${PERIOD_OF_MONTH[grain]('period')}${cols}`;
-  return `WITH by_month AS (
-      SELECT ${viewName} AS view, ${viewOrder} AS view_order, month AS period${cols}, ${monthMeasures.join(', ')}
-      FROM (${publishedRows})
-      GROUP BY GROUPING SETS (${sets}))
+  // Half-years are sums of the month totals, years of the half-years.
+  const rollUp = (grain: 'half' | 'year', from: string) => `SELECT view, view_order, ${PERIOD_OF_MONTH[grain]('period')} AS period${cols}, ${summedMeasures}
+      FROM ${from} GROUP BY view, view_order, ${PERIOD_OF_MONTH[grain]('period')}${cols}`;
+  return `WITH ${steps.join(',\n    ')},
+    by_month AS MATERIALIZED (${byMonth.join('\n      UNION ALL ')}),
+    by_half AS MATERIALIZED (${rollUp('half', 'by_month')}),
+    by_year AS (${rollUp('year', 'by_half')})
     SELECT view, grain, period${cols}${flags}
     FROM (
-      SELECT view, view_order, 'month' AS grain, 0 AS grain_order, period${cols}${rule.measures.map((m) => `, ${sqlIdent(m.name)}`).join('')} FROM by_month
-      UNION ALL ${rollUp('half')}
-      UNION ALL ${rollUp('year')}
+      SELECT view, view_order, 'month' AS grain, 0 AS grain_order, period${cols}${measureCols} FROM by_month
+      UNION ALL SELECT view, view_order, 'half', 1, period${cols}${measureCols} FROM by_half
+      UNION ALL SELECT view, view_order, 'year', 2, period${cols}${measureCols} FROM by_year
     )
     ORDER BY view_order, grain_order, period${dims.map((d) => `, ${sqlIdent(d)} NULLS FIRST`).join('')}`;
+}
+
+interface AggregationStep {
+  view: TotalsView;
+  /** Position of the view in DISCLOSURE (the order rows are published in). */
+  order: number;
+  /** Columns the step keeps: the view's dimensions and the hierarchy parents they determine (port → province). */
+  carried: string[];
+  /** Index of the earlier step it is summed from, or null: from the rows. */
+  source: number | null;
+}
+
+/**
+ * The order the month totals are made in: views with more columns first, each from the earlier
+ * step with the fewest columns that still holds its own (a port's step carries its province, so the
+ * province views can come from the port views).
+ */
+export function aggregationPlan(table: TableName): AggregationStep[] {
+  const { views, hierarchies } = DISCLOSURE[table];
+  const dims = totalsDimensions(table);
+  const carriedBy = (viewDims: readonly string[]) => {
+    const out = new Set(viewDims);
+    for (const h of hierarchies) if (out.has(h.child) && dims.includes(h.parent)) out.add(h.parent);
+    return dims.filter((d) => out.has(d));
+  };
+  const ordered = views.map((view, order) => ({ view, order, carried: carriedBy(view.dims) })).sort((a, b) => b.carried.length - a.carried.length || a.order - b.order);
+  const steps: AggregationStep[] = [];
+  for (const { view, order, carried } of ordered) {
+    let source: number | null = null;
+    steps.forEach((step, i) => {
+      if (!carried.every((d) => step.carried.includes(d))) return;
+      if (source === null || step.carried.length < steps[source]!.carried.length) source = i;
+    });
+    steps.push({ view, order, carried, source });
+  }
+  return steps;
 }

@@ -91,7 +91,9 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
       { name: 'findings', k: 10, unit: 'persons' },
       { name: 'follow_ups', k: 10, unit: 'persons' },
     ],
-    hierarchies: [{ child: 'office_code', parent: 'province_code' }],
+    // No office → province hierarchy here: an activity's province is the area it took place in, and
+    // some offices organise activities in more than one province (Kanwil Papua in 91 and 93).
+    hierarchies: [],
     views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')],
   },
   registry: {

@@ -32,9 +32,12 @@ export const formatDecimal = (value: number, locale: Locale, digits = 1): string
 export const formatPercent = (ratio: number, locale: Locale, digits = 1): string =>
   numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
 
-/** A signed change: 0.0728 → "+7,3%", -0.02 → "−2,0%". */
-export const formatChange = (ratio: number, locale: Locale, digits = 1): string =>
-  numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits })
+/**
+ * A signed change: 0.0728 → "+7,3%", -0.02 → "−2,0%". `truncate` cuts the digits instead of
+ * rounding, as official releases do ("naik 7,28%" for 7,285%), so a quoted figure is matched.
+ */
+export const formatChange = (ratio: number, locale: Locale, digits = 1, truncate = false): string =>
+  numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits, ...(truncate ? { roundingMode: 'trunc' as const } : {}) })
     .format(ratio)
     .replace('-', '−');
 

@@ -35,8 +35,10 @@ function sumMonths(rows: readonly MonthValue[], from: string, to: string): numbe
   return inRange.reduce((s, r) => s + (r.value as number), 0);
 }
 
-const change = (now: number, before: number | null, locale: Locale) =>
-  before === null || before === 0 ? null : { text: formatChange(now / before - 1, locale), direction: now >= before ? ('up' as const) : ('down' as const) };
+const change = (now: number, before: number | null, locale: Locale, officialDigits = false) =>
+  before === null || before === 0
+    ? null
+    : { text: officialDigits ? formatChange(now / before - 1, locale, 2, true) : formatChange(now / before - 1, locale), direction: now >= before ? ('up' as const) : ('down' as const) };
 
 const T = {
   id: {
@@ -92,7 +94,8 @@ FROM arrivals_totals WHERE view = 'total' AND grain = 'half' AND period IN (DATE
       id: 'arrivals-h1-2024',
       label: t.arrivalsH1,
       value: formatCount(h2024.value, locale),
-      change: change(h2024.value, h2023.value, locale),
+      // two digits, cut as the release cut them: "+7,28%" is the figure the release and the rakor quote
+      change: change(h2024.value, h2023.value, locale, true),
       note: `${t.vs(formatMonthSpan('2023-01', '2023-06', locale))}: ${formatCount(h2023.value as number, locale)}. ${t.h1Note}`,
       series: arrivals.filter((r) => r.month.startsWith('2024') && r.month <= '2024-06-01').map((r) => r.count ?? 0),
       page: 'arrivals',

@@ -2,13 +2,13 @@
  * Vitest global setup for the site tests: makes sure dist/ holds a site built from the current
  * publication.
  *
- * Builds when dist/index.html is missing, when dist/data/manifest.json differs from the current
- * publication's, or when PANTAU_REBUILD=1: first the data (`npm run data`, i.e. scripts/cli/data.ts,
+ * Builds when dist/index.html is missing or older than a file under src/ (or astro.config.mjs), when
+ * dist/data/manifest.json differs from the current publication's, or when PANTAU_REBUILD=1: first the data (`npm run data`, i.e. scripts/cli/data.ts,
  * which runs scripts/pipeline.ts on every new snapshot; skipped when PANTAU_PUBLISHED_DIR points at
  * a publication), then `astro build`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { publishedDir } from '../../src/lib/published.ts';
 import { MANIFEST_FILE } from '../../src/schema/manifest.ts';
@@ -27,8 +27,17 @@ function run(command: string, args: string[]): void {
   });
 }
 
+/** Newest modification time of the site's sources. */
+function newestSource(): number {
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+  return Math.max(...[...files, join(ROOT, 'astro.config.mjs')].map((file) => statSync(file).mtimeMs));
+}
+
 function needsBuild(): boolean {
   if (process.env.PANTAU_REBUILD === '1' || !existsSync(join(DIST, 'index.html'))) return true;
+  if (statSync(join(DIST, 'index.html')).mtimeMs < newestSource()) return true;
   const published = join(publishedDir(), MANIFEST_FILE);
   const built = join(DIST, 'data', MANIFEST_FILE);
   if (!existsSync(published)) return false;

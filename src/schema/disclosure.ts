@@ -91,7 +91,9 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
       { name: 'findings', k: 10, unit: 'persons' },
       { name: 'follow_ups', k: 10, unit: 'persons' },
     ],
-    hierarchies: [{ child: 'office_code', parent: 'province_code' }],
+    // No office → province hierarchy here: an activity's province is the area it took place in, and
+    // some offices organise activities in more than one province, so provinces are not sums of offices.
+    hierarchies: [],
     views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')],
   },
   registry: {
@@ -100,6 +102,11 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     views: [view('metric', 'source_agency'), view('province_code', 'metric', 'source_agency'), view('region_code', 'metric', 'source_agency')],
   },
 };
+
+/** Measures protected in the detail rows too (k set, and a column of the fact table): each gets a `<measure>_withheld` column there. */
+export function protectedDetailMeasures(table: TableName, rawColumns: readonly { name: string }[]): ProtectedMeasure[] {
+  return DISCLOSURE[table].measures.filter((m) => m.k !== null && rawColumns.some((c) => c.name === m.name));
+}
 
 /** Every dimension column used by some view of a table, in first-use order. */
 export function totalsDimensions(table: TableName): string[] {

@@ -15,7 +15,8 @@ import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, ty
 import { totalsTableName } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
-import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
+import { previousPublicRelease } from './anonymise/previous-public-release.ts';
+import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { totalsTableSql } from './aggregate/totals-table-sql.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
@@ -36,6 +37,11 @@ export interface PipelineOptions {
   /** Publication folder (releases/ and the `current` link). */
   outDir: string;
   progress?: Progress;
+  /**
+   * 'public' (default): disclosure control withholds small cells. 'internal': unsuppressed tables
+   * for leadership on an intranet; the manifest says so and every page carries a banner.
+   */
+  audience?: Audience;
   /** Reuse a loaded reference (tests publish many snapshots). */
   reference?: Reference;
 }
@@ -122,20 +128,43 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
     for (const [table, v] of validated) warnings.push(...(await checkDrift(db, table, v.table, comparable ? previousDir : null, comparable?.snapshotDate ?? null)));
 
-    // anonymise: identifying columns were refused at ingest; disclosure control plugs in here
-    const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
-    for (const [table, v] of validated) suppression[table] = await applyDisclosureControl(db, table, v.table);
-
-    // aggregate + publish
+    // aggregate: the published rows and every total, materialised in publication order
     await loadReferenceTables(db, reference);
     const started = performance.now();
-    // The published rows are materialised once, in key order (same snapshot, same bytes), and the
-    // table and its totals are both written from them.
+    const audience: Audience = options.audience ?? 'public';
     await db.run('SET preserve_insertion_order = true');
-    for (const [table, v] of validated) await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
+    for (const [table, v] of validated) {
+      await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
+      const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
+      await db.run(`CREATE TEMP TABLE ${sqlIdent(`totals_${table}`)} AS SELECT * FROM (${totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`)}) WHERE ${complete}`);
+    }
+    await db.run('SET preserve_insertion_order = false');
+
+    // anonymise: identifying columns were refused at ingest; disclosure control withholds small
+    // cells and whatever would reveal them, in the detail rows and the totals together. The
+    // newest earlier (or same) public release's pattern is kept: re-publishing is idempotent.
+    const frozenFrom = audience === 'public' ? previousPublicRelease(options.outDir, snapshot.date) : null;
+    const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
+    for (const table of validated.keys()) {
+      const detail = `published_${table}`;
+      const totals = `totals_${table}`;
+      if (audience === 'internal') {
+        await addDetailFlags(db, table, detail);
+        suppression[table] = { primary: 0, secondary: 0, frozen: 0, k: null, audited: false };
+      } else {
+        const stage = performance.now();
+        suppression[table] = await applyDisclosureControl(db, table, { detail, totals, previousDir: frozenFrom });
+        for (const [measure, m] of Object.entries(suppression[table]!.measures ?? {})) {
+          if (m.unresolved > 0) warnings.push({ code: 'disclosure-unresolved', table, message: `${table} ${measure}: ${m.unresolved} withheld cell(s) are narrower than k = ${m.k} because an earlier release already published what pins them; nothing more can be withheld to widen them.` });
+        }
+        progress.rows(`disclosure control ${table}`, validated.get(table)!.rows, stage);
+      }
+    }
+
+    // publish
     const tables = [
-      ...[...validated].map(([table]) => ({ name: table, sql: `SELECT * FROM ${sqlIdent(`published_${table}`)}` })),
-      ...[...validated].map(([table]) => ({ name: totalsTableName(table), sql: totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`) })),
+      ...[...validated.keys()].map((table) => ({ name: table, sql: `SELECT * FROM ${sqlIdent(`published_${table}`)}` })),
+      ...[...validated.keys()].map((table) => ({ name: totalsTableName(table), sql: `SELECT * FROM ${sqlIdent(`totals_${table}`)}` })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
     const published = await publishRelease(db, options.outDir, tables, {
@@ -144,7 +173,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       coverage: snapshot.sidecar.coverage,
       builtAt: new Date().toISOString(),
       synthetic: snapshot.sidecar.synthetic,
-      audience: 'public',
+      audience,
       sources,
       warnings,
       suppression,

@@ -3,7 +3,10 @@
  * current publication, oldest first (so each is checked for drift against the one before), or
  * one named snapshot with --snapshot. Exit code 0 on success, 2 when a snapshot is refused.
  *
- *   npm run data [-- --snapshot 2025-10-05] [--snapshots DIR] [--out DIR] [--quiet]
+ *   npm run data [-- --snapshot 2025-10-05] [--snapshots DIR] [--out DIR] [--quiet] [--internal]
+ *
+ * Public (disclosure-controlled) by default; `--internal` or PANTAU_AUDIENCE=internal publishes
+ * unsuppressed tables marked internal on every page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     snapshots: { type: 'string', default: join(root, 'data/snapshots') },
     out: { type: 'string', default: join(root, 'data/published') },
     quiet: { type: 'boolean', default: false },
+    internal: { type: 'boolean', default: process.env.PANTAU_AUDIENCE === 'internal' },
   },
 });
 const progress = createProgress(values.quiet || undefined);
@@ -43,9 +47,15 @@ if (todo.length === 0) {
 }
 
 const reference = loadReference(root);
+if (process.env.PANTAU_AUDIENCE && !['public', 'internal'].includes(process.env.PANTAU_AUDIENCE)) {
+  console.error(`PANTAU_AUDIENCE must be "public" or "internal", not "${process.env.PANTAU_AUDIENCE}".`);
+  process.exit(1);
+}
+const audience = values.internal ? 'internal' : 'public';
+if (audience === 'internal') console.error('INTERNAL build: tables are published WITHOUT disclosure control, for the intranet only. Never deploy this publication publicly.');
 for (const snapshot of todo) {
   try {
-    const result = await runPipeline(snapshot, { root, outDir, progress, reference });
+    const result = await runPipeline(snapshot, { root, outDir, progress, reference, audience });
     for (const w of result.warnings) console.error(formatIssue(w));
     const drift = result.manifest.warnings.filter((w) => w.code === 'revision-drift' || w.code === 'month-dropped');
     for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);

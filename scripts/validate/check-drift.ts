@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PipelineWarning } from '../../src/schema/manifest.ts';
+import { totalsTableName } from '../../src/schema/disclosure.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 
@@ -17,9 +18,15 @@ export async function checkDrift(db: Db, table: TableName, typedTable: string, p
   const spec = TABLES[table];
   const month = `date_trunc('month', ${sqlIdent(spec.periodColumn)})`;
   const measure = sqlIdent(spec.measureColumn);
+  // Disclosure control nulls withheld detail cells, so the previous national monthly totals come
+  // from its totals file; a withheld national total (never seen in practice) is not compared.
+  const previousTotals = join(previousDir!, `${totalsTableName(table)}.parquet`);
+  const before = existsSync(previousTotals)
+    ? `SELECT period AS m, ${measure}::DOUBLE AS v FROM read_parquet(${sqlString(previousTotals)}) WHERE view = 'total' AND grain = 'month' AND ${measure} IS NOT NULL`
+    : `SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM read_parquet(${sqlString(previousFile)}) GROUP BY 1`;
   const rows = (await db.runAndReadAll(`
     WITH now AS (SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM ${sqlIdent(typedTable)} GROUP BY 1),
-         before AS (SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM read_parquet(${sqlString(previousFile)}) GROUP BY 1)
+         before AS (${before})
     SELECT strftime(before.m, '%Y-%m') AS month, before.v AS before, now.v AS now
     FROM before LEFT JOIN now USING (m)
     WHERE now.v IS NULL OR (before.v > 0 AND abs(now.v - before.v) / before.v > ${DRIFT_WARNING_SHARE})

@@ -14,6 +14,8 @@ export interface Dictionary {
   nav: { home: string; arrivals: string; sanctions: string; operations: string; integration: string; regions: string; methodology: string };
   languageSwitch: { label: string; name: string };
   synthetic: { heading: string; body: string; link: string };
+  /** Shown on every page of an internal (unsuppressed) build. */
+  internal: { heading: string; body: string };
   footer: { snapshot: string; coverage: string; source: string; sourceText: string; licences: string; builtAt: string };
   home: {
     heading: string;
@@ -67,6 +69,19 @@ export interface Dictionary {
     referenceText: string;
     unitsHeading: string;
     unitsText: string;
+    disclosureHeading: string;
+    disclosureText: string;
+    disclosureTimeText: string;
+    disclosureInternal: string;
+    disclosureTable: string;
+    disclosureK: string;
+    disclosurePrimary: string;
+    disclosureSecondary: string;
+    disclosureFrozen: string;
+    disclosureAudited: string;
+    disclosureNotProtected: string;
+    yes: string;
+    no: string;
   };
   units: Record<CountUnit, string>;
   referenceTables: Record<ReferenceTableName, string>;

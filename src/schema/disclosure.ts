@@ -103,6 +103,11 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
   },
 };
 
+/** Measures protected in the detail rows too (k set, and a column of the fact table): each gets a `<measure>_withheld` column there. */
+export function protectedDetailMeasures(table: TableName, rawColumns: readonly { name: string }[]): ProtectedMeasure[] {
+  return DISCLOSURE[table].measures.filter((m) => m.k !== null && rawColumns.some((c) => c.name === m.name));
+}
+
 /** Every dimension column used by some view of a table, in first-use order. */
 export function totalsDimensions(table: TableName): string[] {
   return [...new Set(DISCLOSURE[table].views.flatMap((v) => v.dims))];

@@ -27,12 +27,42 @@ export interface PipelineWarning {
   message: string;
 }
 
-export interface SuppressionCounts {
+/** Cells withheld for one measure, in `<table>.parquet` and `<table>_totals.parquet` together. */
+export interface MeasureSuppression {
+  k: number;
   /** Cells withheld because their count is 1..k-1. */
+  primary: number;
+  /** Cells withheld so that no withheld value can be derived from the published cells and totals. */
+  secondary: number;
+  /** Cells withheld because the previous publication withheld them (the pattern never shrinks). */
+  frozen: number;
+  /** Linear programs solved by the audit. */
+  lpSolves: number;
+  /** Suppress → audit rounds until the audit passed. */
+  auditRounds: number;
+  /**
+   * Withheld cells still narrower than k with nothing left to withhold beside them, because an
+   * earlier release already published what pins them (0 in a clean history).
+   */
+  unresolved: number;
+}
+
+export interface SuppressionCounts {
+  /** Cells withheld because their count is 1..k-1 (all protected measures, detail rows and totals). */
   primary: number;
   /** Cells withheld so that a primary cell cannot be derived from totals. */
   secondary: number;
+  /** Cells withheld because the previous publication withheld them. */
+  frozen?: number;
+  /** Largest k among the table's protected measures; null when nothing is protected (events only, or an internal build). */
   k: number | null;
+  /** True when an LP audit proved every withheld cell's feasible range is at least k wide. */
+  audited?: boolean;
+  lpSolves?: number;
+  /** Time the stage took for this table. */
+  seconds?: number;
+  /** Per protected measure (operations has three). */
+  measures?: Record<string, MeasureSuppression>;
 }
 
 export interface Manifest {

@@ -4,6 +4,8 @@
  * (src/) and the tests. docs/data-dictionary.md describes the same tables for people.
  */
 
+import { protectedDetailMeasures, withheldColumn } from './disclosure.ts';
+
 export const SCHEMA_VERSION = 1;
 
 /** DuckDB / Parquet logical types used by the published tables. */
@@ -262,6 +264,12 @@ export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...spec.rawColumns.map(({ name, type, description }) => ({ name, type, description })),
   ...spec.derivedColumns,
+  // Disclosure control: the measure is null where this is true (see docs/disclosure-control.md).
+  ...protectedDetailMeasures(spec.name, spec.rawColumns).map((m) => ({
+    name: withheldColumn(m.name),
+    type: 'BOOLEAN' as const,
+    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, or a cell withheld so that one cannot be derived.`,
+  })),
 ];
 
 /** Reference tables published beside the facts (regions under ODbL, from idn-area-data). */

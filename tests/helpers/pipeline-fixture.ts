@@ -18,8 +18,8 @@ export function tempDir(prefix = 'pantau-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function publish(snapshotDir: string, date: string, outDir: string): Promise<PipelineResult> {
-  return runPipeline(readSnapshot(snapshotDir, date), { root: ROOT, outDir, progress: quiet, reference });
+export async function publish(snapshotDir: string, date: string, outDir: string, audience: 'public' | 'internal' = 'public'): Promise<PipelineResult> {
+  return runPipeline(readSnapshot(snapshotDir, date), { root: ROOT, outDir, progress: quiet, reference, audience });
 }
 
 /** Runs a snapshot that must be refused, and returns its issues. */

@@ -3,13 +3,14 @@
  * headline figures the sample is calibrated to, and every snapshot publishes byte-identically twice.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_FILES } from '../../src/schema/reference.ts';
-import { DISCLOSURE, PERIOD_GRAINS } from '../../src/schema/disclosure.ts';
-import { publishedColumns, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
+import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions } from '../../src/schema/disclosure.ts';
+import { IDENTIFYING_HEADERS, publishedColumns, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
+import { normaliseSpelling } from '../../scripts/validate/normalise-spelling.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
 import { findSnapshots } from '../../scripts/snapshots/find-snapshots.ts';
 import { publish, ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
@@ -18,6 +19,7 @@ const snapshots = findSnapshots(join(ROOT, 'data/snapshots'));
 
 describe('sample snapshots', () => {
   let out = '';
+  let internalOut = '';
   let db: DuckDBConnection;
   let manifest: Manifest;
   const one = async (sql: string) => Number((await db.runAndReadAll(sql.replaceAll('$P', join(out, 'current')))).getRows()[0]![0]);
@@ -25,6 +27,8 @@ describe('sample snapshots', () => {
   beforeAll(async () => {
     out = tempDir();
     for (const s of snapshots) await publish(s.dir, s.date, out);
+    internalOut = tempDir();
+    await publish(snapshots.at(-1)!.dir, snapshots.at(-1)!.date, internalOut, 'internal');
     manifest = JSON.parse(readFileSync(join(out, 'current/manifest.json'), 'utf8')) as Manifest;
     db = await (await DuckDBInstance.create(':memory:')).connect();
   });
@@ -37,26 +41,33 @@ describe('sample snapshots', () => {
     expect(manifest.previousSnapshotDate).toBe(snapshots.at(-2)!.date);
   });
 
+  // Detail cells are disclosure-controlled (withheld cells are null), so every headline comes from
+  // <table>_totals, where the big national totals stay visible.
+  const total = (table: string, where: string) => one(`SELECT count FROM '$P/${table}_totals.parquet' WHERE NOT count_withheld AND ${where}`);
+
   it('reproduces foreign arrivals Jan–Jun 2024 = 5,086,765 against 4,741,343 (+7.28%, "7,2%")', async () => {
-    const h1 = (year: number) => one(`SELECT sum(count) FROM '$P/arrivals.parquet' WHERE month BETWEEN DATE '${year}-01-01' AND DATE '${year}-06-01'`);
+    const h1 = (year: number) => total('arrivals', `view = 'total' AND grain = 'half' AND period = DATE '${year}-01-01'`);
     const [y2024, y2023] = [await h1(2024), await h1(2023)];
     expect(y2024).toBe(5_086_765);
     expect(y2023).toBe(4_741_343);
     // 345,422 / 4,741,343 = 7.2853…%: the release said 7.28% (truncated), the headlines 7.2%.
     expect(y2024 / y2023 - 1).toBeCloseTo(0.072853, 6);
+    // and the six published months add up to the half-year
+    expect(await one(`SELECT sum(count) FROM '$P/arrivals_totals.parquet' WHERE view = 'total' AND grain = 'month' AND NOT count_withheld AND period BETWEEN DATE '2024-01-01' AND DATE '2024-06-01'`)).toBe(5_086_765);
   });
 
   it('reproduces 2,041 administrative actions (TAK) in Jan–Jun 2024 against 1,165, deportations 1,503 against 639', async () => {
-    const tak = (year: number, action = '') => one(`SELECT sum(count) FROM '$P/sanctions.parquet' WHERE is_tak ${action} AND month BETWEEN DATE '${year}-01-01' AND DATE '${year}-06-01'`);
+    const tak = (year: number) => total('sanctions', `view = 'is_tak' AND is_tak AND grain = 'half' AND period = DATE '${year}-01-01'`);
+    const deportations = (year: number) => total('sanctions', `view = 'action' AND action = 'deportasi' AND grain = 'half' AND period = DATE '${year}-01-01'`);
     expect(await tak(2024)).toBe(2_041);
     expect(await tak(2023)).toBe(1_165);
-    expect(await tak(2024, "AND action = 'deportasi'")).toBe(1_503);
-    expect(await tak(2023, "AND action = 'deportasi'")).toBe(639);
+    expect(await deportations(2024)).toBe(1_503);
+    expect(await deportations(2023)).toBe(639);
   });
 
   it('ranks Bogor, Soekarno-Hatta and Batam as the largest TAK offices in Jan–Jun 2024', async () => {
-    const rows = (await db.runAndReadAll(`SELECT office_code, sum(count)::INT AS n FROM '${join(out, 'current')}/sanctions.parquet'
-      WHERE is_tak AND month BETWEEN DATE '2024-01-01' AND DATE '2024-06-01' GROUP BY 1 ORDER BY n DESC LIMIT 3`)).getRowObjectsJson();
+    const rows = (await db.runAndReadAll(`SELECT office_code, count::INT AS n FROM '${join(out, 'current')}/sanctions_totals.parquet'
+      WHERE view = 'office_code+is_tak' AND is_tak AND grain = 'half' AND period = DATE '2024-01-01' AND NOT count_withheld ORDER BY n DESC LIMIT 3`)).getRowObjectsJson();
     expect(rows).toEqual([{ office_code: 'KANIM-BOGOR', n: 136 }, { office_code: 'KANIM-SOEKARNO-HATTA', n: 124 }, { office_code: 'KANIM-BATAM', n: 118 }]);
   });
 
@@ -68,14 +79,14 @@ describe('sample snapshots', () => {
   });
 
   it('publishes the headline totals in <table>_totals, so the site never adds up cells itself', async () => {
-    const total = (table: string, where: string) => one(`SELECT count FROM '$P/${table}_totals.parquet' WHERE ${where}`);
     expect(await total('arrivals', "view = 'total' AND grain = 'half' AND period = DATE '2024-01-01'")).toBe(5_086_765);
     expect(await total('arrivals', "view = 'total' AND grain = 'half' AND period = DATE '2023-01-01'")).toBe(4_741_343);
     expect(await total('sanctions', "view = 'is_tak' AND grain = 'half' AND period = DATE '2024-01-01' AND is_tak")).toBe(2_041);
     expect(await total('sanctions', "view = 'action' AND grain = 'half' AND period = DATE '2023-01-01' AND action = 'deportasi'")).toBe(639);
   });
 
-  it('makes every total of every view and grain equal the sum of its table\'s rows', async () => {
+  it('makes every total of the internal build equal the sum of its rows, and every published total equal it', async () => {
+    const internal = join(internalOut, 'current');
     for (const table of TABLE_NAMES) {
       for (const view of DISCLOSURE[table].views) {
         for (const grain of PERIOD_GRAINS) {
@@ -84,11 +95,19 @@ describe('sample snapshots', () => {
           const sum = measure === 'activities' ? 'count(*)' : `sum(${measure})`;
           const keys = ['period', ...view.dims];
           // rows in one and not the other, either way: none
-          const differing = await one(`WITH detail AS (SELECT ${period} AS period${view.dims.map((d) => `, ${d}`).join('')}, ${sum}::BIGINT AS n FROM '$P/${table}.parquet' GROUP BY ALL),
-            totals AS (SELECT ${keys.join(', ')}, ${measure} AS n FROM '$P/${table}_totals.parquet' WHERE view = '${view.name}' AND grain = '${grain}')
+          const differing = await one(`WITH detail AS (SELECT ${period} AS period${view.dims.map((d) => `, ${d}`).join('')}, ${sum}::BIGINT AS n FROM '${internal}/${table}.parquet' GROUP BY ALL),
+            totals AS (SELECT ${keys.join(', ')}, ${measure} AS n FROM '${internal}/${table}_totals.parquet' WHERE view = '${view.name}' AND grain = '${grain}')
             SELECT count(*) FROM ((FROM detail EXCEPT FROM totals) UNION ALL (FROM totals EXCEPT FROM detail))`);
           expect(differing, `${table} ${view.name} ${grain}`).toBe(0);
         }
+      }
+      // the public build shows the same value wherever it shows one
+      for (const measure of DISCLOSURE[table].measures) {
+        const keys = ['view', 'grain', 'period', ...totalsDimensions(table)];
+        const wrong = await one(`SELECT count(*) FROM '$P/${table}_totals.parquet' p JOIN '${internal}/${table}_totals.parquet' i
+          ON ${keys.map((k) => `p.${k} IS NOT DISTINCT FROM i.${k}`).join(' AND ')}
+          WHERE p.${measure.name} IS NOT NULL AND p.${measure.name} <> i.${measure.name}`);
+        expect(wrong, `${table} ${measure.name}`).toBe(0);
       }
     }
   });
@@ -118,9 +137,105 @@ describe('sample snapshots', () => {
     }
   });
 
-  it('gives identical Parquet bytes when the latest snapshot is published again elsewhere', async () => {
+  it('gives identical Parquet bytes when the latest snapshot is published again elsewhere after the same previous release', async () => {
+    // The suppression pattern depends on the previous public release (it is frozen), so the
+    // same snapshot after the same previous release gives the same bytes.
     const latest = snapshots.at(-1)!;
-    const again = await publish(latest.dir, latest.date, tempDir());
-    for (const name of TABLE_NAMES) expect(again.manifest.tables[name]!.sha256).toBe(manifest.tables[name]!.sha256);
+    const elsewhere = tempDir();
+    mkdirSync(join(elsewhere, 'releases'));
+    const previous = readdirSync(join(out, 'releases')).filter((r) => r.startsWith(snapshots.at(-2)!.date));
+    expect(previous).toHaveLength(1);
+    cpSync(join(out, 'releases', previous[0]!), join(elsewhere, 'releases', previous[0]!), { recursive: true });
+    const again = await publish(latest.dir, latest.date, elsewhere);
+    for (const name of Object.keys(manifest.tables)) expect(again.manifest.tables[name]!.sha256, name).toBe(manifest.tables[name]!.sha256);
+  });
+
+  it('publishes no count from 1 to k − 1 and no identifying column in any Parquet file of the default build', async () => {
+    expect(manifest.audience).toBe('public');
+    const identifying = new Set(IDENTIFYING_HEADERS.map(normaliseSpelling));
+    // fact tables and their totals (reference tables have place names in a `name` column)
+    const files = TABLE_NAMES.flatMap((t) => [`${t}.parquet`, `${t}_totals.parquet`]);
+    for (const file of files) {
+      const columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM '${join(out, 'current', file)}'`)).getRows().map((r) => String(r[0]));
+      expect(columns.filter((c) => identifying.has(normaliseSpelling(c))), file).toEqual([]);
+    }
+    let checked = 0;
+    for (const table of TABLE_NAMES) {
+      for (const measure of DISCLOSURE[table].measures.filter((m) => m.k !== null)) {
+        for (const file of [`${table}.parquet`, `${table}_totals.parquet`]) {
+          const columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM '$P/${file}'`.replaceAll('$P', join(out, 'current')))).getRows().map((r) => String(r[0]));
+          if (!columns.includes(measure.name)) continue;
+          checked += 1;
+          expect(await one(`SELECT count(*) FROM '$P/${file}' WHERE ${measure.name} BETWEEN 1 AND ${measure.k! - 1}`), `${file} ${measure.name}`).toBe(0);
+          // withheld means null, and null means withheld
+          expect(await one(`SELECT count(*) FROM '$P/${file}' WHERE (${measure.name} IS NULL) <> ${measure.name}_withheld`), `${file} ${measure.name}`).toBe(0);
+        }
+      }
+    }
+    expect(checked).toBe(12); // arrivals, sanctions, registry: 1 measure × 2 files; operations: 3 × 2
+    // small counts did exist: the internal build has them
+    expect(await one(`SELECT count(*) FROM '${join(internalOut, 'current')}/sanctions.parquet' WHERE count BETWEEN 1 AND 9`)).toBeGreaterThan(1000);
+  });
+
+  it('records in the manifest, per table and measure, k and how many cells each rule withheld', async () => {
+    for (const table of TABLE_NAMES) {
+      const s = manifest.suppression[table]!;
+      expect(s.audited, table).toBe(true);
+      for (const measure of DISCLOSURE[table].measures.filter((m) => m.k !== null)) {
+        const counts = s.measures![measure.name]!;
+        expect(counts.k).toBe(measure.k);
+        const flagged = await one(`SELECT (SELECT count(*) FROM '$P/${table}.parquet' WHERE ${measure.name}_withheld) + (SELECT count(*) FROM '$P/${table}_totals.parquet' WHERE ${measure.name}_withheld)`);
+        expect(counts.primary + counts.secondary + counts.frozen, `${table} ${measure.name}`).toBe(flagged);
+        // primary = the cells of this build that are 1..k−1 in truth (the internal build has the values)
+        const keys = ['view', 'grain', 'period', ...totalsDimensions(table)];
+        const primary = await one(`SELECT (SELECT count(*) FROM '$P/${table}.parquet' p JOIN '${join(internalOut, 'current')}/${table}.parquet' i USING (${TABLES[table].key.join(', ')}) WHERE i.${measure.name} BETWEEN 1 AND ${measure.k! - 1})
+          + (SELECT count(*) FROM '$P/${table}_totals.parquet' p JOIN '${join(internalOut, 'current')}/${table}_totals.parquet' i ON ${keys.map((k) => `p.${k} IS NOT DISTINCT FROM i.${k}`).join(' AND ')} WHERE i.${measure.name} BETWEEN 1 AND ${measure.k! - 1})`);
+        expect(counts.primary, `${table} ${measure.name}`).toBe(primary);
+      }
+    }
+    expect(manifest.suppression.sanctions!.measures!.count!.primary).toBeGreaterThan(5000);
+  });
+
+  it('keeps every earlier withheld cell withheld, and reveals no withheld value by comparing two successive snapshots', async () => {
+    const releases = readdirSync(join(out, 'releases')).sort();
+    const [before, after] = [snapshots.at(-2)!.date, snapshots.at(-1)!.date].map((d) => join(out, 'releases', releases.find((r) => r.startsWith(d))!));
+    const internal = join(internalOut, 'current');
+    let compared = 0;
+    for (const table of TABLE_NAMES) {
+      for (const measure of DISCLOSURE[table].measures.filter((m) => m.k !== null)) {
+        const flag = `${measure.name}_withheld`;
+        for (const [file, keys] of [[`${table}.parquet`, TABLES[table].key], [`${table}_totals.parquet`, ['view', 'grain', 'period', ...totalsDimensions(table)]]] as const) {
+          const on = (a: string, b: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(' AND ');
+          // frozen: withheld before → withheld now
+          expect(await one(`SELECT count(*) FROM '${before}/${file}' b JOIN '${after}/${file}' a ON ${on('b', 'a')} WHERE b.${flag} AND NOT a.${flag}`), `${file} ${measure.name}`).toBe(0);
+          // a value withheld now was not shown by the earlier snapshot
+          expect(await one(`SELECT count(*) FROM '${after}/${file}' a JOIN '${internal}/${file}' i ON ${on('a', 'i')} JOIN '${before}/${file}' b ON ${on('a', 'b')}
+            WHERE a.${flag} AND NOT b.${flag} AND b.${measure.name} = i.${measure.name} AND i.${measure.name} BETWEEN 1 AND ${measure.k! - 1}`), `${file} ${measure.name}`).toBe(0);
+          compared += await one(`SELECT count(*) FROM '${before}/${file}' b JOIN '${after}/${file}' a ON ${on('b', 'a')} WHERE b.${flag}`);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    // no year-to-date total that the next snapshot's would reveal a month by subtraction
+    for (const table of TABLE_NAMES) {
+      expect(await one(`SELECT count(*) FROM '${after}/${table}_totals.parquet' WHERE grain <> 'month' AND period >= DATE '2025-07-01'`), table).toBe(0);
+    }
+  });
+
+  it('publishes an internal build unsuppressed and marked internal', async () => {
+    const m = JSON.parse(readFileSync(join(internalOut, 'current/manifest.json'), 'utf8')) as Manifest;
+    expect(m.audience).toBe('internal');
+    for (const table of TABLE_NAMES) {
+      expect(m.suppression[table]!.k).toBeNull();
+      for (const measure of DISCLOSURE[table].measures) {
+        expect(await one(`SELECT count(*) FROM '${join(internalOut, 'current')}/${table}_totals.parquet' WHERE ${measure.name}_withheld OR ${measure.name} IS NULL`)).toBe(0);
+      }
+    }
+  });
+
+  it('changes nothing when the latest snapshot is published again in place', async () => {
+    const latest = snapshots.at(-1)!;
+    const again = await publish(latest.dir, latest.date, out);
+    expect(again.unchanged).toBe(true);
   });
 });

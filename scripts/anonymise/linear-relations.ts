@@ -1,0 +1,91 @@
+/**
+ * Every linear relation the published files contain, as SQL over the materialised detail rows and
+ * totals of one fact table. A relation is a total cell (its "parent") and one way of splitting it:
+ *
+ *   time       a half-year cell = its six months; a year cell = its two halves (same view)
+ *   margin     a view's cell = the cells of a view with one more dimension (province = Σ nationality)
+ *   hierarchy  a view's cell = the cells of the view with a parent dimension replaced by its child
+ *              (province = Σ its ports; is_tak = Σ its actions)
+ *   detail     the cell of a view nothing finer refines, at month grain = its detail rows
+ *
+ * Longer chains (a year = its 12 months, a nation = its 500 offices) are sums of these, so they
+ * add no information; the audit works on detail rows directly and sees all of them anyway.
+ *
+ * Cells get one BIGINT id: a detail row's rowid, or TOTALS_ID_OFFSET + a totals row's rowid.
+ * A relation's id is parent id × RELATION_SLOTS + the kind of split, and the relation table
+ * `(rid, cid)` lists the parent and every child.
+ */
+import { DISCLOSURE, totalsDimensions, type TotalsView } from '../../src/schema/disclosure.ts';
+import type { TableName } from '../../src/schema/tables.ts';
+import { sqlIdent, sqlString } from '../lib/duckdb.ts';
+
+export const TOTALS_ID_OFFSET = 2n ** 40n;
+export const RELATION_SLOTS = 1024;
+const TIME_SLOT = 0;
+const DETAIL_SLOT = 1;
+const marginSlot = (childViewIndex: number) => 2 + childViewIndex;
+
+export interface Refinement { parent: TotalsView; child: TotalsView; childIndex: number }
+
+/** Pairs of views where the child splits the parent one step: one more dimension, or a parent dimension replaced by its child. */
+export function viewRefinements(table: TableName): Refinement[] {
+  const { views, hierarchies } = DISCLOSURE[table];
+  const out: Refinement[] = [];
+  views.forEach((child, childIndex) => {
+    for (const parent of views) {
+      if (parent === child) continue;
+      const added = child.dims.filter((d) => !parent.dims.includes(d));
+      const removed = parent.dims.filter((d) => !child.dims.includes(d));
+      const oneMore = added.length === 1 && removed.length === 0;
+      const replaced = added.length === 1 && removed.length === 1 && hierarchies.some((h) => h.child === added[0] && h.parent === removed[0]);
+      if (oneMore || replaced) out.push({ parent, child, childIndex });
+    }
+  });
+  return out;
+}
+
+/** Views that no other view refines: their month cells are sums of detail rows. */
+export function finestViews(table: TableName): TotalsView[] {
+  const refined = new Set(viewRefinements(table).map((r) => r.parent.name));
+  return DISCLOSURE[table].views.filter((v) => !refined.has(v.name));
+}
+
+const HALF = "make_date(year(c.period), CASE WHEN month(c.period) <= 6 THEN 1 ELSE 7 END, 1)";
+const YEAR = 'make_date(year(c.period), 1, 1)';
+
+/**
+ * Statements creating `keys` (totals rows with id and every hierarchy parent filled in from its
+ * child, so a port's row also carries its province) and `relations` (rid, cid).
+ */
+export function relationStatements(table: TableName, detail: string, totals: string, keys: string, relations: string): string[] {
+  const { hierarchies } = DISCLOSURE[table];
+  const dims = totalsDimensions(table);
+  const filled = dims.map((d) => {
+    const h = hierarchies.find((x) => x.parent === d);
+    return h ? `coalesce(t.${sqlIdent(d)}, h_${h.child}.parent) AS ${sqlIdent(d)}` : `t.${sqlIdent(d)}`;
+  });
+  const hierarchyJoins = hierarchies.map((h) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h_${h.child} ON h_${h.child}.child = t.${sqlIdent(h.child)}`);
+  const statements = [
+    `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
+      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')}`,
+  ];
+  const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
+  const parts: string[] = [];
+  for (const view of DISCLOSURE[table].views) {
+    // time: month → half, half → year
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
+      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND ((c.grain = 'month' AND p.grain = 'half' AND p.period = ${HALF}) OR (c.grain = 'half' AND p.grain = 'year' AND p.period = ${YEAR}))${same(view, 'p', 'c')}`);
+  }
+  for (const r of viewRefinements(table)) {
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
+      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
+  }
+  for (const view of finestViews(table)) {
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN ${sqlIdent(keys)} p
+      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
+  }
+  statements.push(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(relations)} AS
+    WITH children AS (${parts.join('\nUNION ALL\n')})
+    SELECT rid, cid FROM children UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM children`);
+  return statements;
+}

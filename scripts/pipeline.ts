@@ -15,7 +15,7 @@ import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, ty
 import { totalsTableName } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
-import { applyDisclosureControl } from './anonymise/disclosure-control.ts';
+import { applyDisclosureControl, DISCLOSURE_CONTROL_APPLIED } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { totalsTableSql } from './aggregate/totals-table-sql.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
@@ -68,7 +68,7 @@ function findRawFile(snapshot: Snapshot, table: TableName): { path: string | nul
   };
 }
 
-function coverageIssues(snapshot: Snapshot): PipelineIssue[] {
+function sidecarIssues(snapshot: Snapshot): PipelineIssue[] {
   const { coverage } = snapshot.sidecar;
   const file = join(snapshot.dir, 'snapshot.json');
   const issues: PipelineIssue[] = [];
@@ -77,6 +77,12 @@ function coverageIssues(snapshot: Snapshot): PipelineIssue[] {
   }
   if (!/^\d{4}-\d{2}$/.test(coverage.from) || !/^\d{4}-\d{2}$/.test(coverage.to) || coverage.from > coverage.to || coverage.to > monthBefore(snapshot.date)) {
     issues.push({ severity: 'error', code: 'sidecar-coverage', file, found: `${coverage.from} to ${coverage.to}`, expected: `YYYY-MM months, from ≤ to ≤ ${monthBefore(snapshot.date)} (a snapshot cannot cover the month it was taken in)`, fix: 'Correct coverage in snapshot.json.' });
+  }
+  // Until disclosure control withholds small cells (scripts/anonymise/disclosure-control.ts), only
+  // synthetic data may be published: real counts of 1..k−1 persons would reach public pages.
+  if (!snapshot.sidecar.synthetic && !DISCLOSURE_CONTROL_APPLIED) {
+    issues.push({ severity: 'error', code: 'unprotected-real-data', file, found: 'synthetic: false', expected: 'synthetic data, while small-cell suppression is not applied',
+      fix: 'This build does not yet suppress small counts, so it cannot publish real figures: keep real exports off public and intranet sites until disclosure control lands (docs/architecture.md, "Anonymise"). If these figures are synthetic, set "synthetic": true in snapshot.json.' });
   }
   return issues;
 }
@@ -87,7 +93,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
   const show = (path: string) => (path.startsWith(options.root) ? relative(options.root, path) : path);
   const db = await openDuckDb();
   const workDir = await mkdtemp(join(tmpdir(), 'pantau-pipeline-'));
-  const issues: PipelineIssue[] = coverageIssues(snapshot);
+  const issues: PipelineIssue[] = sidecarIssues(snapshot);
   const validated = new Map<TableName, ValidatedTable>();
   const sources: SourceFile[] = [];
   try {

@@ -78,6 +78,8 @@ const CASES: Case[] = [
   { name: 'registry by province instead of regency', files: { 'registry.csv': withLine('registry.csv', 1, '2024-01;36;Disdukcapil;Perkawinan campuran tercatat;14') },
     expect: { code: 'region-not-regency', row: 2 } },
   { name: 'a snapshot claiming to cover its own month', files: { 'snapshot.json': sidecar({ from: '2024-01', to: '2024-04' }) }, expect: { code: 'sidecar-coverage' } },
+  { name: 'real (not synthetic) figures while small cells are not yet suppressed', files: { 'snapshot.json': JSON.stringify({ snapshotDate: DATE, coverage: { from: '2024-01', to: '2024-03' }, synthetic: false, producer: 'test' }) },
+    expect: { code: 'unprotected-real-data', file: 'snapshot.json', found: 'synthetic: false', fix: /suppress small counts/ } },
   { name: 'a file that is not an XLSX at all', files: { 'registry.csv': null, 'registry.xlsx': Buffer.from('this is not a zip file') }, expect: { code: 'unsafe-xlsx', file: 'registry.xlsx' } },
   { name: 'an XLSX with formula cells', files: { 'arrivals.csv': null, 'arrivals.xlsx': xlsx([
       ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Jumlah'],

@@ -74,7 +74,7 @@ function findRawFile(snapshot: Snapshot, table: TableName): { path: string | nul
   };
 }
 
-function coverageIssues(snapshot: Snapshot): PipelineIssue[] {
+function sidecarIssues(snapshot: Snapshot): PipelineIssue[] {
   const { coverage } = snapshot.sidecar;
   const file = join(snapshot.dir, 'snapshot.json');
   const issues: PipelineIssue[] = [];
@@ -87,13 +87,34 @@ function coverageIssues(snapshot: Snapshot): PipelineIssue[] {
   return issues;
 }
 
+/**
+ * Withheld cells the audit could not prove at least k wide, with nothing left to withhold beside
+ * them: with real figures the snapshot is refused, since a public page must never pin a value
+ * closer than k; with synthetic figures it is a warning in the manifest.
+ */
+export function unresolvedDisclosure(table: TableName, counts: SuppressionCounts, snapshot: Pick<Snapshot, 'dir' | 'sidecar'>): PipelineIssue | null {
+  const open = Object.entries(counts.measures ?? {}).filter(([, m]) => m.unresolved > 0);
+  if (open.length === 0) return null;
+  const cells = open.map(([measure, m]) => `${m.unresolved} ${measure} cell(s)`).join(', ');
+  const real = !snapshot.sidecar.synthetic;
+  return {
+    severity: real ? 'error' : 'warning',
+    code: 'disclosure-unresolved',
+    file: join(snapshot.dir, 'snapshot.json'),
+    table,
+    found: `${table}: ${cells} narrower than k`,
+    expected: 'every withheld cell at least k wide',
+    fix: `${table}: ${cells} withheld but not proven at least k = ${counts.k} wide: an earlier release already published what pins them, or a small national total ties two published tables together (docs/disclosure-control.md, "Limits").${real ? ' Real figures cannot be published so: check the revised rows against the earlier release, or publish this snapshot as an internal build (--internal) for the intranet only.' : ''}`,
+  };
+}
+
 export async function runPipeline(snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
   const progress = options.progress ?? createProgress();
   const reference = options.reference ?? loadReference(options.root);
   const show = (path: string) => (path.startsWith(options.root) ? relative(options.root, path) : path);
   const db = await openDuckDb();
   const workDir = await mkdtemp(join(tmpdir(), 'pantau-pipeline-'));
-  const issues: PipelineIssue[] = coverageIssues(snapshot);
+  const issues: PipelineIssue[] = sidecarIssues(snapshot);
   const validated = new Map<TableName, ValidatedTable>();
   const sources: SourceFile[] = [];
   try {
@@ -154,9 +175,9 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       } else {
         const stage = performance.now();
         suppression[table] = await applyDisclosureControl(db, table, { detail, totals, previousDir: frozenFrom });
-        for (const [measure, m] of Object.entries(suppression[table]!.measures ?? {})) {
-          if (m.unresolved > 0) warnings.push({ code: 'disclosure-unresolved', table, message: `${table} ${measure}: ${m.unresolved} withheld cell(s) are narrower than k = ${m.k} because an earlier release already published what pins them; nothing more can be withheld to widen them.` });
-        }
+        const unresolved = unresolvedDisclosure(table, suppression[table]!, snapshot);
+        if (unresolved?.severity === 'error') throw new SnapshotRejectedError([unresolved]);
+        if (unresolved) warnings.push({ code: unresolved.code, table, message: unresolved.fix });
         progress.rows(`disclosure control ${table}`, validated.get(table)!.rows, stage);
       }
     }

@@ -36,3 +36,17 @@ FROM offices JOIN provinces ON provinces.code = offices.province_code WHERE offi
 const PREFIX = { id: { province: '/wilayah/', office: '/wilayah/kantor/' }, en: { province: '/en/regions/', office: '/en/regions/office/' } } as const;
 
 export const areaUrl = (area: Pick<Area, 'kind' | 'slug'>, locale: Locale): string => withBase(`${PREFIX[locale][area.kind]}${area.slug}/`);
+
+/** getStaticPaths of the province pages (both languages). */
+export async function provincePaths() {
+  return (await provinceAreas()).map((area) => ({ params: { slug: area.slug }, props: { area } }));
+}
+
+/** getStaticPaths of the office pages (both languages), each with its province page's slug. */
+export async function officePaths() {
+  const provinces = await provinceAreas();
+  return (await officeAreas()).map((area) => ({
+    params: { slug: area.slug },
+    props: { area, provinceSlug: provinces.find((p) => p.code === area.province_code)?.slug ?? '' },
+  }));
+}

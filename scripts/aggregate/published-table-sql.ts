@@ -9,7 +9,7 @@
  * snapshot always gives the same bytes, and month-sorted row groups let readers skip what a
  * filter excludes. Column order follows publishedColumns() in src/schema/tables.ts.
  */
-import { TABLES, TAK_ACTIONS, type ColumnSpec, type TableName } from '../../src/schema/tables.ts';
+import { TABLES, ACTION_GROUPS, TAK_ACTIONS, type ColumnSpec, type TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 
@@ -44,7 +44,8 @@ function derivedColumns(name: TableName, reference: Reference): string[] {
       const o = reference.offices;
       return [`${byPosition(o.map((x) => x.name), 't.office_code')} AS office_name`, `${byPosition(o.map((x) => x.kanwil_code), 't.office_code')} AS kanwil_code`,
         `${byPosition(o.map((x) => x.province_code), 't.office_code')} AS province_code`,
-        `CAST(t.action AS VARCHAR) IN (${TAK_ACTIONS.map(sqlString).join(', ')}) AS is_tak`];
+        `CAST(t.action AS VARCHAR) IN (${TAK_ACTIONS.map(sqlString).join(', ')}) AS is_tak`,
+        `CASE ${ACTION_GROUPS.flatMap((g) => g.actions.map((a) => `WHEN CAST(t.action AS VARCHAR) = ${sqlString(a)} THEN ${sqlString(g.code)}`)).join(' ')} END AS action_group`];
     }
     case 'operations':
       return ["CAST(date_trunc('month', t.date) AS DATE) AS month", 'left(CAST(t.region_code AS VARCHAR), 2) AS province_code',

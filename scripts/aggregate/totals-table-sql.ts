@@ -1,6 +1,6 @@
 /**
- * Aggregate: the SELECT for `<table>_totals`, every view of src/schema/disclosure.ts at every period
- * grain. Views are made by month, each from the smallest finer view already made (see
+ * Aggregate: the SELECT for `<table>_totals`, every view of src/schema/disclosure.ts at each period
+ * grain it is published at. Views are made by month, each from the smallest finer view already made (see
  * aggregationPlan), and half-years and years are summed from the months. The site takes every total
  * it shows from here, so no total is ever made in the browser by adding up protected cells.
  *
@@ -8,7 +8,7 @@
  * some view (null where the view sums over it), then each measure and its `<measure>_withheld` flag.
  * Disclosure control (scripts/anonymise) decides the flags; here every cell starts published.
  */
-import { DISCLOSURE, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 
@@ -51,6 +51,11 @@ export function totalsTableSql(table: TableName, publishedRows: string): string 
   // Half-years are sums of the month totals, years of the half-years.
   const rollUp = (grain: 'half' | 'year', from: string) => `SELECT view, view_order, ${PERIOD_OF_MONTH[grain]('period')} AS period${cols}, ${summedMeasures}
       FROM ${from} GROUP BY view, view_order, ${PERIOD_OF_MONTH[grain]('period')}${cols}`;
+  // Views published at fewer grains (src/schema/disclosure.ts) still sum through the others; their
+  // rows at the unpublished grains are dropped at the end.
+  const partial = rule.views.filter((v) => v.grains.length < PERIOD_GRAINS.length);
+  const grainFilter = partial.length === 0 ? '' : `
+    WHERE ${partial.map((v) => `NOT (view = ${sqlString(v.name)} AND grain NOT IN (${v.grains.map(sqlString).join(', ')}))`).join(' AND ')}`;
   return `WITH ${steps.join(',\n    ')},
     by_month AS MATERIALIZED (${byMonth.join('\n      UNION ALL ')}),
     by_half AS MATERIALIZED (${rollUp('half', 'by_month')}),
@@ -60,7 +65,7 @@ export function totalsTableSql(table: TableName, publishedRows: string): string 
       SELECT view, view_order, 'month' AS grain, 0 AS grain_order, period${cols}${measureCols} FROM by_month
       UNION ALL SELECT view, view_order, 'half', 1, period${cols}${measureCols} FROM by_half
       UNION ALL SELECT view, view_order, 'year', 2, period${cols}${measureCols} FROM by_year
-    )
+    )${grainFilter}
     ORDER BY view_order, grain_order, period${dims.map((d) => `, ${sqlIdent(d)} NULLS FIRST`).join('')}`;
 }
 

@@ -14,10 +14,12 @@ function totalsSection(name: TableName): string[] {
   const rule = DISCLOSURE[name];
   const measures = rule.measures.map((m) => `\`${m.name}\` (${m.unit}${m.k === null ? ', published exactly' : `, counts 1–${m.k - 1} withheld`})`);
   return [`### \`${totalsTableName(name)}\` — totals for the site`, '',
-    `One row per cell of each view below, at each period grain (${PERIOD_GRAINS.map((g) => `\`${g}\``).join(', ')}; \`period\` is the first day of the month, half-year or year).`,
+    `One row per cell of each view below, at every period grain (${PERIOD_GRAINS.map((g) => `\`${g}\``).join(', ')}) unless the view lists its own; \`period\` is the first day of the month, half-year or year.`,
     `Columns: \`view\`, \`grain\`, \`period\`, ${totalsDimensions(name).map((d) => `\`${d}\``).join(', ')} (null where the view sums over the column), then ${rule.measures.map((m) => `\`${m.name}\` and \`${withheldColumn(m.name)}\``).join(', ')}.`,
     `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set; the site shows it as "<k".`, '',
-    `Views: ${rule.views.map((v) => `\`${v.name}\``).join(', ')}.`, ''];
+    `Views: ${rule.views.map((v) => `\`${v.name}\`${v.grains.length < PERIOD_GRAINS.length ? ` (${v.grains.join(', ')})` : ''}`).join(', ')}.`,
+    ...(rule.publicDetail ? [] : ['', `The public build publishes only these totals: \`${name}.parquet\` (the detail rows above) is in internal builds only. docs/disclosure-control.md says why.`]),
+    ''];
 }
 
 export function dataDictionaryMarkdown(): string {

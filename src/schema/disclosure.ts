@@ -16,6 +16,7 @@ import type { TableName } from './tables.ts';
 export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
 
+
 export interface ProtectedMeasure {
   /** Column in the fact table (or `activities`, the number of rows, for operations). */
   name: string;
@@ -32,6 +33,8 @@ export interface TotalsView {
   name: string;
   /** Dimension columns of the view, in the fact table's column order; [] is the national total. */
   dims: readonly string[];
+  /** Period grains the view is published at (all three unless a table's design says otherwise). */
+  grains: readonly PeriodGrain[];
 }
 
 export interface DisclosureRule {
@@ -42,9 +45,23 @@ export interface DisclosureRule {
    */
   hierarchies: readonly { child: string; parent: string }[];
   views: readonly TotalsView[];
+  /**
+   * Whether the public build publishes the detail rows (`<table>.parquet`) beside the views. When
+   * false, the views are the whole public release: the cells of the views nothing finer refines
+   * ("atoms") are what an attacker solves for, and the views must be designed so that any total two
+   * of those atom views share is never withheld (docs/disclosure-control.md, "Table design").
+   * Internal builds always publish the detail rows.
+   */
+  publicDetail: boolean;
 }
 
-const view = (...dims: string[]): TotalsView => ({ name: dims.length === 0 ? 'total' : dims.join('+'), dims });
+const view = (...dims: string[]): TotalsView => ({ name: dims.length === 0 ? 'total' : dims.join('+'), dims, grains: PERIOD_GRAINS });
+
+/** The same views, published only at these grains. */
+const at = (grains: readonly PeriodGrain[], views: readonly TotalsView[]): TotalsView[] => views.map((v) => ({ ...v, grains }));
+
+/** Whether a view is published at a grain. */
+export const publishesGrain = (view: TotalsView, grain: PeriodGrain): boolean => view.grains.includes(grain);
 
 /** Every subset of `dims` (including none), each with `extra` first: the filters × breakdowns a page offers. */
 function subsetViews(dims: readonly string[], extra: readonly string[] = []): TotalsView[] {
@@ -60,6 +77,7 @@ export const withheldColumn = (measure: string): string => `${measure}_withheld`
 
 export const DISCLOSURE: Record<TableName, DisclosureRule> = {
   arrivals: {
+    publicDetail: true,
     measures: [{ name: 'count', k: 5, unit: 'events' }],
     hierarchies: [{ child: 'port_code', parent: 'province_code' }],
     views: [
@@ -71,20 +89,45 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     ],
   },
   sanctions: {
+    // Persons sanctioned are few per office, nationality and month: 98 % of the detail cells are
+    // 1..9, and so are most cells of any breakdown by month. Suppressing such cells only withholds
+    // nearly everything, so the public design is coarser, as τ-Argus users redesign sparse tables
+    // before suppressing them: national figures by month, half-year and year; breakdowns by
+    // half-year (the semester the releases quote) and, for nationalities, by year; by action
+    // group (the rare actions together as "other TAK"); and no detail rows. Two tables carry every
+    // breakdown, nationality × action group and office × action group; they meet only in the
+    // national per-group totals, which are large and never withheld. Offices and provinces by
+    // year as well would tie each half-year to the other through the year cells, and small cells
+    // in either would withhold both: on the sample that withheld every office's TAK total, the
+    // ranking leaders quote.
+    publicDetail: false,
     measures: [{ name: 'count', k: 10, unit: 'persons' }],
     hierarchies: [
       { child: 'office_code', parent: 'province_code' },
+      { child: 'action', parent: 'action_group' },
+      { child: 'action_group', parent: 'is_tak' },
       { child: 'action', parent: 'is_tak' },
     ],
     views: [
-      ...subsetViews(['province_code', 'nationality', 'action']),
-      ...subsetViews(['province_code', 'nationality', 'is_tak']).filter((v) => v.dims.includes('is_tak')),
-      ...subsetViews(['province_code', 'nationality', 'action'], ['violation']),
-      ...subsetViews(['nationality', 'action'], ['office_code']),
-      view('office_code', 'is_tak'),
+      view(),
+      view('is_tak'),
+      view('action_group'),
+      view('action'),
+      view('violation'),
+      // No breakdown of all actions together: TAK and detention are different things, and a
+      // total of both beside the TAK total would give detention by subtraction, so small
+      // detention counts would withhold the TAK totals leaders quote (the office ranking).
+      ...at(['half'], [
+        view('province_code', 'is_tak'),
+        view('province_code', 'action_group'),
+        view('office_code', 'is_tak'),
+        view('office_code', 'action_group'),
+      ]),
+      ...at(['half', 'year'], [view('nationality', 'is_tak'), view('nationality', 'action_group')]),
     ],
   },
   operations: {
+    publicDetail: true,
     measures: [
       { name: 'activities', k: null, unit: 'events' },
       { name: 'foreigners_checked', k: 10, unit: 'persons' },
@@ -97,6 +140,7 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')],
   },
   registry: {
+    publicDetail: true,
     measures: [{ name: 'count', k: 10, unit: 'persons' }],
     hierarchies: [{ child: 'region_code', parent: 'province_code' }],
     views: [view('metric', 'source_agency'), view('province_code', 'metric', 'source_agency'), view('region_code', 'metric', 'source_agency')],

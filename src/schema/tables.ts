@@ -152,6 +152,22 @@ export type EnumName = keyof typeof ENUMS;
 /** Action types that are Tindakan Administratif Keimigrasian; detention is reported but is not one. */
 export const TAK_ACTIONS = ENUMS.sanctionAction.filter((a) => a.code !== 'detensi').map((a) => a.code);
 
+/**
+ * Action groups for the public breakdowns by office, province and nationality: the rare Art. 75
+ * actions (20–100 persons a half-year nationwide, spread over dozens of offices) are shown together
+ * as "other TAK", since apart they could not be protected without withholding their national
+ * totals. Each group is wholly TAK or wholly not (`is_tak`).
+ */
+export const ACTION_GROUPS = [
+  { code: 'deportasi', id: 'Deportasi', en: 'Deportation', actions: ['deportasi'] },
+  { code: 'penangkalan', id: 'Penangkalan', en: 'Entry ban', actions: ['penangkalan'] },
+  { code: 'tak_lainnya', id: 'TAK lainnya', en: 'Other TAK', actions: TAK_ACTIONS.filter((a) => a !== 'deportasi' && a !== 'penangkalan') },
+  { code: 'detensi', id: 'Detensi', en: 'Detention (not a TAK form)', actions: ['detensi'] },
+] as const;
+
+/** The group of an action code. */
+export const actionGroupOf = (action: string): string => ACTION_GROUPS.find((g) => (g.actions as readonly string[]).includes(action))!.code;
+
 const count = (description: string, unit: CountUnit, rawHeaders: readonly string[]): ColumnSpec => ({
   name: 'count',
   type: 'BIGINT',
@@ -208,6 +224,7 @@ export const TABLES: Record<TableName, TableSpec> = {
       { name: 'kanwil_code', type: 'VARCHAR', description: 'Regional office (Kanwil) of the office.' },
       { name: 'province_code', type: 'VARCHAR', description: 'Province the office reports under (Soekarno-Hatta: DKI Jakarta).' },
       { name: 'is_tak', type: 'BOOLEAN', description: 'True for the Art. 75 administrative actions (TAK); false for detention.' },
+      { name: 'action_group', type: 'VARCHAR', description: 'Action group for breakdowns by office, province and nationality: deportasi, penangkalan, tak_lainnya (the other Art. 75 actions) or detensi.' },
     ],
   },
   operations: {

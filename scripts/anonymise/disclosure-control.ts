@@ -18,12 +18,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DISCLOSURE, PERIOD_GRAINS, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK } from './audit-feasible-ranges.ts';
-import { RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET } from './linear-relations.ts';
+import { atomViewGrains, periodAt, refines, RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 
 export type Audience = 'public' | 'internal';
 
@@ -85,10 +85,13 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     const k = measure.k!;
     result.k = Math.max(result.k ?? 0, k);
     const m = sqlIdent(measure.name);
+    // Detail rows take part only where they are published.
     await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
-      SELECT rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(detail)}
-      UNION ALL SELECT ${TOTALS_ID_OFFSET} + rowid, ${m}::BIGINT, false FROM ${sqlIdent(totals)}`);
+      SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)}
+      ${DISCLOSURE[table].publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
     await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN rule UTINYINT DEFAULT 0`);
+    await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN shared BOOLEAN DEFAULT false`);
+    await markSharedTotals(db, table, keys, cells);
     await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN coarseness INTEGER DEFAULT 0`);
     await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
     await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
@@ -96,7 +99,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, k);
     const byRule = await queryRows<{ rule: number; n: bigint }>(db, `SELECT rule, count(*)::BIGINT AS n FROM ${sqlIdent(cells)} WHERE rule > 0 GROUP BY rule`);
     const n = (r: number) => Number(byRule.find((x) => Number(x.rule) === r)?.n ?? 0);
-    result.measures![measure.name] = { k, primary: n(PRIMARY), secondary: n(SECONDARY), frozen: n(FROZEN), lpSolves: fixpoint.lpSolves, auditRounds: fixpoint.rounds, unresolved: fixpoint.unresolved };
+    result.measures![measure.name] = { k, primary: n(PRIMARY), secondary: n(SECONDARY), frozen: n(FROZEN), lpSolves: fixpoint.lpSolves, auditRounds: fixpoint.rounds, unresolved: fixpoint.unresolved, derivable: fixpoint.derivable };
     if (fixpoint.unresolved > 0) result.audited = false;
     result.primary += n(PRIMARY);
     result.secondary += n(SECONDARY);
@@ -137,17 +140,28 @@ async function freezePreviousPattern(db: Db, table: TableName, measure: string, 
   await db.run('DROP TABLE IF EXISTS sdc_previous');
 }
 
-/** 1 + (dimensions summed away) × 3 + grain rank, for a totals row of `t`. */
+/**
+ * How coarse a totals row of `t` is, for the order of preference among cells to withhold: 6 per
+ * dimension summed away, 2 per hierarchy level above the finest of a dimension kept (a province is
+ * coarser than an office, TAK/non-TAK than an action group), plus the grain's rank. So an office's
+ * deportations go before the office's TAK total, which leaders quote.
+ */
 function coarseness(table: TableName): string {
-  const dims = totalsDimensions(table).length;
-  const byView = DISCLOSURE[table].views.map((v) => `WHEN ${sqlString(v.name)} THEN ${1 + (dims - v.dims.length) * 3}`).join(' ');
+  const dims = totalsDimensions(table);
+  const { hierarchies } = DISCLOSURE[table];
+  const level = (d: string): number => Math.max(0, ...hierarchies.filter((h) => h.parent === d).map((h) => 1 + level(h.child)));
+  const score = (view: TotalsView) => 1 + dims.reduce((sum, d) => sum + (view.dims.includes(d) ? 2 * level(d) : 6), 0);
+  const byView = DISCLOSURE[table].views.map((v) => `WHEN ${sqlString(v.name)} THEN ${score(v)}`).join(' ');
   return `(CASE t.view ${byView} END) + (CASE t.grain WHEN 'month' THEN 0 WHEN 'half' THEN 1 ELSE 2 END)`;
 }
 
 /** A cell an attacker does not know: withheld now, and not published with this value before. */
 const HIDDEN = 'c.rule > 0 AND NOT c.known';
-/** A cell that may be withheld to protect another: published, not zero, not known from before. Smallest first. */
-const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known';
+/**
+ * A cell that may be withheld to protect another: published, not zero, not known from before, and
+ * not a total shared by two atom views (see markSharedTotals). Smallest first.
+ */
+const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known AND NOT c.shared';
 /**
  * Order of preference among candidates: detail rows, then totals from the finest views and
  * grains to the coarsest (so national, per-action and per-half-year totals are the last to go),
@@ -155,7 +169,7 @@ const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known';
  */
 const SMALLEST = `c.coarseness::HUGEINT * ${2n ** 100n} + c.value::HUGEINT * ${2n ** 42n} + c.id`;
 
-async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number }> {
+async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number; derivable: number }> {
   const R = sqlIdent(relations);
   const C = sqlIdent(cells);
   let lpSolves = 0;
@@ -187,7 +201,7 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     const audit = await auditHiddenCells(db, cells, keys, detail, table, k, LP_WORK);
     lpSolves += audit.lpSolves;
     const failing = audit.failing;
-    if (failing.length === 0) return { lpSolves, rounds: round, unresolved: 0 };
+    if (failing.length === 0) return { lpSolves, rounds: round, unresolved: 0, derivable: audit.derivable };
     // Each failing cell gets one more cell withheld beside it: the smallest published cell among
     // the splits (with a hidden cell) of the published totals that bind its maximum, or those
     // totals themselves; a cell with no hidden detail row under it takes the smallest published
@@ -208,38 +222,145 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === before) {
       // Nothing left to withhold beside them: what narrows these cells was published by an earlier
       // release (known cells), so withholding more now cannot widen them. Reported, not hidden.
-      return { lpSolves, rounds: round, unresolved: failing.length };
+      return { lpSolves, rounds: round, unresolved: failing.length, derivable: audit.derivable };
     }
   }
 }
 
-/** Builds the attacker's LP from the hidden detail rows and the totals that contain them, and audits every hidden cell. */
-async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number }> {
+const sameViewGrain = (a: ViewGrain, b: ViewGrain) => a.view.name === b.view.name && a.grain === b.grain;
+
+/** The atom views (with no detail published) that refine a view at a grain: each gives one way of summing its cells. */
+function atomsRefining(table: TableName, target: ViewGrain): ViewGrain[] {
+  return atomViewGrains(table).filter((atom) => refines(table, atom, target));
+}
+
+/**
+ * With no detail rows published, a total that two atom views both refine (the national
+ * per-action totals, refined by nationality × action and by office × action) is where the two
+ * tables meet. While such totals are published the tables are independent, and each can be
+ * audited on its own cells; a withheld one would tie them together. So they are never chosen to
+ * protect another cell, and a small one counts as failing (docs/disclosure-control.md).
+ */
+async function markSharedTotals(db: Db, table: TableName, keys: string, cells: string): Promise<void> {
+  if (DISCLOSURE[table].publicDetail) return;
+  const shared = viewGrains(table).filter((vg) => atomsRefining(table, vg).length > 1);
+  if (shared.length === 0) return;
+  const condition = shared.map((vg) => `(t.view = ${sqlString(vg.view.name)} AND t.grain = ${sqlString(vg.grain)})`).join(' OR ');
+  await db.run(`UPDATE ${sqlIdent(cells)} c SET shared = true FROM ${sqlIdent(keys)} t WHERE t.id = c.id AND (${condition})`);
+}
+
+/** The attacker's system when the detail is published: unknowns are the hidden detail rows. */
+async function detailSystem(db: Db, cells: string, keys: string, detail: string, table: TableName, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id < ${TOTALS_ID_OFFSET}`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
-  const memberships = DISCLOSURE[table].views.flatMap((view) => PERIOD_GRAINS.map((grain) => `SELECT t.id AS tid, v.var FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id
+  const memberships = DISCLOSURE[table].views.flatMap((view) => view.grains.map((grain) => `SELECT t.id AS tid, v.var FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id
     JOIN ${sqlIdent(keys)} t ON t.view = ${sqlString(view.name)} AND t.grain = ${sqlString(grain)} AND t.period = ${periodOf(grain)}${view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = d.${sqlIdent(dim)}`).join('')}`));
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
-  const totals = await queryRows<{ id: bigint; hidden: boolean; vars: number[] | null }>(db, `
+  const totals = await queryRows<{ id: bigint; hidden: boolean; value: bigint; vars: number[] | null }>(db, `
     WITH m AS (${memberships.join('\nUNION ALL\n')})
-    SELECT c.id, (${HIDDEN}) AS hidden, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
+    SELECT c.id, (${HIDDEN}) AS hidden, c.value, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
     FROM ${C} c LEFT JOIN m ON m.tid = c.id
     WHERE c.id >= ${TOTALS_ID_OFFSET} AND (m.tid IS NOT NULL OR (${HIDDEN}))
-    GROUP BY c.id, hidden ORDER BY c.id`);
-  const equalities: Int32Array[] = [];
-  const equalityIds: bigint[] = [];
-  const targets: Int32Array[] = [];
-  const targetIds: bigint[] = [];
-  for (const v of vars) { targets.push(Int32Array.of(v.var)); targetIds.push(v.id); }
+    GROUP BY c.id, hidden, c.value ORDER BY c.id`);
+  const system = emptySystem(vars);
   for (const t of totals) {
     const members = Int32Array.from(t.vars ?? []);
-    if (t.hidden) { targets.push(members); targetIds.push(t.id); } else if (members.length > 0) { equalities.push(members); equalityIds.push(t.id); }
+    if (t.hidden) addTarget(system, t.id, members, Number(t.value), members.length === 0, k);
+    else if (members.length > 0) { system.equalities.push(members); system.equalityIds.push(t.id); }
   }
+  return system;
+}
+
+/**
+ * The attacker's system when no detail is published: unknowns are the hidden cells of the atom
+ * views. A published total gives one equality per atom view refining it; a hidden total is audited
+ * as the sum of its hidden atoms, when exactly one atom view refines it. A hidden total with all of
+ * an atom view's cells under it published is determined (an empty target, so it fails), and one
+ * tying two atom views together is counted as failing too: auditing the tables apart would not
+ * be sound for it.
+ */
+async function atomSystem(db: Db, cells: string, keys: string, table: TableName, k: number): Promise<AttackerSystem> {
+  const C = sqlIdent(cells);
+  const K = sqlIdent(keys);
+  const atoms = atomViewGrains(table);
+  const isAtom = atoms.map((a) => `(t.view = ${sqlString(a.view.name)} AND t.grain = ${sqlString(a.grain)})`).join(' OR ');
+  await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value
+    FROM ${C} c JOIN ${K} t ON t.id = c.id WHERE ${HIDDEN} AND (${isAtom})`);
+  const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
+  const memberships: string[] = [];
+  const expected = new Map<string, number>();
+  for (const target of viewGrains(table)) {
+    if (atoms.some((a) => sameViewGrain(a, target))) continue;
+    const refining = atomsRefining(table, target);
+    expected.set(`${target.view.name}|${target.grain}`, refining.length);
+    refining.forEach((atom) => {
+      memberships.push(`SELECT t.id AS tid, ${atoms.findIndex((a) => sameViewGrain(a, atom))} AS atom_view, v.var FROM sdc_vars v
+        JOIN ${K} a ON a.id = v.id AND a.view = ${sqlString(atom.view.name)} AND a.grain = ${sqlString(atom.grain)}
+        JOIN ${K} t ON t.view = ${sqlString(target.view.name)} AND t.grain = ${sqlString(target.grain)} AND t.period = ${periodAt(atom.grain, target.grain, 'a.period')}${target.view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = a.${sqlIdent(dim)}`).join('')}`);
+    });
+  }
+  const totals = memberships.length === 0 ? [] : await queryRows<{ id: bigint; hidden: boolean; value: bigint; view: string; grain: string; lists: (number[] | null)[] }>(db, `
+    WITH m AS (${memberships.join('\nUNION ALL\n')}),
+    per_atom_view AS (
+      SELECT c.id, (${HIDDEN}) AS hidden, c.value, m.atom_view, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
+      FROM ${C} c LEFT JOIN m ON m.tid = c.id
+      WHERE c.id NOT IN (SELECT id FROM sdc_vars) AND (m.tid IS NOT NULL OR (${HIDDEN}))
+      GROUP BY c.id, hidden, c.value, m.atom_view)
+    SELECT p.id, p.hidden, p.value, t.view, t.grain, list(p.vars ORDER BY p.atom_view) AS lists
+    FROM per_atom_view p JOIN ${K} t ON t.id = p.id GROUP BY ALL ORDER BY p.id`);
+  const system = emptySystem(vars);
+  for (const t of totals) {
+    const lists = t.lists.filter((l): l is number[] => l !== null && l.length > 0).map((l) => Int32Array.from(l));
+    if (!t.hidden) {
+      for (const members of lists) { system.equalities.push(members); system.equalityIds.push(t.id); }
+      continue;
+    }
+    const ways = expected.get(`${t.view}|${t.grain}`) ?? 0;
+    // Fewer lists than atom views refining it: one atom view has all its cells under it published.
+    addTarget(system, t.id, lists.length === 1 && ways === 1 ? lists[0]! : new Int32Array(0), Number(t.value), lists.length < ways, k);
+  }
+  return system;
+}
+
+const emptySystem = (vars: AttackerSystem['vars']): AttackerSystem => ({ vars, equalities: [], equalityIds: [], targets: vars.map((v) => Int32Array.of(v.var)), targetIds: vars.map((v) => v.id), derivable: [] });
+
+/**
+ * Adds a withheld total to audit. One that is a sum of published cells only (`fromPublished`) hides
+ * nothing: it is withheld because an earlier release withheld it (a revision took the hidden row
+ * out from under it), and publishing it now would give that row's earlier value by difference. It
+ * is kept withheld and counted as derivable, unless its value is 1..k−1, which would be a leak.
+ */
+function addTarget(system: AttackerSystem, id: bigint, members: Int32Array, value: number, fromPublished: boolean, k: number): void {
+  if (fromPublished && (value === 0 || value >= k)) { system.derivable.push(id); return; }
+  system.targets.push(members);
+  system.targetIds.push(id);
+}
+
+interface AttackerSystem {
+  vars: { var: number; id: bigint; value: bigint }[];
+  equalities: Int32Array[];
+  equalityIds: bigint[];
+  targets: Int32Array[];
+  targetIds: bigint[];
+  /** Withheld totals that are sums of published cells only (see addTarget). */
+  derivable: bigint[];
+}
+
+/** Builds the attacker's LP (unknowns: the hidden detail rows, or with no detail published the hidden atom cells) and audits every hidden cell. */
+async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number; derivable: number }> {
+  const { vars, equalities, equalityIds, targets, targetIds, derivable } = DISCLOSURE[table].publicDetail
+    ? await detailSystem(db, cells, keys, detail, table, k)
+    : await atomSystem(db, cells, keys, table, k);
   const truth = Float64Array.from(vars, (v) => Number(v.value));
   trace(`audit LP: ${truth.length} variables, ${equalities.length} equalities, ${targets.length} targets`);
   const audit = await auditFeasibleRanges({ truth, equalities, targets, k }, lpWork);
   trace(`audit: ${audit.lpSolves} LP solves, ${audit.failing.length} failing (${audit.failing.filter((f) => f.proven).length} proven)`);
+  if (process.env.PANTAU_TRACE && audit.failing.length > 0) {
+    const ids = audit.failing.map((f) => `${targetIds[f.target]}`).join(', ');
+    const byView = await queryRows<{ view: string; grain: string; n: bigint }>(db, `SELECT view, grain, count(*) AS n FROM ${sqlIdent(keys)} WHERE id IN (${ids}) GROUP BY ALL ORDER BY n DESC`);
+    trace(`failing totals by view: ${byView.map((r) => `${r.view}/${r.grain} ${r.n}`).join(', ')}`);
+  }
   await db.run('DROP TABLE IF EXISTS sdc_vars');
-  return { failing: audit.failing.map((f) => ({ id: targetIds[f.target]!, binding: [...new Set(f.binding)].map((e) => equalityIds[e]!), proven: f.proven })), lpSolves: audit.lpSolves };
+  return { failing: audit.failing.map((f) => ({ id: targetIds[f.target]!, binding: [...new Set(f.binding)].map((e) => equalityIds[e]!), proven: f.proven })), lpSolves: audit.lpSolves, derivable: derivable.length };
 }

@@ -15,7 +15,7 @@
  * A relation's id is parent id × RELATION_SLOTS + the kind of split, and the relation table
  * `(rid, cid)` lists the parent and every child.
  */
-import { DISCLOSURE, totalsDimensions, type TotalsView } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, totalsDimensions, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 
@@ -50,6 +50,50 @@ export function finestViews(table: TableName): TotalsView[] {
   return DISCLOSURE[table].views.filter((v) => !refined.has(v.name));
 }
 
+/** A view at one grain: one table of published cells. */
+export interface ViewGrain { view: TotalsView; grain: PeriodGrain }
+
+const GRAIN_RANK: Record<PeriodGrain, number> = { month: 0, half: 1, year: 2 };
+
+/** Every view at every grain it is published at. */
+export function viewGrains(table: TableName): ViewGrain[] {
+  return DISCLOSURE[table].views.flatMap((view) => view.grains.map((grain) => ({ view, grain })));
+}
+
+/** A view's dimensions and every hierarchy parent they determine (office → province, action → is_tak). */
+function withParents(table: TableName, dims: readonly string[]): Set<string> {
+  const out = new Set(dims);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const h of DISCLOSURE[table].hierarchies) if (out.has(h.child) && !out.has(h.parent)) { out.add(h.parent); grew = true; }
+  }
+  return out;
+}
+
+/** Whether every cell of `coarse` is a sum of cells of `fine` (fewer or coarser dimensions, same or coarser grain). */
+export function refines(table: TableName, fine: ViewGrain, coarse: ViewGrain): boolean {
+  if (fine.view.name === coarse.view.name && fine.grain === coarse.grain) return false;
+  const dims = withParents(table, fine.view.dims);
+  return GRAIN_RANK[fine.grain] <= GRAIN_RANK[coarse.grain] && coarse.view.dims.every((d) => dims.has(d));
+}
+
+/**
+ * The views at a grain that nothing published refines: with no detail rows published, their cells
+ * are the unknowns of the attacker's system, and every other published cell is a sum of the cells
+ * of each of them that refines it.
+ */
+export function atomViewGrains(table: TableName): ViewGrain[] {
+  const all = viewGrains(table);
+  return all.filter((vg) => !all.some((other) => refines(table, other, vg)));
+}
+
+/** SQL for the period of grain `to` holding a period of grain `from` (a DATE expression). */
+export function periodAt(from: PeriodGrain, to: PeriodGrain, period: string): string {
+  if (from === to) return period;
+  if (to === 'half') return `make_date(year(${period}), CASE WHEN month(${period}) <= 6 THEN 1 ELSE 7 END, 1)`;
+  return `make_date(year(${period}), 1, 1)`;
+}
+
 const HALF = "make_date(year(c.period), CASE WHEN month(c.period) <= 6 THEN 1 ELSE 7 END, 1)";
 const YEAR = 'make_date(year(c.period), 1, 1)';
 
@@ -60,11 +104,12 @@ const YEAR = 'make_date(year(c.period), 1, 1)';
 export function relationStatements(table: TableName, detail: string, totals: string, keys: string, relations: string): string[] {
   const { hierarchies } = DISCLOSURE[table];
   const dims = totalsDimensions(table);
+  // A parent may come from several children (is_tak from action or from action_group).
   const filled = dims.map((d) => {
-    const h = hierarchies.find((x) => x.parent === d);
-    return h ? `coalesce(t.${sqlIdent(d)}, h_${h.child}.parent) AS ${sqlIdent(d)}` : `t.${sqlIdent(d)}`;
+    const from = hierarchies.flatMap((h, i) => (h.parent === d ? [`h${i}.parent`] : []));
+    return from.length ? `coalesce(t.${sqlIdent(d)}, ${from.join(', ')}) AS ${sqlIdent(d)}` : `t.${sqlIdent(d)}`;
   });
-  const hierarchyJoins = hierarchies.map((h) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h_${h.child} ON h_${h.child}.child = t.${sqlIdent(h.child)}`);
+  const hierarchyJoins = hierarchies.map((h, i) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h${i} ON h${i}.child = t.${sqlIdent(h.child)}`);
   const statements = [
     `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
       FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')}`,
@@ -80,7 +125,8 @@ export function relationStatements(table: TableName, detail: string, totals: str
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
       ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
   }
-  for (const view of finestViews(table)) {
+  // Detail rows are linked only where they are published.
+  for (const view of DISCLOSURE[table].publicDetail ? finestViews(table) : []) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN ${sqlIdent(keys)} p
       ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
   }

@@ -24,6 +24,8 @@ export interface SourceFile {
 export interface PipelineWarning {
   code: string;
   table?: TableName;
+  /** The month a revision warning is about (YYYY-MM). */
+  month?: string;
   message: string;
 }
 
@@ -45,6 +47,12 @@ export interface MeasureSuppression {
    * earlier release already published what pins them (0 in a clean history).
    */
   unresolved: number;
+  /**
+   * Withheld totals that are sums of published cells only, so they hide nothing: an earlier release
+   * withheld them and a revision has since taken the hidden row out from under them. They stay
+   * withheld, since publishing them now would give that row's earlier value by difference.
+   */
+  derivable: number;
 }
 
 export interface SuppressionCounts {

@@ -12,7 +12,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
-import { totalsTableName } from '../src/schema/disclosure.ts';
+import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
@@ -20,7 +20,7 @@ import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audienc
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { totalsTableSql } from './aggregate/totals-table-sql.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
-import { openDuckDb, sqlIdent } from './lib/duckdb.ts';
+import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
@@ -182,9 +182,25 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       }
     }
 
+    // A revision warning quotes the month's national total: where this release withholds it, the
+    // warning stays out of the public manifest and goes to the analyst's console only.
+    const consoleOnly: PipelineIssue[] = [];
+    if (audience === 'public') {
+      for (const warning of [...warnings]) {
+        if (warning.code !== 'revision-drift' || !warning.table || !warning.month) continue;
+        const measure = TABLES[warning.table].measureColumn;
+        const [row] = await queryRows<{ withheld: boolean }>(db, `SELECT ${sqlIdent(withheldColumn(measure))} AS withheld FROM ${sqlIdent(`totals_${warning.table}`)}
+          WHERE view = 'total' AND grain = 'month' AND period = DATE ${sqlString(`${warning.month}-01`)}`);
+        if (!row?.withheld) continue;
+        warnings.splice(warnings.indexOf(warning), 1);
+        consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: warning.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });
+      }
+    }
+
     // publish
     const tables = [
-      ...[...validated.keys()].map((table) => ({ name: table, sql: `SELECT * FROM ${sqlIdent(`published_${table}`)}` })),
+      // A table whose public design has no detail rows (sanctions) publishes only its totals.
+      ...[...validated.keys()].filter((table) => audience === 'internal' || DISCLOSURE[table].publicDetail).map((table) => ({ name: table, sql: `SELECT * FROM ${sqlIdent(`published_${table}`)}` })),
       ...[...validated.keys()].map((table) => ({ name: totalsTableName(table), sql: `SELECT * FROM ${sqlIdent(`totals_${table}`)}` })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
@@ -202,7 +218,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       licences: LICENCES,
     });
     progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);
-    return { ...published, warnings: issues.filter((i) => !isError(i)) };
+    return { ...published, warnings: [...issues.filter((i) => !isError(i)), ...consoleOnly] };
   } finally {
     db.closeSync();
     await rm(workDir, { recursive: true, force: true });

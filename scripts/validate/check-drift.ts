@@ -13,14 +13,15 @@ import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 export const DRIFT_WARNING_SHARE = 0.05;
 
 export async function checkDrift(db: Db, table: TableName, typedTable: string, previousDir: string | null, previousDate: string | null): Promise<PipelineWarning[]> {
-  const previousFile = previousDir ? join(previousDir, `${table}.parquet`) : null;
-  if (!previousFile || !existsSync(previousFile)) return [];
+  if (!previousDir) return [];
+  const previousFile = join(previousDir, `${table}.parquet`);
+  // Disclosure control nulls withheld detail cells (and sanctions publish no detail rows), so the
+  // previous national monthly totals come from its totals file; a withheld one is not compared.
+  const previousTotals = join(previousDir, `${totalsTableName(table)}.parquet`);
+  if (!existsSync(previousFile) && !existsSync(previousTotals)) return [];
   const spec = TABLES[table];
   const month = `date_trunc('month', ${sqlIdent(spec.periodColumn)})`;
   const measure = sqlIdent(spec.measureColumn);
-  // Disclosure control nulls withheld detail cells, so the previous national monthly totals come
-  // from its totals file; a withheld national total (never seen in practice) is not compared.
-  const previousTotals = join(previousDir!, `${totalsTableName(table)}.parquet`);
   const before = existsSync(previousTotals)
     ? `SELECT period AS m, ${measure}::DOUBLE AS v FROM read_parquet(${sqlString(previousTotals)}) WHERE view = 'total' AND grain = 'month' AND ${measure} IS NOT NULL`
     : `SELECT ${month} AS m, sum(${measure})::DOUBLE AS v FROM read_parquet(${sqlString(previousFile)}) GROUP BY 1`;
@@ -34,6 +35,7 @@ export async function checkDrift(db: Db, table: TableName, typedTable: string, p
   return rows.map((r) => ({
     code: r.now === null ? 'month-dropped' : 'revision-drift',
     table,
+    month: String(r.month),
     message: r.now === null
       ? `${table} ${r.month}: published in the ${previousDate} snapshot but missing from this one.`
       : `${table} ${r.month}: ${spec.measureColumn} revised from ${r.before} to ${r.now} (${(((Number(r.now) - Number(r.before)) / Number(r.before)) * 100).toFixed(1)}%) since the ${previousDate} snapshot; more than ${DRIFT_WARNING_SHARE * 100}% — check before quoting it.`,

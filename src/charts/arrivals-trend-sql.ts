@@ -20,7 +20,7 @@ export interface ArrivalsMonthRow extends ChartRow {
 export const ARRIVALS_TREND_FILTERS = ['province', 'nationality', 'category'] as const;
 
 export function arrivalsTrendSql(filters: Filters): string {
-  const { where } = selectTotals('arrivals', [], filters, ARRIVALS_TREND_FILTERS);
+  const { where } = selectTotals('arrivals', [], filters, ARRIVALS_TREND_FILTERS, 'month');
   return `WITH m AS (
   SELECT period, count, count_withheld FROM arrivals_totals WHERE grain = 'month' AND ${where}
 )

@@ -6,9 +6,9 @@
  * breakdown plus the active filters, and `totalsView` refuses a combination that is not published
  * rather than adding protected cells up.
  */
-import { DISCLOSURE, totalsTableName } from '../schema/disclosure.ts';
+import { DISCLOSURE, publishesGrain, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
-import type { TableName } from '../schema/tables.ts';
+import { ACTION_GROUPS, type TableName } from '../schema/tables.ts';
 
 export class UnsupportedFiltersError extends Error {
   constructor(message: string) {
@@ -48,11 +48,38 @@ export function filterConditions(table: TableName, filters: Filters, answered: r
 }
 
 /** The published view with exactly these dimensions, or UnsupportedFiltersError. */
-export function totalsView(table: TableName, dims: readonly string[]): string {
+function viewWith(table: TableName, dims: readonly string[]): TotalsView {
   const wanted = new Set(dims);
   const match = DISCLOSURE[table].views.find((v) => v.dims.length === wanted.size && v.dims.every((d) => wanted.has(d)));
   if (!match) throw new UnsupportedFiltersError(`${table}_totals has no view over ${[...wanted].join(' + ') || 'nothing'}`);
-  return match.name;
+  return match;
+}
+
+/**
+ * The published view with exactly these dimensions at a grain, or UnsupportedFiltersError. With
+ * grain null (no period filter), the coarsest grain the view is published at: a year, or a
+ * half-year for the sanctions breakdowns.
+ */
+export function totalsView(table: TableName, dims: readonly string[], grain: PeriodGrain | null): { view: string; grain: PeriodGrain } {
+  const match = viewWith(table, dims);
+  const chosen = grain ?? match.grains.at(-1)!;
+  if (!publishesGrain(match, chosen)) throw new UnsupportedFiltersError(`${table}_totals publishes ${match.name} by ${match.grains.join(' and ')} only, not by ${chosen}`);
+  return { view: match.name, grain: chosen };
+}
+
+/** The grain of the period filter (2024-H1 → half), or null when there is none. */
+export function filterGrain(filters: Filters): PeriodGrain | null {
+  return (filters.period ? periodRange(filters.period)?.grain : null) ?? null;
+}
+
+function hasView(table: TableName, dims: readonly string[], grain: PeriodGrain | null): boolean {
+  try {
+    totalsView(table, dims, grain);
+    return true;
+  } catch (error) {
+    if (error instanceof UnsupportedFiltersError) return false;
+    throw error;
+  }
 }
 
 const literal = (value: string | boolean): string => (typeof value === 'boolean' ? String(value) : sqlString(value));
@@ -61,15 +88,27 @@ export interface TotalsSelection {
   /** `view = … AND dim = value …` for the view of breakdown ∪ filters. */
   where: string;
   view: string;
+  /** The grain read: the period filter's, or the coarsest the view is published at. */
+  grain: PeriodGrain;
 }
 
-/** Picks the view for a breakdown under the filters and writes its WHERE clause (without the period). */
-export function selectTotals(table: TableName, breakdown: readonly string[], filters: Filters, answered: readonly (keyof Filters)[]): TotalsSelection {
+/**
+ * Picks the view for a breakdown under the filters at a grain and writes its WHERE clause (without
+ * the period). A sanctions action filter on a breakdown published by action group reads the group
+ * when the action is a group of its own (deportasi, penangkalan, detensi).
+ */
+export function selectTotals(table: TableName, breakdown: readonly string[], filters: Filters, answered: readonly (keyof Filters)[], grain: PeriodGrain | null): TotalsSelection {
   const conditions = filterConditions(table, filters, answered);
-  const dims = [...new Set([...breakdown, ...conditions.map((c) => c.dim)])];
-  const view = totalsView(table, dims);
+  const dimsOf = (list: typeof conditions) => [...new Set([...breakdown, ...list.map((c) => c.dim)])];
+  let dims = dimsOf(conditions);
+  const grouped = conditions.map((c) => (c.dim === 'action' && ACTION_GROUPS.some((g) => g.code === c.value) ? { dim: 'action_group', value: c.value } : c));
+  if (table === 'sanctions' && !hasView(table, dims, grain) && hasView(table, dimsOf(grouped), grain)) {
+    conditions.splice(0, conditions.length, ...grouped);
+    dims = dimsOf(grouped);
+  }
+  const { view, grain: chosen } = totalsView(table, dims, grain);
   const where = [`view = ${sqlString(view)}`, ...conditions.map((c) => `${c.dim} = ${literal(c.value)}`)].join(' AND ');
-  return { where, view };
+  return { where, view, grain: chosen };
 }
 
 /** Last month with data in a table's totals, as a DATE expression. */
@@ -81,7 +120,7 @@ export const lastMonthSql = (table: TableName): string =>
  * year with data. Gives the grain/period condition and the first and last month covered (the last
  * may be cut short by the snapshot), as SQL expressions.
  */
-export function periodSelection(table: TableName, filters: Filters): { where: string; from: string; to: string } {
+export function periodSelection(table: TableName, filters: Filters, grain: PeriodGrain = 'year'): { where: string; from: string; to: string } {
   const last = lastMonthSql(table);
   if (filters.period) {
     const range = periodRange(filters.period);
@@ -90,11 +129,12 @@ export function periodSelection(table: TableName, filters: Filters): { where: st
     const to = `least(DATE ${sqlString(`${range.to}-01`)}, ${last})`;
     return { where: `grain = ${sqlString(range.grain)} AND period = ${from}`, from, to };
   }
-  const latestYear = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = 'year')`;
+  const latest = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = ${sqlString(grain)})`;
+  const months = grain === 'year' ? 11 : grain === 'half' ? 5 : 0;
   return {
-    where: `grain = 'year' AND period = ${latestYear}`,
-    from: latestYear,
-    to: `least(${latestYear} + INTERVAL 11 MONTH, ${last})`,
+    where: `grain = ${sqlString(grain)} AND period = ${latest}`,
+    from: latest,
+    to: `least(${latest} + INTERVAL ${months} MONTH, ${last})`,
   };
 }
 

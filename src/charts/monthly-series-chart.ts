@@ -84,7 +84,7 @@ export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<Mon
         if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
       }
       const answered = [...spec.filters, ...Object.keys(spec.fixed?.(given) ?? {})] as (keyof Filters)[];
-      const { where } = selectTotals(spec.table, [spec.breakdown], filters, answered);
+      const { where } = selectTotals(spec.table, [spec.breakdown], filters, answered, 'month');
       const order = `CASE ${spec.breakdown} ${codes.map((c, i) => `WHEN ${sqlString(c)} THEN ${i}`).join(' ')} ELSE ${codes.length} END`;
       return `SELECT CAST(period AS VARCHAR) AS month, CAST(${spec.breakdown} AS VARCHAR) AS code,
   CAST(${spec.measure} AS DOUBLE) AS value, ${withheldColumn(spec.measure)} AS withheld

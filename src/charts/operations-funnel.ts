@@ -1,7 +1,7 @@
 /** Foreigners checked → violations found → sanction proceedings opened, in the period. Persons. */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals, sqlString } from './chart-sql.ts';
+import { periodSelection, selectTotals, sqlString, filterGrain } from './chart-sql.ts';
 import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
 import { pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_FILL } from './palette.ts';
@@ -55,7 +55,7 @@ export const operationsFunnel: ChartDefinition<FunnelRow> = {
     en: 'From TIMPORA activities (mostly joint operations): foreigners checked, those found in violation, and those for whom sanction proceedings were opened. Counts persons per activity.',
   },
   sql(filters) {
-    const { where } = selectTotals('operations', [], filters, FILTERS);
+    const { where } = selectTotals('operations', [], filters, FILTERS, filterGrain(filters));
     const period = periodSelection('operations', filters);
     const steps = STEPS.map((s, i) => `SELECT ${i} AS i, ${sqlString(s)} AS step, CAST(${s} AS DOUBLE) AS value, ${s}_withheld AS withheld FROM t`).join('\nUNION ALL ');
     return `WITH t AS (SELECT * FROM operations_totals WHERE ${where} AND ${period.where})

@@ -53,7 +53,7 @@ export const operationsRegions: ChartDefinition<RegionHalfRow> = {
     en: 'TIMPORA activities per province of the area and half-year. The last half-year may be incomplete (see its label).',
   },
   sql(filters) {
-    const { where } = selectTotals('operations', ['province_code'], filters, FILTERS);
+    const { where } = selectTotals('operations', ['province_code'], filters, FILTERS, 'half');
     return `SELECT CAST(t.period AS VARCHAR) AS half, provinces.code AS province_code, provinces.name,
   CAST(t.activities AS DOUBLE) AS activities, coalesce(t.activities_withheld, false) AS activities_withheld,
   CAST((SELECT max(period) FROM operations_totals WHERE grain = 'month') AS VARCHAR) AS last_month

@@ -8,7 +8,7 @@ import { totalsTableName } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartColumn, ChartDefinition, ChartRow } from './chart-definition.ts';
-import { UnsupportedFiltersError, periodSelection, selectTotals } from './chart-sql.ts';
+import { UnsupportedFiltersError, periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
 import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
 import { pick } from './labels.ts';
 import { rankedBars } from './plot-kit.ts';
@@ -67,13 +67,13 @@ function rankingSql(spec: RankingSpec, given: Filters): string {
   const viewFilters: Filters = { ...filters };
   for (const key of Object.keys(spec.restrict ?? {})) viewFilters[key as keyof Filters] = null;
   const answered = spec.filters.filter((f) => !(f in (spec.restrict ?? {})));
-  const cells = selectTotals(spec.table, [spec.breakdown], viewFilters, answered);
-  const period = periodSelection(spec.table, filters);
+  const cells = selectTotals(spec.table, [spec.breakdown], viewFilters, answered, filterGrain(filters));
+  const period = periodSelection(spec.table, filters, cells.grain);
   const totals = totalsTableName(spec.table);
   // The total the shares refer to: the view of the filters alone (restrictions included as filters).
   let totalWhere: string | null;
   try {
-    totalWhere = selectTotals(spec.table, [], filters, spec.filters).where;
+    totalWhere = selectTotals(spec.table, [], filters, spec.filters, cells.grain).where;
   } catch (error) {
     if (!(error instanceof UnsupportedFiltersError)) throw error;
     totalWhere = null;

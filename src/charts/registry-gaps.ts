@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals, sqlString } from './chart-sql.ts';
+import { periodSelection, selectTotals, sqlString, filterGrain } from './chart-sql.ts';
 import { formatCount, formatMonthSpan } from './format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
@@ -72,7 +72,7 @@ export const registryGaps: ChartDefinition<RegistryGapRow> = {
     const filters = { ...given, category: given.category ?? DEFAULT_METRIC };
     const byRegency = Boolean(filters.province);
     const breakdown = byRegency ? 'region_code' : 'province_code';
-    const { where } = selectTotals('registry', [breakdown, 'source_agency'], { ...filters, province: null }, FILTERS);
+    const { where } = selectTotals('registry', [breakdown, 'source_agency'], { ...filters, province: null }, FILTERS, filterGrain(filters));
     const period = periodSelection('registry', filters);
     const names = byRegency
       ? `regencies ON regencies.code = c.area WHERE regencies.province_code = ${sqlString(filters.province!)}`

@@ -16,7 +16,7 @@ import { operationsActivities, operationsLevels } from './operations-series.ts';
 import { registryGaps } from './registry-gaps.ts';
 import { registryTrend } from './registry-trend.ts';
 import { sanctionsMap, sanctionsRateMap } from './sanctions-map.ts';
-import { sanctionsNationalities, sanctionsOffices, sanctionsViolations } from './sanctions-rankings.ts';
+import { sanctionsGroups, sanctionsNationalities, sanctionsOffices, sanctionsViolations } from './sanctions-rankings.ts';
 import { sanctionsTypes } from './sanctions-types.ts';
 
 const ALL: readonly AnyChartDefinition[] = [
@@ -31,6 +31,7 @@ const ALL: readonly AnyChartDefinition[] = [
   sanctionsNationalities,
   sanctionsViolations,
   sanctionsOffices,
+  sanctionsGroups,
   operationsLevels,
   operationsActivities,
   operationsRegions,

@@ -5,7 +5,7 @@
  */
 import type { Filters } from '../schema/filters.ts';
 import type { ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals } from './chart-sql.ts';
+import { periodSelection, filterGrain, selectTotals } from './chart-sql.ts';
 
 export interface ProvinceSanctionsRow extends ChartRow {
   province_code: string;
@@ -25,10 +25,11 @@ export const PROVINCE_SANCTIONS_FILTERS = ['period', 'nationality', 'category', 
 
 export function provinceSanctionsSql(given: Filters): string {
   const filters: Filters = { ...given, category: given.category ?? 'tak', province: null, office: null };
-  const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS);
-  const arrivals = selectTotals('arrivals', ['province_code'], { ...filters, category: null }, ['nationality']);
-  const sp = periodSelection('sanctions', filters);
-  const ap = periodSelection('arrivals', filters);
+  const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS, filterGrain(filters));
+  // Arrivals of the same period as the sanctions (by province, sanctions are published by half-year).
+  const arrivals = selectTotals('arrivals', ['province_code'], { ...filters, category: null }, ['nationality'], sanctions.grain);
+  const sp = periodSelection('sanctions', filters, sanctions.grain);
+  const ap = periodSelection('arrivals', filters, sanctions.grain);
   return `WITH s AS (
   SELECT province_code, count, count_withheld FROM sanctions_totals WHERE ${sanctions.where} AND ${sp.where}
 ), a AS (

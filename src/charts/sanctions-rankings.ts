@@ -1,9 +1,12 @@
 /**
- * Sanctions by nationality, violation and office. Persons per action: a person with two actions
- * counts under both. Nationalities and offices default to the Art. 75 actions (TAK); violations are
- * only published across all actions, detention included, and say so.
+ * Sanctions by nationality, violation, office and action group. Persons per action: a person with
+ * two actions counts under both. Nationalities and offices default to the Art. 75 actions (TAK);
+ * violations are only published nationally, across all actions, detention included, and say so.
+ * Breakdowns by office, province and nationality are published by half-year (and nationalities by
+ * year), by action group: src/schema/disclosure.ts says why.
  */
 import { sqlString } from './chart-sql.ts';
+import { ACTION_GROUPS } from '../schema/tables.ts';
 import { enumLabel, localName } from './labels.ts';
 import { rankingChart } from './ranking-chart.ts';
 
@@ -14,7 +17,7 @@ export const sanctionsNationalities = rankingChart({
   id: 'sanctions-nationalities',
   table: 'sanctions',
   breakdown: 'nationality',
-  filters: ['period', 'province', 'office', 'nationality', 'category'],
+  filters: ['period', 'nationality', 'category'],
   defaults: { category: 'tak' },
   names: { join: 'LEFT JOIN countries ON countries.iso3 = cells.code', id: 'countries.name_id', en: 'countries.name_en' },
   label: (row, locale) => localName(row, locale),
@@ -38,7 +41,7 @@ export const sanctionsViolations = rankingChart({
   id: 'sanctions-violations',
   table: 'sanctions',
   breakdown: 'violation',
-  filters: ['period', 'province', 'nationality', 'category'],
+  filters: ['period'],
   label: (row, locale) => enumLabel('violation', row.code, locale),
   limit: 10,
   aspect: { wide: 0.36, narrow: 0.8 },
@@ -60,7 +63,7 @@ export const sanctionsOffices = rankingChart({
   id: 'sanctions-offices',
   table: 'sanctions',
   breakdown: 'office_code',
-  filters: ['period', 'province', 'office', 'nationality', 'category'],
+  filters: ['period', 'province', 'office', 'category'],
   defaults: { category: 'tak' },
   restrict: {
     province: (value, column) => `${column} IN (SELECT code FROM offices WHERE province_code = ${sqlString(value)})`,
@@ -86,3 +89,29 @@ export const sanctionsOffices = rankingChart({
 /** "Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta" → "Kanim Soekarno-Hatta". */
 export const shortOfficeName = (name: string): string =>
   name.replace(/^Kantor Imigrasi (Kelas [IV]+ )?(Khusus )?(Non )?(TPI )?/, 'Kanim ').replace(/^Kantor Wilayah Direktorat Jenderal Imigrasi /, 'Kanwil ');
+
+/** Persons per action group in an area (province or office) or nationally: what area pages show. */
+export const sanctionsGroups = rankingChart({
+  id: 'sanctions-groups',
+  table: 'sanctions',
+  breakdown: 'action_group',
+  filters: ['period', 'province', 'office'],
+  label: (row, locale) => {
+    const group = ACTION_GROUPS.find((g) => g.code === row.code);
+    return group ? group[locale] : row.code;
+  },
+  limit: ACTION_GROUPS.length,
+  aspect: { wide: 0.3, narrow: 0.6 },
+  axis,
+  codeLabel: { id: 'Kode kelompok tindakan', en: 'Action group code' },
+  countLabel,
+  definition: {
+    id: 'Orang dikenai tindakan menurut kelompok tindakan: deportasi, penangkalan, TAK lainnya (pencegahan, pembatasan/perubahan/pembatalan izin tinggal, larangan berada, keharusan bertempat tinggal, biaya beban) dan detensi. Per provinsi dan kantor hanya diterbitkan per semester.',
+    en: 'Persons subject to actions by action group: deportation, entry ban, other TAK (exit ban, stay permit restricted/changed/cancelled, place bans, required residence, charges) and detention. By province and office, published by half-year only.',
+  },
+  title: {
+    id: (top, count, share, span) => `${top} paling banyak: ${count} orang${share ? ` (${share})` : ''}, ${span}`,
+    en: (top, count, share, span) => `${top} is the most frequent: ${count} persons${share ? ` (${share})` : ''}, ${span}`,
+  },
+  empty: { id: 'Tindakan menurut kelompok', en: 'Actions by group' },
+});

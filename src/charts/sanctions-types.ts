@@ -7,7 +7,8 @@ export const sanctionsTypes = monthlySeriesChart({
   measure: 'count',
   breakdown: 'action',
   enumName: 'sanctionAction',
-  filters: ['province', 'office', 'nationality', 'category'],
+  // National only: by province, office or nationality, sanctions are published by half-year.
+  filters: ['category'],
   mark: 'stack',
   aspect: { wide: 0.5, narrow: 1 },
   yLabel: { id: 'Orang per jenis tindakan', en: 'Persons per action type' },

@@ -32,6 +32,8 @@ export interface Dictionary {
     referenceTables: string;
     table: string;
     rows: string;
+    /** After a fact table's total rows when its detail rows are not public (sanctions). */
+    totalsOnly: string;
     size: string;
     download: string;
     downloadFile: (file: string) => string;
@@ -72,6 +74,10 @@ export interface Dictionary {
     disclosureHeading: string;
     disclosureText: string;
     disclosureTimeText: string;
+    /** How sparse person counts (sanctions) are published: coarser tables, no detail rows. */
+    disclosureDesignText: string;
+    /** After a detail file's name when only internal builds publish it. */
+    detailInternalOnly: string;
     disclosureInternal: string;
     disclosureTable: string;
     disclosureK: string;

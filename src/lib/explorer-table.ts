@@ -11,7 +11,7 @@ import { from } from 'arquero';
 import { explorerText } from '../i18n/explorer.ts';
 import type { Locale } from '../i18n/index.ts';
 import { withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
-import { ENUMS, type EnumName } from '../schema/tables.ts';
+import { ACTION_GROUPS, ENUMS, type EnumName } from '../schema/tables.ts';
 import type { TotalsPlan } from './totals-query.ts';
 
 export type TotalsRow = Record<string, string | number | boolean | null>;
@@ -54,7 +54,7 @@ export function dimLabel(dim: string, row: TotalsRow, plan: TotalsPlan, locale: 
   if (dim === 'is_tak') return explorerText(locale).isTak[code ? 'true' : 'false'];
   const label = plan.labels[dim] ? row[plan.labels[dim]] : null;
   if (typeof label === 'string' && label) return label;
-  const list = ENUM_OF[dim] ? (ENUMS[ENUM_OF[dim]!] as readonly { code: string; id: string; en: string }[]) : null;
+  const list = dim === 'action_group' ? ACTION_GROUPS : ENUM_OF[dim] ? (ENUMS[ENUM_OF[dim]!] as readonly { code: string; id: string; en: string }[]) : null;
   const item = list?.find((entry) => entry.code === code);
   return item ? item[locale] : String(code ?? '–');
 }

@@ -9,7 +9,7 @@ export const PAGE_CHARTS = {
 /** A province page: the same charts filtered to the province (national-only charts left out). */
 export const PROVINCE_CHARTS = {
   arrivals: ['arrivals-trend', 'arrivals-nationalities', 'arrivals-ports', 'arrivals-visa'],
-  sanctions: ['sanctions-types', 'sanctions-nationalities', 'sanctions-violations', 'sanctions-offices'],
+  sanctions: ['sanctions-groups', 'sanctions-offices'],
   operations: ['operations-levels', 'operations-funnel'],
   integration: ['registry-gaps', 'registry-trend'],
 } as const;
@@ -17,6 +17,6 @@ export const PROVINCE_CHARTS = {
 /** An office page: what the published office views answer. */
 export const OFFICE_CHARTS = {
   arrivals: ['arrivals-ports'],
-  sanctions: ['sanctions-types'],
+  sanctions: ['sanctions-groups'],
   operations: ['operations-activities', 'operations-funnel'],
 } as const;

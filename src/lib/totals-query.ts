@@ -8,11 +8,11 @@
  * published view can answer is reported in `unavailable` and not applied. A province filter on a
  * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
  */
-import { DISCLOSURE, PERIOD_GRAINS, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, PERIOD_GRAINS, publishesGrain, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
-import { TAK_ACTIONS, type TableName } from '../schema/tables.ts';
+import { ACTION_GROUPS, TAK_ACTIONS, type TableName } from '../schema/tables.ts';
 
 export interface TotalsRequest {
   table: TableName;
@@ -80,7 +80,15 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const measure = rule.measures.find((m) => m.name === request.measure);
   if (!measure) throw new Error(`${table} has no measure ${request.measure}`);
 
-  const viewOf = (dims: readonly string[]) => rule.views.find((v) => sameSet(v.dims, dims));
+  // The grain: a period filter finer than the asked grain wins (2024-03 shows months), and a
+  // breakdown published only by half-year and year (sanctions by office) is read at the nearest
+  // grain it has.
+  let grain = request.grain;
+  const range = filters.period ? periodRange(filters.period) : null;
+  if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;
+  if (!publishesGrain(view, grain)) grain = PERIOD_GRAINS.find((g) => GRAIN_MONTHS[g] >= GRAIN_MONTHS[grain] && publishesGrain(view, g)) ?? view.grains[0]!;
+
+  const viewOf = (dims: readonly string[]) => rule.views.find((v) => sameSet(v.dims, dims) && publishesGrain(v, grain));
   const dims = [...view.dims];
   const where: string[] = [];
   const applied: (keyof Filters)[] = [];
@@ -89,7 +97,11 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   for (const key of ['province', 'nationality', 'category', 'office'] as const) {
     const value = filters[key];
     if (value === null) continue;
-    const target = filterColumn(table, key, value);
+    let target = filterColumn(table, key, value);
+    // An action that is an action group of its own reads the group where only groups are published.
+    if (target?.column === 'action' && !dims.includes('action') && !viewOf([...dims, 'action']) && ACTION_GROUPS.some((g) => g.code === value) && (dims.includes('action_group') || viewOf([...dims, 'action_group']))) {
+      target = { column: 'action_group', sqlValue: target.sqlValue };
+    }
     if (!target) {
       unavailable.push(key);
       continue;
@@ -113,9 +125,6 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   }
   const source = viewOf(dims)!;
 
-  let grain = request.grain;
-  const range = filters.period ? periodRange(filters.period) : null;
-  if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;
   if (range) {
     // Whole periods of the grain inside the filter's months: 2024-H1 at month grain is Jan–Jun.
     where.push(`period >= DATE ${literal(`${range.from}-01`)}`);

@@ -68,7 +68,14 @@ let batchRandom = mulberry32(1);
 
 interface Part { target: number; vars: Int32Array /* local indices */ }
 
-async function auditByLinearPrograms(problem: AuditProblem, maxWork: number): Promise<AuditResult> {
+/**
+ * LP work each component with cells to prove may use, in solves of its own size, on top of the
+ * fixed budget: many components (20 M arrival rows give a dozen of ~800 variables) each get the
+ * few batches they need, instead of sharing one budget that left most of their cells unproven.
+ */
+const SOLVES_PER_COMPONENT = 24;
+
+async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): Promise<AuditResult> {
   let work = 0;
   const { truth, equalities, targets, k } = problem;
   const n = truth.length;
@@ -105,6 +112,9 @@ async function auditByLinearPrograms(problem: AuditProblem, maxWork: number): Pr
     if (unbounded[t]) return;
     for (const [c, vs] of byComp) { partsOfTarget[t]!.push({ comp: c, index: parts[c]!.length }); parts[c]!.push({ target: t, vars: Int32Array.from(vs) }); }
   });
+
+  const solveCost = (c: number) => (compVars[c]!.length * compVars[c]!.length) / 1000 + 1;
+  const maxWork = fixedWork + SOLVES_PER_COMPONENT * parts.reduce((total, p, c) => total + (p.length > 0 ? solveCost(c) : 0), 0);
 
   const highs = await solver();
   batchRandom = mulberry32(20241);
@@ -146,7 +156,7 @@ async function auditByLinearPrograms(problem: AuditProblem, maxWork: number): Pr
       /** Pushes many cells at once: objective Σ w_p f_p over the given parts, random weights. */
       const batch = (selected: number[], sense: 'maximize' | 'minimize', random: () => number) => {
         if (work >= maxWork) throw new OutOfTime();
-        work += (vars.length * vars.length) / 1000 + 1;
+        work += solveCost(c);
         const cost = new Float64Array(vars.length);
         for (const p of selected) { const w = 0.5 + random(); for (const v of ps[p]!.vars) cost[v] = cost[v]! + w; }
         model.changeColsCost({ kind: 'range', from: 0, to: vars.length - 1 }, cost);
@@ -163,7 +173,7 @@ async function auditByLinearPrograms(problem: AuditProblem, maxWork: number): Pr
           return true;
         }
         if (work >= maxWork) throw new OutOfTime();
-        work += (vars.length * vars.length) / 1000 + 1;
+        work += solveCost(c);
         const pv = ps[p]!.vars;
         if (costed) model.changeColsCost({ kind: 'set', indices: costed }, new Float64Array(costed.length));
         model.changeColsCost({ kind: 'set', indices: pv }, new Float64Array(pv.length).fill(1));

@@ -283,9 +283,9 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
  * The attacker's system when no detail is published: unknowns are the hidden cells of the atom
  * views. A published total gives one equality per atom view refining it; a hidden total is audited
  * as the sum of its hidden atoms, when exactly one atom view refines it. A hidden total with all of
- * an atom view's cells under it published is determined (an empty target, so it fails), and one
- * tying two atom views together is counted as failing too: auditing the tables apart would not
- * be sound for it.
+ * an atom view's cells under it published is known: it gives equalities like a published one, and
+ * is derivable or, if 1..k−1, failing (see addTarget). One tying two atom views together is
+ * counted as failing: auditing the tables apart would not be sound for it.
  */
 async function atomSystem(db: Db, cells: string, keys: string, table: TableName, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
@@ -324,8 +324,11 @@ async function atomSystem(db: Db, cells: string, keys: string, table: TableName,
       continue;
     }
     const ways = expected.get(`${t.view}|${t.grain}`) ?? 0;
-    // Fewer lists than atom views refining it: one atom view has all its cells under it published.
-    addTarget(system, t.id, lists.length === 1 && ways === 1 ? lists[0]! : new Int32Array(0), Number(t.value), lists.length < ways, k);
+    // Fewer lists than atom views refining it: one atom view has all its cells under it published,
+    // so the total is known, and so is the sum of the hidden cells under it in every other view.
+    const determined = lists.length < ways;
+    if (determined) for (const members of lists) { system.equalities.push(members); system.equalityIds.push(t.id); }
+    addTarget(system, t.id, lists.length === 1 && ways === 1 ? lists[0]! : new Int32Array(0), Number(t.value), determined, k);
   }
   return system;
 }

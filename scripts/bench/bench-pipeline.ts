@@ -50,7 +50,7 @@ const section = [
   line('native DuckDB: scan the CSV (count, sum)', scan),
   line('native DuckDB: CSV → Parquet, no checks', toParquet),
   line('native DuckDB: CSV → Parquet, no checks, every type known in advance', toTypedParquet),
-  line('**pipeline end to end** (ingest, validate, aggregate, publish)', pipeline),
+  line('**pipeline end to end** (ingest, validate, aggregate, disclosure control, publish)', pipeline),
   '',
   `Target: ≥ 3,000,000 rows/s end to end and < 2,048 MB peak. Result: ${fmt(rows / pipeline.seconds)} rows/s, ${fmt(pipeline.maxRssMb)} MB.`,
   '',

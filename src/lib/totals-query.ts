@@ -81,8 +81,8 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   if (!measure) throw new Error(`${table} has no measure ${request.measure}`);
 
   // The grain: a period filter finer than the asked grain wins (2024-03 shows months), and a
-  // breakdown published only by half-year and year (sanctions by office) is read at the nearest
-  // grain it has.
+  // breakdown published at fewer grains (sanctions by office: half-years only) is read at the
+  // nearest coarser grain it has, or else its finest.
   let grain = request.grain;
   const range = filters.period ? periodRange(filters.period) : null;
   if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;

@@ -18,12 +18,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DISCLOSURE, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type TotalsView } from '../../src/schema/disclosure.ts';
+import { measureDesign, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK } from './audit-feasible-ranges.ts';
-import { atomViewGrains, periodAt, refines, RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { atomViewGrains, inDesignSql, periodAt, refines, RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 
 export type Audience = 'public' | 'internal';
 
@@ -77,26 +77,32 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   const keys = `sdc_keys_${table}`;
   const relations = `sdc_relations_${table}`;
   const cells = `sdc_cells_${table}`;
-  for (const s of relationStatements(table, detail, totals, keys, relations)) await db.run(s);
 
   const result: SuppressionCounts = { k: null, primary: 0, secondary: 0, frozen: 0, audited: true, lpSolves: 0, seconds: 0, measures: {} };
   await addDetailFlags(db, table, detail);
+  // The relations are built once per design: measures published in the same cells share them.
+  let relationsOf: string | null = null;
   for (const measure of protectedDetailMeasures(table, TABLES[table].rawColumns)) {
     const k = measure.k!;
     result.k = Math.max(result.k ?? 0, k);
     const m = sqlIdent(measure.name);
-    // Detail rows take part only where they are published.
+    const design = measureDesign(table, measure.name);
+    if (relationsOf !== JSON.stringify(design)) {
+      for (const s of relationStatements(table, design, detail, totals, keys, relations)) await db.run(s);
+      relationsOf = JSON.stringify(design);
+    }
+    // The cells the design publishes: its totals rows, and the detail rows where it publishes them.
     await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
-      SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)}
-      ${DISCLOSURE[table].publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
+      SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
+      ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
     await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN rule UTINYINT DEFAULT 0`);
     await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN shared BOOLEAN DEFAULT false`);
-    await markSharedTotals(db, table, keys, cells);
+    await markSharedTotals(db, design, keys, cells);
     await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN coarseness INTEGER DEFAULT 0`);
-    await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
+    await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table, design)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
     await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
     await freezePreviousPattern(db, table, measure.name, input, cells);
-    const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, k);
+    const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, k);
     const byRule = await queryRows<{ rule: number; n: bigint }>(db, `SELECT rule, count(*)::BIGINT AS n FROM ${sqlIdent(cells)} WHERE rule > 0 GROUP BY rule`);
     const n = (r: number) => Number(byRule.find((x) => Number(x.rule) === r)?.n ?? 0);
     result.measures![measure.name] = { k, primary: n(PRIMARY), secondary: n(SECONDARY), frozen: n(FROZEN), lpSolves: fixpoint.lpSolves, auditRounds: fixpoint.rounds, unresolved: fixpoint.unresolved, derivable: fixpoint.derivable };
@@ -110,6 +116,9 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
       WHERE rowid IN (SELECT id FROM ${sqlIdent(cells)} WHERE rule > 0 AND id < ${TOTALS_ID_OFFSET})`);
     await db.run(`UPDATE ${sqlIdent(totals)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = true
       WHERE rowid IN (SELECT id - ${TOTALS_ID_OFFSET} FROM ${sqlIdent(cells)} WHERE rule > 0 AND id >= ${TOTALS_ID_OFFSET})`);
+    // Cells outside the design are not published at all: null, with a null flag.
+    await db.run(`UPDATE ${sqlIdent(totals)} t SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL WHERE NOT ${inDesignSql(design)}`);
+    if (!design.publicDetail) await db.run(`UPDATE ${sqlIdent(detail)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL`);
   }
   for (const t of [keys, relations, cells]) await db.run(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   result.seconds = Math.round((performance.now() - started) / 10) / 100;
@@ -146,12 +155,12 @@ async function freezePreviousPattern(db: Db, table: TableName, measure: string, 
  * coarser than an office, TAK/non-TAK than an action group), plus the grain's rank. So an office's
  * deportations go before the office's TAK total, which leaders quote.
  */
-function coarseness(table: TableName): string {
+function coarseness(table: TableName, design: DisclosureDesign): string {
   const dims = totalsDimensions(table);
-  const { hierarchies } = DISCLOSURE[table];
+  const { hierarchies } = design;
   const level = (d: string): number => Math.max(0, ...hierarchies.filter((h) => h.parent === d).map((h) => 1 + level(h.child)));
   const score = (view: TotalsView) => 1 + dims.reduce((sum, d) => sum + (view.dims.includes(d) ? 2 * level(d) : 6), 0);
-  const byView = DISCLOSURE[table].views.map((v) => `WHEN ${sqlString(v.name)} THEN ${score(v)}`).join(' ');
+  const byView = design.views.map((v) => `WHEN ${sqlString(v.name)} THEN ${score(v)}`).join(' ');
   return `(CASE t.view ${byView} END) + (CASE t.grain WHEN 'month' THEN 0 WHEN 'half' THEN 1 ELSE 2 END)`;
 }
 
@@ -169,7 +178,7 @@ const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known AND NOT c.shared';
  */
 const SMALLEST = `c.coarseness::HUGEINT * ${2n ** 100n} + c.value::HUGEINT * ${2n ** 42n} + c.id`;
 
-async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number; derivable: number }> {
+async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number; derivable: number }> {
   const R = sqlIdent(relations);
   const C = sqlIdent(cells);
   let lpSolves = 0;
@@ -205,7 +214,7 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     trace(`${table} round ${round}: audit, ${await count(db, `SELECT 1 FROM ${C} WHERE rule > 0`)} withheld`);
     // A cell the LP budget could not prove counts as failing: the budget may cost information,
     // never protection. The loop ends only when every hidden cell is proven.
-    const audit = await auditHiddenCells(db, cells, keys, detail, table, k, LP_WORK);
+    const audit = await auditHiddenCells(db, cells, keys, detail, table, design, k, LP_WORK);
     lpSolves += audit.lpSolves;
     const failing = audit.failing;
     if (failing.length === 0) return { lpSolves, rounds: round, unresolved: 0, derivable: audit.derivable };
@@ -237,8 +246,8 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
 const sameViewGrain = (a: ViewGrain, b: ViewGrain) => a.view.name === b.view.name && a.grain === b.grain;
 
 /** The atom views (with no detail published) that refine a view at a grain: each gives one way of summing its cells. */
-function atomsRefining(table: TableName, target: ViewGrain): ViewGrain[] {
-  return atomViewGrains(table).filter((atom) => refines(table, atom, target));
+function atomsRefining(design: DisclosureDesign, target: ViewGrain): ViewGrain[] {
+  return atomViewGrains(design).filter((atom) => refines(design, atom, target));
 }
 
 /**
@@ -248,20 +257,20 @@ function atomsRefining(table: TableName, target: ViewGrain): ViewGrain[] {
  * audited on its own cells; a withheld one would tie them together. So they are never chosen to
  * protect another cell, and a small one counts as failing (docs/disclosure-control.md).
  */
-async function markSharedTotals(db: Db, table: TableName, keys: string, cells: string): Promise<void> {
-  if (DISCLOSURE[table].publicDetail) return;
-  const shared = viewGrains(table).filter((vg) => atomsRefining(table, vg).length > 1);
+async function markSharedTotals(db: Db, design: DisclosureDesign, keys: string, cells: string): Promise<void> {
+  if (design.publicDetail) return;
+  const shared = viewGrains(design).filter((vg) => atomsRefining(design, vg).length > 1);
   if (shared.length === 0) return;
   const condition = shared.map((vg) => `(t.view = ${sqlString(vg.view.name)} AND t.grain = ${sqlString(vg.grain)})`).join(' OR ');
   await db.run(`UPDATE ${sqlIdent(cells)} c SET shared = true FROM ${sqlIdent(keys)} t WHERE t.id = c.id AND (${condition})`);
 }
 
 /** The attacker's system when the detail is published: unknowns are the hidden detail rows. */
-async function detailSystem(db: Db, cells: string, keys: string, detail: string, table: TableName, k: number): Promise<AttackerSystem> {
+async function detailSystem(db: Db, cells: string, keys: string, detail: string, design: DisclosureDesign, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id < ${TOTALS_ID_OFFSET}`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
-  const memberships = DISCLOSURE[table].views.flatMap((view) => view.grains.map((grain) => `SELECT t.id AS tid, v.var FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id
+  const memberships = design.views.flatMap((view) => view.grains.map((grain) => `SELECT t.id AS tid, v.var FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id
     JOIN ${sqlIdent(keys)} t ON t.view = ${sqlString(view.name)} AND t.grain = ${sqlString(grain)} AND t.period = ${periodOf(grain)}${view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = d.${sqlIdent(dim)}`).join('')}`));
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
   const totals = await queryRows<{ id: bigint; hidden: boolean; value: bigint; vars: number[] | null }>(db, `
@@ -287,19 +296,19 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
  * is derivable or, if 1..k−1, failing (see addTarget). One tying two atom views together is
  * counted as failing: auditing the tables apart would not be sound for it.
  */
-async function atomSystem(db: Db, cells: string, keys: string, table: TableName, k: number): Promise<AttackerSystem> {
+async function atomSystem(db: Db, cells: string, keys: string, design: DisclosureDesign, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
   const K = sqlIdent(keys);
-  const atoms = atomViewGrains(table);
+  const atoms = atomViewGrains(design);
   const isAtom = atoms.map((a) => `(t.view = ${sqlString(a.view.name)} AND t.grain = ${sqlString(a.grain)})`).join(' OR ');
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value
     FROM ${C} c JOIN ${K} t ON t.id = c.id WHERE ${HIDDEN} AND (${isAtom})`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
   const memberships: string[] = [];
   const expected = new Map<string, number>();
-  for (const target of viewGrains(table)) {
+  for (const target of viewGrains(design)) {
     if (atoms.some((a) => sameViewGrain(a, target))) continue;
-    const refining = atomsRefining(table, target);
+    const refining = atomsRefining(design, target);
     expected.set(`${target.view.name}|${target.grain}`, refining.length);
     refining.forEach((atom) => {
       memberships.push(`SELECT t.id AS tid, ${atoms.findIndex((a) => sameViewGrain(a, atom))} AS atom_view, v.var FROM sdc_vars v
@@ -358,10 +367,10 @@ interface AttackerSystem {
 }
 
 /** Builds the attacker's LP (unknowns: the hidden detail rows, or with no detail published the hidden atom cells) and audits every hidden cell. */
-async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number; derivable: number }> {
-  const { vars, equalities, equalityIds, targets, targetIds, derivable } = DISCLOSURE[table].publicDetail
-    ? await detailSystem(db, cells, keys, detail, table, k)
-    : await atomSystem(db, cells, keys, table, k);
+async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number; derivable: number }> {
+  const { vars, equalities, equalityIds, targets, targetIds, derivable } = design.publicDetail
+    ? await detailSystem(db, cells, keys, detail, design, k)
+    : await atomSystem(db, cells, keys, design, k);
   const truth = Float64Array.from(vars, (v) => Number(v.value));
   trace(`audit LP: ${truth.length} variables, ${equalities.length} equalities, ${targets.length} targets`);
   const audit = await auditFeasibleRanges({ truth, equalities, targets, k }, lpWork);

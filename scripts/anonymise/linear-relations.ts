@@ -2,7 +2,8 @@
  * Every linear relation the published files contain, as SQL over the materialised detail rows and
  * totals of one fact table. A relation is a total cell (its "parent") and one way of splitting it:
  *
- *   time       a half-year cell = its six months; a year cell = its two halves (same view)
+ *   time       a half-year cell = its six months; a year cell = its two halves (same view; or
+ *              its months, where the view has no half-years)
  *   margin     a view's cell = the cells of a view with one more dimension (province = Σ nationality)
  *   hierarchy  a view's cell = the cells of the view with a parent dimension replaced by its child
  *              (province = Σ its ports; is_tak = Σ its actions)
@@ -15,7 +16,7 @@
  * A relation's id is parent id × RELATION_SLOTS + the kind of split, and the relation table
  * `(rid, cid)` lists the parent and every child.
  */
-import { DISCLOSURE, totalsDimensions, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
+import { PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 
@@ -28,8 +29,8 @@ const marginSlot = (childViewIndex: number) => 2 + childViewIndex;
 export interface Refinement { parent: TotalsView; child: TotalsView; childIndex: number }
 
 /** Pairs of views where the child splits the parent one step: one more dimension, or a parent dimension replaced by its child. */
-export function viewRefinements(table: TableName): Refinement[] {
-  const { views, hierarchies } = DISCLOSURE[table];
+export function viewRefinements(design: DisclosureDesign): Refinement[] {
+  const { views, hierarchies } = design;
   const out: Refinement[] = [];
   views.forEach((child, childIndex) => {
     for (const parent of views) {
@@ -45,9 +46,9 @@ export function viewRefinements(table: TableName): Refinement[] {
 }
 
 /** Views that no other view refines: their month cells are sums of detail rows. */
-export function finestViews(table: TableName): TotalsView[] {
-  const refined = new Set(viewRefinements(table).map((r) => r.parent.name));
-  return DISCLOSURE[table].views.filter((v) => !refined.has(v.name));
+export function finestViews(design: DisclosureDesign): TotalsView[] {
+  const refined = new Set(viewRefinements(design).map((r) => r.parent.name));
+  return design.views.filter((v) => !refined.has(v.name));
 }
 
 /** A view at one grain: one table of published cells. */
@@ -56,24 +57,24 @@ export interface ViewGrain { view: TotalsView; grain: PeriodGrain }
 const GRAIN_RANK: Record<PeriodGrain, number> = { month: 0, half: 1, year: 2 };
 
 /** Every view at every grain it is published at. */
-export function viewGrains(table: TableName): ViewGrain[] {
-  return DISCLOSURE[table].views.flatMap((view) => view.grains.map((grain) => ({ view, grain })));
+export function viewGrains(design: DisclosureDesign): ViewGrain[] {
+  return design.views.flatMap((view) => view.grains.map((grain) => ({ view, grain })));
 }
 
 /** A view's dimensions and every hierarchy parent they determine (office → province, action → is_tak). */
-function withParents(table: TableName, dims: readonly string[]): Set<string> {
+function withParents(design: DisclosureDesign, dims: readonly string[]): Set<string> {
   const out = new Set(dims);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const h of DISCLOSURE[table].hierarchies) if (out.has(h.child) && !out.has(h.parent)) { out.add(h.parent); grew = true; }
+    for (const h of design.hierarchies) if (out.has(h.child) && !out.has(h.parent)) { out.add(h.parent); grew = true; }
   }
   return out;
 }
 
 /** Whether every cell of `coarse` is a sum of cells of `fine` (fewer or coarser dimensions, same or coarser grain). */
-export function refines(table: TableName, fine: ViewGrain, coarse: ViewGrain): boolean {
+export function refines(design: DisclosureDesign, fine: ViewGrain, coarse: ViewGrain): boolean {
   if (fine.view.name === coarse.view.name && fine.grain === coarse.grain) return false;
-  const dims = withParents(table, fine.view.dims);
+  const dims = withParents(design, fine.view.dims);
   return GRAIN_RANK[fine.grain] <= GRAIN_RANK[coarse.grain] && coarse.view.dims.every((d) => dims.has(d));
 }
 
@@ -82,9 +83,9 @@ export function refines(table: TableName, fine: ViewGrain, coarse: ViewGrain): b
  * are the unknowns of the attacker's system, and every other published cell is a sum of the cells
  * of each of them that refines it.
  */
-export function atomViewGrains(table: TableName): ViewGrain[] {
-  const all = viewGrains(table);
-  return all.filter((vg) => !all.some((other) => refines(table, other, vg)));
+export function atomViewGrains(design: DisclosureDesign): ViewGrain[] {
+  const all = viewGrains(design);
+  return all.filter((vg) => !all.some((other) => refines(design, other, vg)));
 }
 
 /** SQL for the period of grain `to` holding a period of grain `from` (a DATE expression). */
@@ -94,15 +95,18 @@ export function periodAt(from: PeriodGrain, to: PeriodGrain, period: string): st
   return `make_date(year(${period}), 1, 1)`;
 }
 
-const HALF = "make_date(year(c.period), CASE WHEN month(c.period) <= 6 THEN 1 ELSE 7 END, 1)";
-const YEAR = 'make_date(year(c.period), 1, 1)';
+
+/** SQL condition: a totals row (alias `t`) is a cell of the design, a view at a grain it publishes. */
+export function inDesignSql(design: DisclosureDesign, alias = 't'): string {
+  return `(${design.views.map((v) => `(${alias}.view = ${sqlString(v.name)} AND ${alias}.grain IN (${v.grains.map(sqlString).join(', ')}))`).join(' OR ')})`;
+}
 
 /**
- * Statements creating `keys` (totals rows with id and every hierarchy parent filled in from its
- * child, so a port's row also carries its province) and `relations` (rid, cid).
+ * Statements creating `keys` (the design's totals rows with id and every hierarchy parent filled
+ * in from its child, so a port's row also carries its province) and `relations` (rid, cid).
  */
-export function relationStatements(table: TableName, detail: string, totals: string, keys: string, relations: string): string[] {
-  const { hierarchies } = DISCLOSURE[table];
+export function relationStatements(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string, relations: string): string[] {
+  const { hierarchies } = design;
   const dims = totalsDimensions(table);
   // A parent may come from several children (is_tak from action or from action_group).
   const filled = dims.map((d) => {
@@ -112,21 +116,24 @@ export function relationStatements(table: TableName, detail: string, totals: str
   const hierarchyJoins = hierarchies.map((h, i) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h${i} ON h${i}.child = t.${sqlIdent(h.child)}`);
   const statements = [
     `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
-      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')}`,
+      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(design)}`,
   ];
   const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
   const parts: string[] = [];
-  for (const view of DISCLOSURE[table].views) {
-    // time: month → half, half → year
+  for (const view of design.views) {
+    // time: each grain the view is published at → the next coarser one (month → half → year)
+    const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
+    const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
+    if (steps.length === 0) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
-      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND ((c.grain = 'month' AND p.grain = 'half' AND p.period = ${HALF}) OR (c.grain = 'half' AND p.grain = 'year' AND p.period = ${YEAR}))${same(view, 'p', 'c')}`);
+      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
   }
-  for (const r of viewRefinements(table)) {
+  for (const r of viewRefinements(design)) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
       ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
   }
   // Detail rows are linked only where they are published.
-  for (const view of DISCLOSURE[table].publicDetail ? finestViews(table) : []) {
+  for (const view of design.publicDetail ? finestViews(design) : []) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN ${sqlIdent(keys)} p
       ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
   }

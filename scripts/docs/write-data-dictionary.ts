@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
 import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
 /** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
@@ -18,8 +18,18 @@ function totalsSection(name: TableName): string[] {
     `Columns: \`view\`, \`grain\`, \`period\`, ${totalsDimensions(name).map((d) => `\`${d}\``).join(', ')} (null where the view sums over the column), then ${rule.measures.map((m) => `\`${m.name}\` and \`${withheldColumn(m.name)}\``).join(', ')}.`,
     `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set; the site shows it as "<k".`, '',
     `Views: ${rule.views.map((v) => `\`${v.name}\`${v.grains.length < PERIOD_GRAINS.length ? ` (${v.grains.join(', ')})` : ''}`).join(', ')}.`,
+    ...measureGrainLines(name),
     ...(rule.publicDetail ? [] : ['', `The public build publishes only these totals: \`${name}.parquet\` (the detail rows above) is in internal builds only. docs/disclosure-control.md says why.`]),
     ''];
+}
+
+/** Measures published in fewer views or grains than the rows exist at (operations' person counts). */
+function measureGrainLines(name: TableName): string[] {
+  const rule = DISCLOSURE[name];
+  return rule.measures.filter((m) => rule.views.some((v) => v.measureGrains?.[m.name])).map((m) => {
+    const where = rule.views.filter((v) => grainsOf(v, m.name).length > 0).map((v) => `\`${v.name}\` (${grainsOf(v, m.name).join(', ')})`);
+    return `\nIn public builds \`${m.name}\` is published only in ${where.join(', ')}; elsewhere it and its flag are null (not published, which is not "withheld").`;
+  });
 }
 
 export function dataDictionaryMarkdown(): string {

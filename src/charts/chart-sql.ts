@@ -6,7 +6,7 @@
  * breakdown plus the active filters, and `totalsView` refuses a combination that is not published
  * rather than adding protected cells up.
  */
-import { DISCLOSURE, publishesGrain, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { ACTION_GROUPS, type TableName } from '../schema/tables.ts';
 
@@ -55,15 +55,23 @@ function viewWith(table: TableName, dims: readonly string[]): TotalsView {
   return match;
 }
 
+/** The grains a view publishes all of these measures at (with none given, the grains of its rows). */
+function sharedGrains(view: TotalsView, measures: readonly string[]): PeriodGrain[] {
+  return PERIOD_GRAINS.filter((g) => (measures.length === 0 ? [undefined] : measures).every((m) => grainsOf(view, m).includes(g)));
+}
+
 /**
  * The published view with exactly these dimensions at a grain, or UnsupportedFiltersError. With
  * grain null (no period filter), the coarsest grain the view is published at: a year, or a
- * half-year for the sanctions breakdowns.
+ * half-year for the sanctions breakdowns and operations' person counts by province or office.
+ * `measures` are the measures the chart reads: a view may publish some at fewer grains, or none.
  */
-export function totalsView(table: TableName, dims: readonly string[], grain: PeriodGrain | null): { view: string; grain: PeriodGrain } {
+export function totalsView(table: TableName, dims: readonly string[], grain: PeriodGrain | null, measures: readonly string[] = []): { view: string; grain: PeriodGrain } {
   const match = viewWith(table, dims);
-  const chosen = grain ?? match.grains.at(-1)!;
-  if (!publishesGrain(match, chosen)) throw new UnsupportedFiltersError(`${table}_totals publishes ${match.name} by ${match.grains.join(' and ')} only, not by ${chosen}`);
+  const grains = sharedGrains(match, measures);
+  if (grains.length === 0) throw new UnsupportedFiltersError(`${table}_totals does not publish ${measures.join(', ')} by ${match.name}`);
+  const chosen = grain ?? grains.at(-1)!;
+  if (!grains.includes(chosen)) throw new UnsupportedFiltersError(`${table}_totals publishes ${measures.length ? `${measures.join(', ')} by ` : ''}${match.name} by ${grains.join(' and ')} only, not by ${chosen}`);
   return { view: match.name, grain: chosen };
 }
 
@@ -72,9 +80,9 @@ export function filterGrain(filters: Filters): PeriodGrain | null {
   return (filters.period ? periodRange(filters.period)?.grain : null) ?? null;
 }
 
-function hasView(table: TableName, dims: readonly string[], grain: PeriodGrain | null): boolean {
+function hasView(table: TableName, dims: readonly string[], grain: PeriodGrain | null, measures: readonly string[]): boolean {
   try {
-    totalsView(table, dims, grain);
+    totalsView(table, dims, grain, measures);
     return true;
   } catch (error) {
     if (error instanceof UnsupportedFiltersError) return false;
@@ -97,16 +105,16 @@ export interface TotalsSelection {
  * the period). A sanctions action filter on a breakdown published by action group reads the group
  * when the action is a group of its own (deportasi, penangkalan, detensi).
  */
-export function selectTotals(table: TableName, breakdown: readonly string[], filters: Filters, answered: readonly (keyof Filters)[], grain: PeriodGrain | null): TotalsSelection {
+export function selectTotals(table: TableName, breakdown: readonly string[], filters: Filters, answered: readonly (keyof Filters)[], grain: PeriodGrain | null, measures: readonly string[] = []): TotalsSelection {
   const conditions = filterConditions(table, filters, answered);
   const dimsOf = (list: typeof conditions) => [...new Set([...breakdown, ...list.map((c) => c.dim)])];
   let dims = dimsOf(conditions);
   const grouped = conditions.map((c) => (c.dim === 'action' && ACTION_GROUPS.some((g) => g.code === c.value) ? { dim: 'action_group', value: c.value } : c));
-  if (table === 'sanctions' && !hasView(table, dims, grain) && hasView(table, dimsOf(grouped), grain)) {
+  if (table === 'sanctions' && !hasView(table, dims, grain, measures) && hasView(table, dimsOf(grouped), grain, measures)) {
     conditions.splice(0, conditions.length, ...grouped);
     dims = dimsOf(grouped);
   }
-  const { view, grain: chosen } = totalsView(table, dims, grain);
+  const { view, grain: chosen } = totalsView(table, dims, grain, measures);
   const where = [`view = ${sqlString(view)}`, ...conditions.map((c) => `${c.dim} = ${literal(c.value)}`)].join(' AND ');
   return { where, view, grain: chosen };
 }

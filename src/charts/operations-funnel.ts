@@ -55,8 +55,10 @@ export const operationsFunnel: ChartDefinition<FunnelRow> = {
     en: 'From TIMPORA activities (mostly joint operations): foreigners checked, those found in violation, and those for whom sanction proceedings were opened. Counts persons per activity.',
   },
   sql(filters) {
-    const { where } = selectTotals('operations', [], filters, FILTERS, filterGrain(filters));
-    const period = periodSelection('operations', filters);
+    // Person counts by province or office are published by half-year only: with no period
+    // filter, those read the latest half-year, the national figures the latest year.
+    const { where, grain } = selectTotals('operations', [], filters, FILTERS, filterGrain(filters), STEPS);
+    const period = periodSelection('operations', filters, grain);
     const steps = STEPS.map((s, i) => `SELECT ${i} AS i, ${sqlString(s)} AS step, CAST(${s} AS DOUBLE) AS value, ${s}_withheld AS withheld FROM t`).join('\nUNION ALL ');
     return `WITH t AS (SELECT * FROM operations_totals WHERE ${where} AND ${period.where})
 SELECT step, value, withheld,

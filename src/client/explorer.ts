@@ -23,7 +23,8 @@ interface ExplorerConfig {
   /** Last month of the publication (YYYY-MM). */
   coverageTo: string;
   defaults: { table: TableName; view: string; measure: string; grain: PeriodGrain };
-  tables: Record<TableName, { views: string[]; measures: { name: string; k: number | null }[] }>;
+  /** Per table: its views, and its measures with the views that publish each (operations' person counts are not in every view). */
+  tables: Record<TableName, { views: string[]; measures: { name: string; k: number | null; views: string[] }[] }>;
 }
 
 interface ExplorerChoice {
@@ -35,19 +36,23 @@ interface ExplorerChoice {
 
 export const EXPLORER_PARAMS = { table: 'tabel', view: 'rincian', measure: 'ukuran', grain: 'kolom' } as const;
 
-/** The choice an address asks for; anything unknown falls back to the table's defaults. */
+/**
+ * The choice an address asks for; anything unknown falls back to the table's defaults, and a
+ * breakdown that does not publish the measure falls back to the measure's first (the national total).
+ */
 export function explorerChoice(search: string, config: ExplorerConfig): ExplorerChoice {
   const params = new URLSearchParams(search);
   const asked = params.get(EXPLORER_PARAMS.table) as TableName | null;
   const table = asked && asked in config.tables ? asked : config.defaults.table;
-  const { views, measures } = config.tables[table];
+  const { measures } = config.tables[table];
   const view = params.get(EXPLORER_PARAMS.view) ?? '';
-  const measure = params.get(EXPLORER_PARAMS.measure) ?? '';
+  const askedMeasure = params.get(EXPLORER_PARAMS.measure) ?? '';
+  const measure = measures.find((m) => m.name === askedMeasure) ?? measures[0]!;
   const grain = params.get(EXPLORER_PARAMS.grain) as PeriodGrain | null;
   return {
     table,
-    view: views.includes(view) ? view : views[0]!,
-    measure: measures.some((m) => m.name === measure) ? measure : measures[0]!.name,
+    view: measure.views.includes(view) ? view : measure.views[0]!,
+    measure: measure.name,
     grain: grain && PERIOD_GRAINS.includes(grain) ? grain : config.defaults.grain,
   };
 }
@@ -97,6 +102,9 @@ if (root) {
       setFilters({}, { replace: true, params: wanted });
       return; // the change event renders again
     }
+    // Breakdowns that do not publish the chosen measure cannot be chosen with it.
+    const published = config.tables[choice.table].measures.find((m) => m.name === choice.measure)!.views;
+    for (const option of root.querySelectorAll<HTMLOptionElement>('select[data-explorer-control="view"] option')) option.disabled = !published.includes(option.value);
     for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-explorer-control]')) {
       const control = select.dataset.explorerControl as keyof ExplorerChoice;
       select.value = choice[control];

@@ -78,6 +78,8 @@ export interface Dictionary {
     disclosureDesignText: string;
     /** After a detail file's name when only internal builds publish it. */
     detailInternalOnly: string;
+    /** After a count column's name when the public detail rows leave it empty (it is in the totals only). */
+    measureTotalsOnly: string;
     disclosureInternal: string;
     disclosureTable: string;
     disclosureK: string;

@@ -8,7 +8,7 @@
  * published view can answer is reported in `unavailable` and not applied. A province filter on a
  * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
  */
-import { DISCLOSURE, PERIOD_GRAINS, publishesGrain, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, grainsOf, PERIOD_GRAINS, publishesGrain, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
@@ -72,6 +72,11 @@ function filterColumn(table: TableName, key: keyof Filters, value: string): { co
 
 const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
+/** The views (breakdowns) a table publishes a measure in, at some grain. */
+export function measureViews(table: TableName, measure: string): TotalsView[] {
+  return DISCLOSURE[table].views.filter((v) => grainsOf(v, measure).length > 0);
+}
+
 export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const { table, filters, locale } = request;
   const rule = DISCLOSURE[table];
@@ -81,14 +86,16 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   if (!measure) throw new Error(`${table} has no measure ${request.measure}`);
 
   // The grain: a period filter finer than the asked grain wins (2024-03 shows months), and a
-  // breakdown published at fewer grains (sanctions by office: half-years only) is read at the
-  // nearest coarser grain it has, or else its finest.
+  // breakdown published at fewer grains (sanctions by office, operations' person counts by
+  // province: half-years only) is read at the nearest coarser grain it has, or else its finest.
+  const grains = grainsOf(view, measure.name);
+  if (grains.length === 0) throw new Error(`${table}_totals does not publish ${measure.name} by ${view.name}; see measureViews()`);
   let grain = request.grain;
   const range = filters.period ? periodRange(filters.period) : null;
   if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;
-  if (!publishesGrain(view, grain)) grain = PERIOD_GRAINS.find((g) => GRAIN_MONTHS[g] >= GRAIN_MONTHS[grain] && publishesGrain(view, g)) ?? view.grains[0]!;
+  if (!grains.includes(grain)) grain = PERIOD_GRAINS.find((g) => GRAIN_MONTHS[g] >= GRAIN_MONTHS[grain] && grains.includes(g)) ?? grains[0]!;
 
-  const viewOf = (dims: readonly string[]) => rule.views.find((v) => sameSet(v.dims, dims) && publishesGrain(v, grain));
+  const viewOf = (dims: readonly string[]) => rule.views.find((v) => sameSet(v.dims, dims) && publishesGrain(v, grain, measure.name));
   const dims = [...view.dims];
   const where: string[] = [];
   const applied: (keyof Filters)[] = [];

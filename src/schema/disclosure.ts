@@ -26,6 +26,12 @@ export interface ProtectedMeasure {
    */
   k: number | null;
   unit: 'persons' | 'events';
+  /**
+   * Whether the public detail rows carry this measure, where it differs from the table's
+   * `publicDetail` (operations publish each activity, but not the persons it checked). Where they
+   * do not, the detail rows hold null with a null flag: not published, which is not "withheld".
+   */
+  inPublicDetail?: boolean;
 }
 
 export interface TotalsView {
@@ -35,6 +41,12 @@ export interface TotalsView {
   dims: readonly string[];
   /** Period grains the view is published at (all three unless a table's design says otherwise). */
   grains: readonly PeriodGrain[];
+  /**
+   * Grains per measure where a measure is published at fewer of them than the view ([] for none):
+   * operations publish activities by month in every view but the persons they counted only in
+   * some views and by half-year. Elsewhere the measure is null with a null flag: not published.
+   */
+  measureGrains?: Readonly<Record<string, readonly PeriodGrain[]>>;
 }
 
 export interface DisclosureRule {
@@ -60,8 +72,37 @@ const view = (...dims: string[]): TotalsView => ({ name: dims.length === 0 ? 'to
 /** The same views, published only at these grains. */
 const at = (grains: readonly PeriodGrain[], views: readonly TotalsView[]): TotalsView[] => views.map((v) => ({ ...v, grains }));
 
-/** Whether a view is published at a grain. */
-export const publishesGrain = (view: TotalsView, grain: PeriodGrain): boolean => view.grains.includes(grain);
+/** The grains a view publishes a measure at (without a measure: the grains its rows exist at). */
+export const grainsOf = (view: TotalsView, measure?: string): readonly PeriodGrain[] => (measure === undefined ? undefined : view.measureGrains?.[measure]) ?? view.grains;
+
+/** Whether a view is published at a grain (for a measure, when given). */
+export const publishesGrain = (view: TotalsView, grain: PeriodGrain, measure?: string): boolean => grainsOf(view, measure).includes(grain);
+
+/**
+ * What the public build publishes of one measure, and so what its disclosure control protects:
+ * the views (each at the grains it carries the measure), the hierarchies, and whether the detail
+ * rows carry it.
+ */
+export interface DisclosureDesign {
+  views: readonly TotalsView[];
+  hierarchies: DisclosureRule['hierarchies'];
+  publicDetail: boolean;
+}
+
+export function measureDesign(table: TableName, measure: string): DisclosureDesign {
+  const rule = DISCLOSURE[table];
+  const spec = rule.measures.find((m) => m.name === measure);
+  if (!spec) throw new Error(`${table} has no measure ${measure}`);
+  return {
+    views: rule.views.map((v) => ({ name: v.name, dims: v.dims, grains: grainsOf(v, measure) })).filter((v) => v.grains.length > 0),
+    hierarchies: rule.hierarchies,
+    publicDetail: spec.inPublicDetail ?? rule.publicDetail,
+  };
+}
+
+/** Whether some measure of a table is published in fewer cells than the table's rows: those cells hold null with a null flag. */
+export const hasUnpublishedCells = (table: TableName): boolean =>
+  DISCLOSURE[table].measures.some((m) => m.inPublicDetail === false || DISCLOSURE[table].views.some((v) => v.measureGrains?.[m.name] !== undefined));
 
 /** Every subset of `dims` (including none), each with `extra` first: the filters × breakdowns a page offers. */
 function subsetViews(dims: readonly string[], extra: readonly string[] = []): TotalsView[] {
@@ -71,6 +112,26 @@ function subsetViews(dims: readonly string[], extra: readonly string[] = []): To
   }
   return out;
 }
+
+/** Operations' counts of persons (the rest of its measures count activities). */
+const OPERATION_PERSON_MEASURES = ['foreigners_checked', 'findings', 'follow_ups'] as const;
+
+/**
+ * The grains operations publish person counts at, per view; views not listed have none. Two
+ * tables carry the breakdowns, province × activity and office × activity by half-year, and they
+ * meet only in the national per-activity totals, which are published by month as well.
+ */
+const PERSON_GRAINS: Readonly<Record<string, readonly PeriodGrain[]>> = {
+  total: PERIOD_GRAINS,
+  activity: ['half', 'year'],
+  province_code: ['half'],
+  office_code: ['half'],
+};
+
+const withPersonGrains = (v: TotalsView): TotalsView => ({
+  ...v,
+  measureGrains: Object.fromEntries(OPERATION_PERSON_MEASURES.map((m) => [m, PERSON_GRAINS[v.name] ?? []])),
+});
 
 /** The name of a measure's withheld flag column, e.g. `count_withheld`. */
 export const withheldColumn = (measure: string): string => `${measure}_withheld`;
@@ -127,17 +188,21 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     ],
   },
   operations: {
+    // Activities are events, published exactly: each activity as a detail row, every view by
+    // month. The persons they counted (checked, found in violation, proceedings opened) are few
+    // per activity and per office and month: a joint operation finds 0 to 5 violators. Withholding
+    // those cells withheld most national monthly totals through their complements, so person counts
+    // follow the sanctions design: none in the detail rows, national figures (and per activity) by
+    // month, half-year and year, and provinces and offices by half-year only (PERSON_GRAINS).
     publicDetail: true,
     measures: [
       { name: 'activities', k: null, unit: 'events' },
-      { name: 'foreigners_checked', k: 10, unit: 'persons' },
-      { name: 'findings', k: 10, unit: 'persons' },
-      { name: 'follow_ups', k: 10, unit: 'persons' },
+      ...OPERATION_PERSON_MEASURES.map((name) => ({ name, k: 10, unit: 'persons' as const, inPublicDetail: false })),
     ],
     // No office → province hierarchy here: an activity's province is the area it took place in, and
     // some offices organise activities in more than one province (Kanwil Papua in 91 and 93).
     hierarchies: [],
-    views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')],
+    views: [...subsetViews(['province_code', 'level', 'activity']), view('office_code'), view('office_code', 'activity')].map(withPersonGrains),
   },
   registry: {
     publicDetail: true,

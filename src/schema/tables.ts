@@ -285,7 +285,7 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...protectedDetailMeasures(spec.name, spec.rawColumns).map((m) => ({
     name: withheldColumn(m.name),
     type: 'BOOLEAN' as const,
-    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, or a cell withheld so that one cannot be derived.`,
+    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, or a cell withheld so that one cannot be derived.${m.inPublicDetail === false ? ` Public builds leave ${m.name} out of these rows (null, and this flag null: not published); it is in the totals.` : ''}`,
   })),
 ];
 

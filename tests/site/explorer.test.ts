@@ -125,8 +125,9 @@ const CASES: { path: string; request: Omit<TotalsRequest, 'filters' | 'locale'>;
     locale: 'en',
   },
   {
-    path: '/jelajah/?tabel=operations&rincian=province_code%2Blevel&ukuran=findings&kolom=year',
-    request: { table: 'operations', view: 'province_code+level', measure: 'findings', grain: 'year' },
+    // person counts by province are published by half-year only: asked by year, read by half-year
+    path: '/jelajah/?tabel=operations&rincian=province_code&ukuran=findings&kolom=year',
+    request: { table: 'operations', view: 'province_code', measure: 'findings', grain: 'year' },
     filters: {},
     locale: 'id',
   },
@@ -193,6 +194,29 @@ describe('explorer with the network cut', () => {
       expect(await page.inputValue('#filter-province')).toBe('');
       expect(await displayedCells(page)).toEqual(national);
       expect(visit.foreign).toEqual([]);
+      expect(visit.errors).toEqual([]);
+    } finally {
+      await visit.context.close();
+    }
+  });
+
+  test('a breakdown that does not publish the measure cannot be chosen with it, and an address asking for one gets the national total', async () => {
+    const visit = await offline();
+    try {
+      await visit.page.goto(`${origin()}/jelajah/?tabel=operations&rincian=province_code%2Blevel&ukuran=findings&kolom=month`);
+      await engineAnswer(visit.page);
+      expect(new URL(visit.page.url()).searchParams.get('rincian')).toBe('total');
+      const request = { table: 'operations', view: 'total', measure: 'findings', grain: 'month', locale: 'id', filters: NO_FILTERS } as const;
+      expect(await displayedCells(visit.page)).toEqual(await nativeCells(request));
+      const disabled = await visit.page.$$eval('#explorer-view option', (options) => options.filter((o) => (o as HTMLOptionElement).disabled).map((o) => (o as HTMLOptionElement).value));
+      expect(disabled).toEqual(expect.arrayContaining(['level', 'province_code+level', 'office_code+activity']));
+      expect(disabled).not.toContain('province_code');
+      // activities are published in every breakdown
+      await visit.page.selectOption('#explorer-measure', 'activities');
+      await visit.page.waitForURL(/ukuran=activities/);
+      await visit.page.waitForFunction(() => document.querySelector('[data-explorer-result]')?.getAttribute('data-state')?.startsWith('operations|total|activities|'));
+      await engineAnswer(visit.page);
+      expect(await visit.page.$$eval('#explorer-view option', (options) => options.filter((o) => (o as HTMLOptionElement).disabled).length)).toBe(0);
       expect(visit.errors).toEqual([]);
     } finally {
       await visit.context.close();

@@ -6,6 +6,8 @@
  *                            withheld: zeros are shown, so a withheld cell is at least 1)
  *   equalities  Σ_{d∈t} x_d = Σ_{d∈t} x*_d     one per published total t that contains withheld
  *                            detail cells (the published detail cells are subtracted out)
+ *   inequalities lo ≤ Σ a_d x_d ≤ hi            rules the cells obey across measures (findings
+ *                            ≤ foreigners checked in the same cell), when given
  *
  * and every withheld cell, detail or total, is a linear function f_c(x) = Σ_{d∈c} x_d. A cell is
  * protected when max f_c − min f_c ≥ k over that polytope (the LP relaxation, as τ-Argus audits).
@@ -34,7 +36,11 @@ export interface AuditProblem {
   targets: Int32Array[];
   /** Required width of each target's feasible range. */
   k: number;
+  /** Linear rules the attacker knows the variables obey: lower ≤ Σ coefficients × vars ≤ upper. */
+  inequalities?: Inequality[];
 }
+
+export interface Inequality { vars: Int32Array; coefficients: Float64Array; lower: number; upper: number }
 
 export interface AuditFailure {
   /** Index into `targets`. */
@@ -79,11 +85,19 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
   let work = 0;
   const { truth, equalities, targets, k } = problem;
   const n = truth.length;
-  // Union-find over variables sharing an equality.
+  // The LP's rows: the published totals (equalities, the first rows), then the inequalities.
+  const inequalities = problem.inequalities ?? [];
+  const rows: Int32Array[] = [...equalities, ...inequalities.map((i) => i.vars)];
+  const coefficientsOf = (r: number): Float64Array | null => (r < equalities.length ? null : inequalities[r - equalities.length]!.coefficients);
+  const equalityRhs = equalities.map((eq) => eq.reduce((acc, v) => acc + truth[v]!, 0));
+  const rowLo = Float64Array.from([...equalityRhs, ...inequalities.map((i) => i.lower)]);
+  const rowHi = Float64Array.from([...equalityRhs, ...inequalities.map((i) => i.upper)]);
+  // Union-find over variables sharing a row.
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
+  // A variable in no row at all is free above; one in an inequality only is left to the LP.
   const constrained = new Uint8Array(n);
-  for (const eq of equalities) for (let i = 0; i < eq.length; i++) { constrained[eq[i]!] = 1; if (i > 0) { const a = find(eq[0]!), b = find(eq[i]!); if (a !== b) parent[a] = b; } }
+  for (const row of rows) for (let i = 0; i < row.length; i++) { constrained[row[i]!] = 1; if (i > 0) { const a = find(row[0]!), b = find(row[i]!); if (a !== b) parent[a] = b; } }
   const compOf = new Int32Array(n);
   const local = new Int32Array(n);
   const compVars: number[][] = [];
@@ -95,7 +109,7 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
     compOf[v] = c; local[v] = compVars[c]!.length; compVars[c]!.push(v);
   }
   const compEqs: number[][] = compVars.map(() => []);
-  equalities.forEach((eq, i) => compEqs[compOf[eq[0]!]!]!.push(i));
+  rows.forEach((row, i) => compEqs[compOf[row[0]!]!]!.push(i));
 
   const width = new Float64Array(targets.length);
   const unbounded = new Uint8Array(targets.length);
@@ -139,15 +153,22 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
     const lo = partLo[c]!, hi = partHi[c]!;
     const eqs = compEqs[c]!;
     const starts = new Int32Array(eqs.length + 1);
-    for (let r = 0; r < eqs.length; r++) starts[r + 1] = starts[r]! + equalities[eqs[r]!]!.length;
+    for (let r = 0; r < eqs.length; r++) starts[r + 1] = starts[r]! + rows[eqs[r]!]!.length;
     const indices = new Int32Array(starts[eqs.length]!);
-    for (let r = 0; r < eqs.length; r++) { const eq = equalities[eqs[r]!]!; for (let i = 0; i < eq.length; i++) indices[starts[r]! + i] = local[eq[i]!]!; }
-    const rhs = Float64Array.from(eqs, (e) => sum(truth, equalities[e]!));
+    const values = new Float64Array(indices.length).fill(1);
+    for (let r = 0; r < eqs.length; r++) {
+      const row = rows[eqs[r]!]!;
+      const coefficients = coefficientsOf(eqs[r]!);
+      for (let i = 0; i < row.length; i++) { indices[starts[r]! + i] = local[row[i]!]!; if (coefficients) values[starts[r]! + i] = coefficients[i]!; }
+    }
+    const bound = (x: number) => (x === Infinity ? highs.infinity : x === -Infinity ? -highs.infinity : x);
+    const rowLower = Float64Array.from(eqs, (e) => bound(rowLo[e]!));
+    const rowUpper = Float64Array.from(eqs, (e) => bound(rowHi[e]!));
     const model = highs.createModel({
       numCols: vars.length, numRows: eqs.length,
       colCost: new Float64Array(vars.length), colLower: new Float64Array(vars.length).fill(1), colUpper: new Float64Array(vars.length).fill(highs.infinity),
-      rowLower: rhs, rowUpper: rhs,
-      matrix: { format: 'csr', numRows: eqs.length, numCols: vars.length, starts, indices, values: new Float64Array(indices.length).fill(1) },
+      rowLower, rowUpper,
+      matrix: { format: 'csr', numRows: eqs.length, numCols: vars.length, starts, indices, values },
     });
     try {
       model.options.set({ output_flag: false });
@@ -189,7 +210,8 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
         widenAll(solution.colValue);
         if (sense === 'maximize') {
           const binding = bindingOf.get(ps[p]!.target) ?? [];
-          solution.rowDual.forEach((d, r) => { if (Math.abs(d) > EPS) binding.push(eqs[r]!); });
+          // published totals only: a rule between measures is not a cell that can be withheld
+          solution.rowDual.forEach((d, r) => { if (Math.abs(d) > EPS && eqs[r]! < equalities.length) binding.push(eqs[r]!); });
           bindingOf.set(ps[p]!.target, binding);
         }
         return true;
@@ -296,7 +318,10 @@ export async function auditFeasibleRanges(problem: AuditProblem, maxWork = LP_WO
   });
   const equalitiesOf: number[][] = Array.from({ length: n }, () => []);
   equalities.forEach((eq, e) => { for (const v of eq) equalitiesOf[v]!.push(e); });
-  const signature = equalitiesOf.map((es) => es.join(','));
+  // Rows trade value freely only within the same equalities and the same inequality terms.
+  const inequalityTerms: string[][] = Array.from({ length: n }, () => []);
+  (problem.inequalities ?? []).forEach((ineq, i) => ineq.vars.forEach((v, j) => inequalityTerms[v]!.push(`${i}:${ineq.coefficients[j]}`)));
+  const signature = equalitiesOf.map((es, v) => `${es.join(',')}|${inequalityTerms[v]!.join(',')}`);
   const groupOf = new Map<string, number>();
   const group = new Int32Array(n);
   const groupSlack: number[] = [];
@@ -313,7 +338,9 @@ export async function auditFeasibleRanges(problem: AuditProblem, maxWork = LP_WO
   const open: number[] = [];
   unique.forEach((vars, u) => {
     if (vars.length === 0) { uniqueWidth[u] = 0; return; }
-    if (vars.some((v) => equalitiesOf[v]!.length === 0)) { uniqueWidth[u] = Infinity; return; }
+    if (vars.some((v) => equalitiesOf[v]!.length === 0 && inequalityTerms[v]!.length === 0)) { uniqueWidth[u] = Infinity; return; }
+    // an inequality can bound a cell left free by the totals: the LP decides
+    if (vars.some((v) => equalitiesOf[v]!.length === 0)) { open.push(u); return; }
     const inTarget = new Map<number, number>();
     for (const v of vars) inTarget.set(group[v]!, (inTarget.get(group[v]!) ?? 0) + 1);
     let best = 0;
@@ -326,7 +353,7 @@ export async function auditFeasibleRanges(problem: AuditProblem, maxWork = LP_WO
   });
   let lpSolves = 0;
   if (open.length > 0) {
-    const lp = await auditByLinearPrograms({ truth, equalities, targets: open.map((u) => unique[u]!), k }, maxWork);
+    const lp = await auditByLinearPrograms({ ...problem, targets: open.map((u) => unique[u]!) }, maxWork);
     lpSolves = lp.lpSolves;
     open.forEach((u, i) => { uniqueWidth[u] = lp.width[i]!; });
     for (const f of lp.failing) { uniqueBinding[open[f.target]!] = f.binding; uniqueProven[open[f.target]!] = f.proven ? 1 : 0; }

@@ -12,17 +12,22 @@
  *   4. audit      an LP proves every hidden cell's feasible range is at least k wide
  *                 (audit-feasible-ranges.ts); where it is not, the smallest published cell in a
  *                 relation with the failing cell is withheld, and 3–4 run again to a fixpoint.
+ * Then, for measures tied by a rule in every cell (findings ≤ foreigners checked):
+ *   5. joint      one LP over all of them with the rules; a cell under k there is withheld in
+ *                 every tied measure, and 1–5 run again.
+ * Each measure is published only in the cells of its design (src/schema/disclosure.ts); the rest
+ * get a null value and a null flag.
  *
  * Primary suppression and the relation bookkeeping are DuckDB SQL; only hidden cells and the
  * published totals that contain them reach the LP. docs/disclosure-control.md explains the method.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureDesign, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type TotalsView } from '../../src/schema/disclosure.ts';
+import { measureDesign, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type ProtectedMeasure, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
-import { auditFeasibleRanges, LP_WORK } from './audit-feasible-ranges.ts';
+import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
 import { atomViewGrains, inDesignSql, periodAt, refines, RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 
 export type Audience = 'public' | 'internal';
@@ -76,37 +81,60 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   const { detail, totals } = input;
   const keys = `sdc_keys_${table}`;
   const relations = `sdc_relations_${table}`;
-  const cells = `sdc_cells_${table}`;
-
-  const result: SuppressionCounts = { k: null, primary: 0, secondary: 0, frozen: 0, audited: true, lpSolves: 0, seconds: 0, measures: {} };
+  const measures = protectedDetailMeasures(table, TABLES[table].rawColumns);
   await addDetailFlags(db, table, detail);
-  // The relations are built once per design: measures published in the same cells share them.
-  let relationsOf: string | null = null;
-  for (const measure of protectedDetailMeasures(table, TABLES[table].rawColumns)) {
+
+  // Measures tied by a rule (follow-ups ≤ findings ≤ foreigners checked in every cell) are
+  // protected each on its own, then audited together: a cell the joint audit finds too narrow is
+  // withheld in every tied measure, and they are protected again, until the joint audit passes.
+  const tied = measures.filter((m) => m.atMost !== undefined || measures.some((x) => x.atMost === m.name));
+  const designOf = (m: ProtectedMeasure) => JSON.stringify(measureDesign(table, m.name));
+  if (tied.some((m) => designOf(m) !== designOf(tied[0]!))) throw new Error(`${table}: measures tied by atMost must share one design (src/schema/disclosure.ts)`);
+  const forced = new Map<string, bigint[]>();
+  let outcomes = new Map<string, MeasureOutcome>();
+  const jointUnresolved = new Map<string, number>();
+  let jointSolves = 0;
+  for (let pass = 1; ; pass += 1) {
+    outcomes = new Map();
+    // The relations are built once per design: measures published in the same cells share them.
+    let relationsOf: string | null = null;
+    for (const measure of measures) {
+      const design = measureDesign(table, measure.name);
+      if (relationsOf !== designOf(measure)) {
+        for (const s of relationStatements(table, design, detail, totals, keys, relations)) await db.run(s);
+        relationsOf = designOf(measure);
+      }
+      outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys, relations }, forced.get(measure.name) ?? []));
+    }
+    if (tied.length < 2) break;
+    if (relationsOf !== designOf(tied[0]!)) for (const s of relationStatements(table, measureDesign(table, tied[0]!.name), detail, totals, keys, relations)) await db.run(s);
+    const joint = await auditTiedMeasures(db, table, tied, outcomes, keys, detail);
+    jointSolves += joint.lpSolves;
+    trace(`${table} pass ${pass}: joint audit of ${tied.map((m) => m.name).join(', ')}: ${joint.failing.length} failing`);
+    if (joint.failing.length === 0) break;
+    let grew = false;
+    for (const m of tied) {
+      const list = forced.get(m.name) ?? [];
+      const added = joint.failing.map((f) => f.id).filter((id) => !list.includes(id));
+      if (added.length > 0) { forced.set(m.name, [...list, ...added]); grew = true; }
+    }
+    if (!grew) {
+      for (const f of joint.failing) jointUnresolved.set(f.measure, (jointUnresolved.get(f.measure) ?? 0) + 1);
+      break;
+    }
+  }
+
+  const result: SuppressionCounts = { k: null, primary: 0, secondary: 0, frozen: 0, audited: true, lpSolves: jointSolves, seconds: 0, measures: {} };
+  for (const measure of measures) {
+    const { cells, design, fixpoint } = outcomes.get(measure.name)!;
     const k = measure.k!;
     result.k = Math.max(result.k ?? 0, k);
     const m = sqlIdent(measure.name);
-    const design = measureDesign(table, measure.name);
-    if (relationsOf !== JSON.stringify(design)) {
-      for (const s of relationStatements(table, design, detail, totals, keys, relations)) await db.run(s);
-      relationsOf = JSON.stringify(design);
-    }
-    // The cells the design publishes: its totals rows, and the detail rows where it publishes them.
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
-      SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
-      ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
-    await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN rule UTINYINT DEFAULT 0`);
-    await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN shared BOOLEAN DEFAULT false`);
-    await markSharedTotals(db, design, keys, cells);
-    await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN coarseness INTEGER DEFAULT 0`);
-    await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table, design)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
-    await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
-    await freezePreviousPattern(db, table, measure.name, input, cells);
-    const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, k);
     const byRule = await queryRows<{ rule: number; n: bigint }>(db, `SELECT rule, count(*)::BIGINT AS n FROM ${sqlIdent(cells)} WHERE rule > 0 GROUP BY rule`);
     const n = (r: number) => Number(byRule.find((x) => Number(x.rule) === r)?.n ?? 0);
-    result.measures![measure.name] = { k, primary: n(PRIMARY), secondary: n(SECONDARY), frozen: n(FROZEN), lpSolves: fixpoint.lpSolves, auditRounds: fixpoint.rounds, unresolved: fixpoint.unresolved, derivable: fixpoint.derivable };
-    if (fixpoint.unresolved > 0) result.audited = false;
+    const unresolved = fixpoint.unresolved + (jointUnresolved.get(measure.name) ?? 0);
+    result.measures![measure.name] = { k, primary: n(PRIMARY), secondary: n(SECONDARY), frozen: n(FROZEN), lpSolves: fixpoint.lpSolves, auditRounds: fixpoint.rounds, unresolved, derivable: fixpoint.derivable };
+    if (unresolved > 0) result.audited = false;
     result.primary += n(PRIMARY);
     result.secondary += n(SECONDARY);
     result.frozen! += n(FROZEN);
@@ -119,10 +147,93 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     // Cells outside the design are not published at all: null, with a null flag.
     await db.run(`UPDATE ${sqlIdent(totals)} t SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL WHERE NOT ${inDesignSql(design)}`);
     if (!design.publicDetail) await db.run(`UPDATE ${sqlIdent(detail)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL`);
+    await db.run(`DROP TABLE IF EXISTS ${sqlIdent(cells)}`);
   }
-  for (const t of [keys, relations, cells]) await db.run(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+  for (const t of [keys, relations]) await db.run(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
   result.seconds = Math.round((performance.now() - started) / 10) / 100;
   return result;
+}
+
+interface MeasureOutcome {
+  /** Temp table of the measure's cells (id, value, known, rule, ...), kept until its pattern is published. */
+  cells: string;
+  design: DisclosureDesign;
+  fixpoint: { lpSolves: number; rounds: number; unresolved: number; derivable: number };
+}
+
+/**
+ * One measure's pattern, steps 1–4 of the header, in its own cells table. `forced` cells are
+ * withheld from the start (the joint audit of tied measures asked for them).
+ */
+async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasure, design: DisclosureDesign, input: DisclosureInput & { keys: string; relations: string }, forced: readonly bigint[]): Promise<MeasureOutcome> {
+  const { detail, totals, keys, relations } = input;
+  const k = measure.k!;
+  const m = sqlIdent(measure.name);
+  const cells = `sdc_cells_${table}_${measure.name}`;
+  // The cells the design publishes: its totals rows, and the detail rows where it publishes them.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
+    SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
+    ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
+  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN rule UTINYINT DEFAULT 0`);
+  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN shared BOOLEAN DEFAULT false`);
+  await markSharedTotals(db, design, keys, cells);
+  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN coarseness INTEGER DEFAULT 0`);
+  await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table, design)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
+  await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
+  await freezePreviousPattern(db, table, measure.name, input, cells);
+  if (forced.length > 0) await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${SECONDARY} WHERE rule = 0 AND value > 0 AND id IN (${forced.join(', ')})`);
+  const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, k);
+  return { cells, design, fixpoint };
+}
+
+/**
+ * The joint audit of measures tied by rules: one LP over the hidden cells of all of them, with
+ * each measure's published totals, and in every cell the rule (findings ≤ foreigners checked)
+ * between the two measures' values, hidden or published. A cell published in one measure bounds
+ * the same cell hidden in the other; two hidden ones bound each other. Exact for designs whose
+ * unknowns are one table (operations' person counts: national by month); with several atom
+ * tables the published activity rows would tie them too, which is why operations publish one.
+ */
+async function auditTiedMeasures(db: Db, table: TableName, tied: readonly ProtectedMeasure[], outcomes: ReadonlyMap<string, MeasureOutcome>, keys: string, detail: string): Promise<{ failing: { measure: string; id: bigint }[]; lpSolves: number }> {
+  const truth: number[] = [];
+  const equalities: Int32Array[] = [];
+  const targets: Int32Array[] = [];
+  const targetOf: { measure: string; id: bigint }[] = [];
+  const varOf = new Map<string, Map<bigint, number>>();
+  let k = 0;
+  for (const measure of tied) {
+    const { cells, design } = outcomes.get(measure.name)!;
+    k = Math.max(k, measure.k!);
+    const system = design.publicDetail ? await detailSystem(db, cells, keys, detail, design, measure.k!) : await atomSystem(db, cells, keys, design, measure.k!);
+    const offset = truth.length;
+    for (const v of system.vars) truth.push(Number(v.value));
+    varOf.set(measure.name, new Map(system.vars.map((v) => [v.id, offset + v.var])));
+    for (const eq of system.equalities) equalities.push(eq.map((v) => v + offset));
+    system.targets.forEach((t, i) => { targets.push(t.map((v) => v + offset)); targetOf.push({ measure: measure.name, id: system.targetIds[i]! }); });
+  }
+  // the rules, cell by cell: small ≤ large
+  const inequalities: Inequality[] = [];
+  for (const small of tied) {
+    if (!small.atMost) continue;
+    const large = tied.find((m) => m.name === small.atMost)!;
+    const [smallVars, largeVars] = [varOf.get(small.name)!, varOf.get(large.name)!];
+    const ids = [...new Set([...smallVars.keys(), ...largeVars.keys()])];
+    if (ids.length === 0) continue;
+    const published = async (measure: ProtectedMeasure) => new Map((await queryRows<{ id: bigint; value: bigint }>(db,
+      `SELECT id, value FROM ${sqlIdent(outcomes.get(measure.name)!.cells)} WHERE (rule = 0 OR known) AND id IN (${ids.join(', ')})`)).map((r) => [r.id, Number(r.value)]));
+    const [smallValues, largeValues] = [await published(small), await published(large)];
+    for (const id of ids) {
+      const s = smallVars.get(id);
+      const l = largeVars.get(id);
+      if (s !== undefined && l !== undefined) inequalities.push({ vars: Int32Array.of(s, l), coefficients: Float64Array.of(1, -1), lower: -Infinity, upper: 0 });
+      else if (s !== undefined && largeValues.has(id)) inequalities.push({ vars: Int32Array.of(s), coefficients: Float64Array.of(1), lower: -Infinity, upper: largeValues.get(id)! });
+      else if (l !== undefined && smallValues.has(id)) inequalities.push({ vars: Int32Array.of(l), coefficients: Float64Array.of(1), lower: smallValues.get(id)!, upper: Infinity });
+    }
+  }
+  if (targets.length === 0) return { failing: [], lpSolves: 0 };
+  trace(`${table} joint audit LP: ${truth.length} variables, ${equalities.length} equalities, ${inequalities.length} rules, ${targets.length} targets`);
+  const audit = await auditFeasibleRanges({ truth: Float64Array.from(truth), equalities, targets, k, inequalities }, LP_WORK);
+  return { failing: audit.failing.map((f) => targetOf[f.target]!), lpSolves: audit.lpSolves };
 }
 
 /**

@@ -34,7 +34,8 @@ const T = {
   },
 };
 
-const FILTERS = ['period', 'province', 'office', 'category'] as const;
+/** Persons are published nationally only (src/schema/disclosure.ts), so the period is the one filter. */
+const FILTERS = ['period'] as const;
 
 export const operationsFunnel: ChartDefinition<FunnelRow> = {
   id: 'operations-funnel',
@@ -51,12 +52,10 @@ export const operationsFunnel: ChartDefinition<FunnelRow> = {
     { key: 'period_to', label: { id: 'Sampai', en: 'To' }, type: 'month' },
   ],
   definition: {
-    id: 'Dari kegiatan TIMPORA (terutama operasi gabungan): WNA yang diperiksa, yang ditemukan melanggar, dan yang proses TAK-nya dibuka. Menghitung orang per kegiatan.',
-    en: 'From TIMPORA activities (mostly joint operations): foreigners checked, those found in violation, and those for whom sanction proceedings were opened. Counts persons per activity.',
+    id: 'Dari kegiatan TIMPORA (terutama operasi gabungan): WNA yang diperiksa, yang ditemukan melanggar, dan yang proses TAK-nya dibuka. Menghitung orang; angka nasional saja, karena per wilayah, kantor atau jenis kegiatan jumlahnya terlalu kecil untuk diterbitkan.',
+    en: 'From TIMPORA activities (mostly joint operations): foreigners checked, those found in violation, and those for whom sanction proceedings were opened. Counts persons; national figures only, as counts by region, office or kind of activity are too small to publish.',
   },
   sql(filters) {
-    // Person counts by province or office are published by half-year only: with no period
-    // filter, those read the latest half-year, the national figures the latest year.
     const { where, grain } = selectTotals('operations', [], filters, FILTERS, filterGrain(filters), STEPS);
     const period = periodSelection('operations', filters, grain);
     const steps = STEPS.map((s, i) => `SELECT ${i} AS i, ${sqlString(s)} AS step, CAST(${s} AS DOUBLE) AS value, ${s}_withheld AS withheld FROM t`).join('\nUNION ALL ');

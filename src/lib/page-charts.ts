@@ -6,11 +6,14 @@ export const PAGE_CHARTS = {
   integration: ['registry-gaps', 'registry-trend'],
 } as const;
 
-/** A province page: the same charts filtered to the province (national-only charts left out). */
+/**
+ * A province page: the same charts filtered to the province (national-only charts left out: the
+ * persons counted by TIMPORA, in the funnel, are published nationally only).
+ */
 export const PROVINCE_CHARTS = {
   arrivals: ['arrivals-trend', 'arrivals-nationalities', 'arrivals-ports', 'arrivals-visa'],
   sanctions: ['sanctions-groups', 'sanctions-offices'],
-  operations: ['operations-levels', 'operations-funnel'],
+  operations: ['operations-levels'],
   integration: ['registry-gaps', 'registry-trend'],
 } as const;
 
@@ -18,5 +21,5 @@ export const PROVINCE_CHARTS = {
 export const OFFICE_CHARTS = {
   arrivals: ['arrivals-ports'],
   sanctions: ['sanctions-groups'],
-  operations: ['operations-activities', 'operations-funnel'],
+  operations: ['operations-activities'],
 } as const;

@@ -32,6 +32,12 @@ export interface ProtectedMeasure {
    * do not, the detail rows hold null with a null flag: not published, which is not "withheld".
    */
   inPublicDetail?: boolean;
+  /**
+   * A measure this one never exceeds in the same cell (findings ≤ foreigners checked: a rule the
+   * validation enforces, so anyone can rely on it). Where that measure is published, it bounds a
+   * withheld value of this one, and the audit uses the bound.
+   */
+  atMost?: string;
 }
 
 export interface TotalsView {
@@ -100,10 +106,6 @@ export function measureDesign(table: TableName, measure: string): DisclosureDesi
   };
 }
 
-/** Whether some measure of a table is published in fewer cells than the table's rows: those cells hold null with a null flag. */
-export const hasUnpublishedCells = (table: TableName): boolean =>
-  DISCLOSURE[table].measures.some((m) => m.inPublicDetail === false || DISCLOSURE[table].views.some((v) => v.measureGrains?.[m.name] !== undefined));
-
 /** Every subset of `dims` (including none), each with `extra` first: the filters × breakdowns a page offers. */
 function subsetViews(dims: readonly string[], extra: readonly string[] = []): TotalsView[] {
   const out: TotalsView[] = [];
@@ -117,15 +119,16 @@ function subsetViews(dims: readonly string[], extra: readonly string[] = []): To
 const OPERATION_PERSON_MEASURES = ['foreigners_checked', 'findings', 'follow_ups'] as const;
 
 /**
- * The grains operations publish person counts at, per view; views not listed have none. Two
- * tables carry the breakdowns, province × activity and office × activity by half-year, and they
- * meet only in the national per-activity totals, which are published by month as well.
+ * The grains operations publish person counts at, per view; views not listed have none: national
+ * figures only. Any breakdown would be a second table beside the monthly one, and the activity
+ * rows, which are published, tie such tables together: a month whose operations were all held by
+ * one office, or were all joint operations, gives that office's or that kind's persons away
+ * through the monthly total. By kind of activity and month alone (one table) was tried too: most
+ * kinds other than joint operations count 1 to 9 persons a month, and protecting them withheld
+ * 4 of 33 national monthly follow-up totals. docs/disclosure-control.md, "Table design".
  */
 const PERSON_GRAINS: Readonly<Record<string, readonly PeriodGrain[]>> = {
   total: PERIOD_GRAINS,
-  activity: ['half', 'year'],
-  province_code: ['half'],
-  office_code: ['half'],
 };
 
 const withPersonGrains = (v: TotalsView): TotalsView => ({
@@ -192,12 +195,14 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     // month. The persons they counted (checked, found in violation, proceedings opened) are few
     // per activity and per office and month: a joint operation finds 0 to 5 violators. Withholding
     // those cells withheld most national monthly totals through their complements, so person counts
-    // follow the sanctions design: none in the detail rows, national figures (and per activity) by
-    // month, half-year and year, and provinces and offices by half-year only (PERSON_GRAINS).
+    // are published as national figures by month, half-year and year (PERSON_GRAINS), and not in
+    // the detail rows.
     publicDetail: true,
     measures: [
       { name: 'activities', k: null, unit: 'events' },
-      ...OPERATION_PERSON_MEASURES.map((name) => ({ name, k: 10, unit: 'persons' as const, inPublicDetail: false })),
+      { name: 'foreigners_checked', k: 10, unit: 'persons', inPublicDetail: false },
+      { name: 'findings', k: 10, unit: 'persons', inPublicDetail: false, atMost: 'foreigners_checked' },
+      { name: 'follow_ups', k: 10, unit: 'persons', inPublicDetail: false, atMost: 'findings' },
     ],
     // No office → province hierarchy here: an activity's province is the area it took place in, and
     // some offices organise activities in more than one province (Kanwil Papua in 91 and 93).

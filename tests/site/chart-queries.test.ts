@@ -72,23 +72,20 @@ test('a ranking chart reports the same counts as its published view', async () =
   expect(rows.slice(0, 3).map((r) => r.count)).toEqual([136, 124, 118]);
 });
 
-test('the TIMPORA funnel reads person counts by office per half-year, never summed from finer cells, and refuses an office by month', async () => {
+test('the TIMPORA funnel shows national person counts for the latest year or a chosen month, and refuses a province or an office', async () => {
   const funnel = CHARTS.get('operations-funnel')!;
   type Step = { step: string; value: number | null; withheld: boolean; period_from: string; period_to: string };
-  // national, no period: the latest complete year, every step shown
   const national = (await queryPublished(funnel.sql(NO_FILTERS))) as Step[];
   expect(national.map((r) => r.step)).toEqual(['foreigners_checked', 'findings', 'follow_ups']);
   expect(national.every((r) => !r.withheld && r.value !== null && r.value > 0)).toBe(true);
   expect(national[0]!.period_from.slice(5)).toBe('01-01');
-  // an office, no period: its latest half-year, straight from the office_code view
-  const office = (await queryPublished(funnel.sql({ ...NO_FILTERS, office: 'KANIM-CILEGON' }))) as Step[];
-  const half = office[0]!.period_from;
-  expect(['01', '07']).toContain(half.slice(5, 7));
-  const published = await queryPublished(`SELECT CAST(findings AS DOUBLE) AS value, findings_withheld AS withheld FROM operations_totals
-    WHERE view = 'office_code' AND office_code = 'KANIM-CILEGON' AND grain = 'half' AND period = DATE '${half}'`);
-  expect(published).toHaveLength(1);
-  expect([office[1]!.value, office[1]!.withheld]).toEqual([published[0]!.value, published[0]!.withheld]);
-  // an office by month is not published: the chart says so instead of adding anything up
-  expect(() => funnel.sql({ ...NO_FILTERS, office: 'KANIM-CILEGON', period: '2024-03' })).toThrow(UnsupportedFiltersError);
-  expect(supportsFilters(funnel, { ...NO_FILTERS, office: 'KANIM-CILEGON', period: '2024-03' })).toBe(false);
+  // a month: straight from the national monthly cell
+  const march = (await queryPublished(funnel.sql({ ...NO_FILTERS, period: '2024-03' }))) as Step[];
+  const published = await queryPublished(`SELECT CAST(findings AS DOUBLE) AS value FROM operations_totals WHERE view = 'total' AND grain = 'month' AND period = DATE '2024-03-01'`);
+  expect(march[1]!.value).toBe(published[0]!.value);
+  // persons are not published by province or office: the chart says so instead of adding anything up
+  for (const filters of [{ office: 'KANIM-CILEGON' }, { province: '36' }]) {
+    expect(() => funnel.sql({ ...NO_FILTERS, ...filters })).toThrow(UnsupportedFiltersError);
+    expect(supportsFilters(funnel, { ...NO_FILTERS, ...filters })).toBe(false);
+  }
 });

@@ -125,9 +125,8 @@ const CASES: { path: string; request: Omit<TotalsRequest, 'filters' | 'locale'>;
     locale: 'en',
   },
   {
-    // person counts by province are published by half-year only: asked by year, read by half-year
-    path: '/jelajah/?tabel=operations&rincian=province_code&ukuran=findings&kolom=year',
-    request: { table: 'operations', view: 'province_code', measure: 'findings', grain: 'year' },
+    path: '/jelajah/?tabel=operations&rincian=total&ukuran=findings&kolom=month',
+    request: { table: 'operations', view: 'total', measure: 'findings', grain: 'month' },
     filters: {},
     locale: 'id',
   },
@@ -209,8 +208,8 @@ describe('explorer with the network cut', () => {
       const request = { table: 'operations', view: 'total', measure: 'findings', grain: 'month', locale: 'id', filters: NO_FILTERS } as const;
       expect(await displayedCells(visit.page)).toEqual(await nativeCells(request));
       const disabled = await visit.page.$$eval('#explorer-view option', (options) => options.filter((o) => (o as HTMLOptionElement).disabled).map((o) => (o as HTMLOptionElement).value));
-      expect(disabled).toEqual(expect.arrayContaining(['level', 'province_code+level', 'office_code+activity']));
-      expect(disabled).not.toContain('province_code');
+      expect(disabled).toEqual(expect.arrayContaining(['level', 'province_code', 'province_code+level', 'office_code+activity']));
+      expect(disabled).not.toContain('total');
       // activities are published in every breakdown
       await visit.page.selectOption('#explorer-measure', 'activities');
       await visit.page.waitForURL(/ukuran=activities/);

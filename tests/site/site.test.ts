@@ -188,6 +188,10 @@ describe.each(PAGES.filter((p) => !p.overview))('methodology $path', (spec) => {
       expect(await page.$$eval('[data-table-spec]', (els) => els.map((el) => el.getAttribute('data-table-spec')))).toEqual(TABLE_NAMES);
       expect(await page.getAttribute('[data-table-spec="arrivals"] [data-units]', 'data-units')).toBe('events');
       expect(await page.getAttribute('[data-table-spec="sanctions"] [data-units]', 'data-units')).toBe('persons');
+      // operations' person counts are left out of its public detail rows, and the page says so
+      expect(await page.$$eval('[data-table-spec="operations"] [data-measure-totals-only]', (els) => els.map((el) => el.getAttribute('data-measure-totals-only'))))
+        .toEqual(['foreigners_checked', 'findings', 'follow_ups']);
+      expect(await page.locator('[data-table-spec="arrivals"] [data-measure-totals-only]').count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -112,12 +112,17 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     jointSolves += joint.lpSolves;
     trace(`${table} pass ${pass}: joint audit of ${tied.map((m) => m.name).join(', ')}: ${joint.failing.length} failing`);
     if (joint.failing.length === 0) break;
+    // First the failing cell in every tied measure; where that adds nothing (the cell is zero or
+    // withheld everywhere already), the published totals that bind it in the joint LP.
+    const force = (measure: string, ids: readonly bigint[]) => {
+      const list = forced.get(measure) ?? [];
+      const added = [...new Set(ids)].filter((id) => !list.includes(id));
+      if (added.length > 0) forced.set(measure, [...list, ...added]);
+      return added.length > 0;
+    };
     let grew = false;
-    for (const m of tied) {
-      const list = forced.get(m.name) ?? [];
-      const added = joint.failing.map((f) => f.id).filter((id) => !list.includes(id));
-      if (added.length > 0) { forced.set(m.name, [...list, ...added]); grew = true; }
-    }
+    for (const m of tied) grew = force(m.name, joint.failing.map((f) => f.id)) || grew;
+    if (!grew) for (const m of tied) grew = force(m.name, joint.failing.flatMap((f) => f.binding.filter((b) => b.measure === m.name).map((b) => b.id))) || grew;
     if (!grew) {
       for (const f of joint.failing) jointUnresolved.set(f.measure, (jointUnresolved.get(f.measure) ?? 0) + 1);
       break;
@@ -194,9 +199,10 @@ async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasur
  * unknowns are one table (operations' person counts: national by month); with several atom
  * tables the published activity rows would tie them too, which is why operations publish one.
  */
-async function auditTiedMeasures(db: Db, table: TableName, tied: readonly ProtectedMeasure[], outcomes: ReadonlyMap<string, MeasureOutcome>, keys: string, detail: string): Promise<{ failing: { measure: string; id: bigint }[]; lpSolves: number }> {
+async function auditTiedMeasures(db: Db, table: TableName, tied: readonly ProtectedMeasure[], outcomes: ReadonlyMap<string, MeasureOutcome>, keys: string, detail: string): Promise<{ failing: { measure: string; id: bigint; binding: { measure: string; id: bigint }[] }[]; lpSolves: number }> {
   const truth: number[] = [];
   const equalities: Int32Array[] = [];
+  const equalityOf: { measure: string; id: bigint }[] = [];
   const targets: Int32Array[] = [];
   const targetOf: { measure: string; id: bigint }[] = [];
   const varOf = new Map<string, Map<bigint, number>>();
@@ -208,7 +214,7 @@ async function auditTiedMeasures(db: Db, table: TableName, tied: readonly Protec
     const offset = truth.length;
     for (const v of system.vars) truth.push(Number(v.value));
     varOf.set(measure.name, new Map(system.vars.map((v) => [v.id, offset + v.var])));
-    for (const eq of system.equalities) equalities.push(eq.map((v) => v + offset));
+    system.equalities.forEach((eq, i) => { equalities.push(eq.map((v) => v + offset)); equalityOf.push({ measure: measure.name, id: system.equalityIds[i]! }); });
     system.targets.forEach((t, i) => { targets.push(t.map((v) => v + offset)); targetOf.push({ measure: measure.name, id: system.targetIds[i]! }); });
   }
   // the rules, cell by cell: small ≤ large
@@ -233,7 +239,7 @@ async function auditTiedMeasures(db: Db, table: TableName, tied: readonly Protec
   if (targets.length === 0) return { failing: [], lpSolves: 0 };
   trace(`${table} joint audit LP: ${truth.length} variables, ${equalities.length} equalities, ${inequalities.length} rules, ${targets.length} targets`);
   const audit = await auditFeasibleRanges({ truth: Float64Array.from(truth), equalities, targets, k, inequalities }, LP_WORK);
-  return { failing: audit.failing.map((f) => targetOf[f.target]!), lpSolves: audit.lpSolves };
+  return { failing: audit.failing.map((f) => ({ ...targetOf[f.target]!, binding: f.binding.map((e) => equalityOf[e]!) })), lpSolves: audit.lpSolves };
 }
 
 /**

@@ -28,7 +28,7 @@ import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
-import { atomViewGrains, inDesignSql, periodAt, refines, RELATION_SLOTS, relationStatements, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { atomViewGrains, inDesignSql, keysStatement, periodAt, refines, RELATION_SLOTS, relationLinksSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 
 export type Audience = 'public' | 'internal';
 
@@ -80,7 +80,6 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   const started = performance.now();
   const { detail, totals } = input;
   const keys = `sdc_keys_${table}`;
-  const relations = `sdc_relations_${table}`;
   const measures = protectedDetailMeasures(table, TABLES[table].rawColumns);
   await addDetailFlags(db, table, detail);
 
@@ -96,18 +95,18 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   let jointSolves = 0;
   for (let pass = 1; ; pass += 1) {
     outcomes = new Map();
-    // The relations are built once per design: measures published in the same cells share them.
-    let relationsOf: string | null = null;
+    // The keys are made once per design: measures published in the same cells share them.
+    let keysOf: string | null = null;
     for (const measure of measures) {
       const design = measureDesign(table, measure.name);
-      if (relationsOf !== designOf(measure)) {
-        for (const s of relationStatements(table, design, detail, totals, keys, relations)) await db.run(s);
-        relationsOf = designOf(measure);
+      if (keysOf !== designOf(measure)) {
+        await db.run(keysStatement(table, design, detail, totals, keys));
+        keysOf = designOf(measure);
       }
-      outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys, relations }, forced.get(measure.name) ?? []));
+      outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys }, forced.get(measure.name) ?? []));
     }
     if (tied.length < 2) break;
-    if (relationsOf !== designOf(tied[0]!)) for (const s of relationStatements(table, measureDesign(table, tied[0]!.name), detail, totals, keys, relations)) await db.run(s);
+    if (keysOf !== designOf(tied[0]!)) await db.run(keysStatement(table, measureDesign(table, tied[0]!.name), detail, totals, keys));
     const joint = await auditTiedMeasures(db, table, tied, outcomes, keys, detail);
     jointSolves += joint.lpSolves;
     trace(`${table} pass ${pass}: joint audit of ${tied.map((m) => m.name).join(', ')}: ${joint.failing.length} failing`);
@@ -154,7 +153,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     if (!design.publicDetail) await db.run(`UPDATE ${sqlIdent(detail)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL`);
     await db.run(`DROP TABLE IF EXISTS ${sqlIdent(cells)}`);
   }
-  for (const t of [keys, relations]) await db.run(`DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(keys)}`);
   result.seconds = Math.round((performance.now() - started) / 10) / 100;
   return result;
 }
@@ -170,8 +169,8 @@ interface MeasureOutcome {
  * One measure's pattern, steps 1–4 of the header, in its own cells table. `forced` cells are
  * withheld from the start (the joint audit of tied measures asked for them).
  */
-async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasure, design: DisclosureDesign, input: DisclosureInput & { keys: string; relations: string }, forced: readonly bigint[]): Promise<MeasureOutcome> {
-  const { detail, totals, keys, relations } = input;
+async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasure, design: DisclosureDesign, input: DisclosureInput & { keys: string }, forced: readonly bigint[]): Promise<MeasureOutcome> {
+  const { detail, totals, keys } = input;
   const k = measure.k!;
   const m = sqlIdent(measure.name);
   const cells = `sdc_cells_${table}_${measure.name}`;
@@ -187,7 +186,9 @@ async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasur
   await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
   await freezePreviousPattern(db, table, measure.name, input, cells);
   if (forced.length > 0) await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${SECONDARY} WHERE rule = 0 AND value > 0 AND id IN (${forced.join(', ')})`);
+  const relations = `sdc_relations_${table}_${measure.name}`;
   const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, k);
+  await db.run(`DROP TABLE IF EXISTS ${sqlIdent(relations)}`);
   return { cells, design, fixpoint };
 }
 
@@ -299,6 +300,23 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
   const R = sqlIdent(relations);
   const C = sqlIdent(cells);
   let lpSolves = 0;
+  // The relations are listed around the hidden cells only, as cells become hidden: every
+  // relation holding a hidden cell has that cell as its parent or one of its children, so the
+  // relations of the hidden cells and of their parents are all that steps 3–4 ever read.
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${R} (rid BIGINT, cid BIGINT)`);
+  await db.run('CREATE OR REPLACE TEMP TABLE sdc_listed (id BIGINT)');
+  await db.run('CREATE OR REPLACE TEMP TABLE sdc_covered (id BIGINT)');
+  const listRelationsAroundHidden = async () => {
+    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_new AS SELECT c.id FROM ${C} c WHERE ${HIDDEN} AND c.id NOT IN (SELECT id FROM sdc_covered)`);
+    if ((await count(db, 'SELECT 1 FROM sdc_new')) === 0) return;
+    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_parents AS
+      SELECT DISTINCT id FROM (SELECT rid // ${RELATION_SLOTS} AS id FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })}) UNION ALL SELECT id FROM sdc_new)
+      WHERE id NOT IN (SELECT id FROM sdc_listed)`);
+    await db.run(`INSERT INTO ${R} WITH links AS (${relationLinksSql(design, detail, keys, { parents: 'sdc_parents' })})
+      SELECT rid, cid FROM links UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM links`);
+    await db.run('INSERT INTO sdc_listed SELECT id FROM sdc_parents');
+    await db.run('INSERT INTO sdc_covered SELECT id FROM sdc_new');
+  };
   for (let round = 1; ; round += 1) {
     trace(`${table} k=${k} round ${round}: singletons`);
     // 3. no relation with exactly one hidden cell,
@@ -307,10 +325,9 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     //    least 1 each, every hidden child lies within a range of width ≤ S − h (a quick
     //    necessary condition; the LP below checks the rest)
     for (;;) {
+      await listRelationsAroundHidden();
       const published = await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`);
-      // Only relations holding a hidden cell can expose one: on 20 M arrival rows they are a few
-      // hundred thousand of ~100 M, so they are picked first (a scan against the few hidden ids)
-      // and the statistics are taken over them alone.
+      // Only relations holding a hidden cell can expose one: the statistics are taken over them alone.
       await db.run(`CREATE OR REPLACE TEMP TABLE sdc_active AS
         SELECT r.rid, r.cid FROM ${R} r WHERE r.rid IN (SELECT r2.rid FROM ${R} r2 JOIN ${C} c ON c.id = r2.cid WHERE ${HIDDEN})`);
       await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (

@@ -13,7 +13,7 @@
  * add no information; the audit works on detail rows directly and sees all of them anyway.
  *
  * Cells get one BIGINT id: a detail row's rowid, or TOTALS_ID_OFFSET + a totals row's rowid.
- * A relation's id is parent id × RELATION_SLOTS + the kind of split, and the relation table
+ * A relation's id is parent id × RELATION_SLOTS + the kind of split, and a relation table
  * `(rid, cid)` lists the parent and every child.
  */
 import { PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
@@ -102,10 +102,10 @@ export function inDesignSql(design: DisclosureDesign, alias = 't'): string {
 }
 
 /**
- * Statements creating `keys` (the design's totals rows with id and every hierarchy parent filled
- * in from its child, so a port's row also carries its province) and `relations` (rid, cid).
+ * The statement creating `keys`: the design's totals rows with their id and every hierarchy
+ * parent filled in from its child, so a port's row also carries its province.
  */
-export function relationStatements(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string, relations: string): string[] {
+export function keysStatement(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string): string {
   const { hierarchies } = design;
   const dims = totalsDimensions(table);
   // A parent may come from several children (is_tak from action or from action_group).
@@ -114,11 +114,27 @@ export function relationStatements(table: TableName, design: DisclosureDesign, d
     return from.length ? `coalesce(t.${sqlIdent(d)}, ${from.join(', ')}) AS ${sqlIdent(d)}` : `t.${sqlIdent(d)}`;
   });
   const hierarchyJoins = hierarchies.map((h, i) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h${i} ON h${i}.child = t.${sqlIdent(h.child)}`);
-  const statements = [
-    `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
-      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(design)}`,
-  ];
+  return `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
+      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(design)}`;
+}
+
+/**
+ * Which relations to list: those whose parent is in the id table `parents`, or those with a child
+ * in the id table `children` (only parents are needed then). Tables of one BIGINT column `id`.
+ */
+export type RelationFilter = { parents: string } | { children: string };
+
+/**
+ * A SELECT of (rid, cid) for every parent–child link of the relations the filter picks (the
+ * parents' own rows, cid = rid // RELATION_SLOTS, are not included). Built around a few thousand
+ * hidden cells instead of all relations at once: on 20 M arrival rows the relations number
+ * ~100 M, and only those holding a hidden cell matter (disclosure-control.ts).
+ */
+export function relationLinksSql(design: DisclosureDesign, detail: string, keys: string, filter: RelationFilter): string {
   const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
+  const pick = (childId: string) => ('parents' in filter
+    ? ` AND p.id IN (SELECT id FROM ${sqlIdent(filter.parents)})`
+    : ` AND ${childId} IN (SELECT id FROM ${sqlIdent(filter.children)})`);
   const parts: string[] = [];
   for (const view of design.views) {
     // time: each grain the view is published at → the next coarser one (month → half → year)
@@ -126,19 +142,16 @@ export function relationStatements(table: TableName, design: DisclosureDesign, d
     const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
     if (steps.length === 0) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
-      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
+      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}${pick('c.id')}`);
   }
   for (const r of viewRefinements(design)) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
-      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
+      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}${pick('c.id')}`);
   }
   // Detail rows are linked only where they are published.
   for (const view of design.publicDetail ? finestViews(design) : []) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN ${sqlIdent(keys)} p
-      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
+      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}${pick('c.rowid')}`);
   }
-  statements.push(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(relations)} AS
-    WITH children AS (${parts.join('\nUNION ALL\n')})
-    SELECT rid, cid FROM children UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM children`);
-  return statements;
+  return parts.length === 0 ? 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid WHERE false' : parts.join('\nUNION ALL\n');
 }

@@ -63,8 +63,8 @@ function sharedGrains(view: TotalsView, measures: readonly string[]): PeriodGrai
 /**
  * The published view with exactly these dimensions at a grain, or UnsupportedFiltersError. With
  * grain null (no period filter), the coarsest grain the view is published at: a year, or a
- * half-year for the sanctions breakdowns and operations' person counts by province or office.
- * `measures` are the measures the chart reads: a view may publish some at fewer grains, or none.
+ * half-year for the sanctions breakdowns. `measures` are the measures the chart reads: a view may
+ * publish some at fewer grains, or none (operations' person counts are in the national total only).
  */
 export function totalsView(table: TableName, dims: readonly string[], grain: PeriodGrain | null, measures: readonly string[] = []): { view: string; grain: PeriodGrain } {
   const match = viewWith(table, dims);

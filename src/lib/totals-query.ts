@@ -86,8 +86,9 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   if (!measure) throw new Error(`${table} has no measure ${request.measure}`);
 
   // The grain: a period filter finer than the asked grain wins (2024-03 shows months), and a
-  // breakdown published at fewer grains (sanctions by office, operations' person counts by
-  // province: half-years only) is read at the nearest coarser grain it has, or else its finest.
+  // breakdown published at fewer grains (sanctions by office: half-years only) is read at the
+  // nearest coarser grain it has, or else its finest. The explorer offers a measure only the
+  // breakdowns that publish it (measureViews).
   const grains = grainsOf(view, measure.name);
   if (grains.length === 0) throw new Error(`${table}_totals does not publish ${measure.name} by ${view.name}; see measureViews()`);
   let grain = request.grain;

@@ -34,8 +34,9 @@ export interface ProtectedMeasure {
   inPublicDetail?: boolean;
   /**
    * A measure this one never exceeds in the same cell (findings ≤ foreigners checked: a rule the
-   * validation enforces, so anyone can rely on it). Where that measure is published, it bounds a
-   * withheld value of this one, and the audit uses the bound.
+   * validation enforces, so anyone can rely on it). A published value of one bounds a withheld
+   * value of the other, so measures tied this way are audited together (disclosure-control.ts).
+   * Tied measures must share one design.
    */
   atMost?: string;
 }
@@ -49,8 +50,8 @@ export interface TotalsView {
   grains: readonly PeriodGrain[];
   /**
    * Grains per measure where a measure is published at fewer of them than the view ([] for none):
-   * operations publish activities by month in every view but the persons they counted only in
-   * some views and by half-year. Elsewhere the measure is null with a null flag: not published.
+   * operations publish activities in every view, but the persons they counted only in the
+   * national total. Elsewhere the measure is null with a null flag: not published.
    */
   measureGrains?: Readonly<Record<string, readonly PeriodGrain[]>>;
 }

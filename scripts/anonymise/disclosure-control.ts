@@ -44,7 +44,7 @@ export interface DisclosureInput {
   previousDir: string | null;
 }
 
-const trace = (message: string) => { if (process.env.PANTAU_TRACE) process.stderr.write(`  [sdc ${(performance.now() / 1000).toFixed(1)}s] ${message}\n`); };
+const trace = (message: string) => { if (process.env.PANTAU_TRACE) process.stderr.write(`  [sdc ${(performance.now() / 1000).toFixed(1)}s ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB] ${message}\n`); };
 
 /** Rule codes stored per cell while the pattern is built. */
 const PRIMARY = 1;
@@ -81,6 +81,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   const { detail, totals } = input;
   const keys = `sdc_keys_${table}`;
   const measures = protectedDetailMeasures(table, TABLES[table].rawColumns);
+  trace(`${table}: start`);
   await addDetailFlags(db, table, detail);
 
   // Measures tied by a rule (follow-ups ≤ findings ≤ foreigners checked in every cell) are
@@ -100,6 +101,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     for (const measure of measures) {
       const design = measureDesign(table, measure.name);
       if (keysOf !== designOf(measure)) {
+        trace(`${table}: keys`);
         await db.run(keysStatement(table, design, detail, totals, keys));
         keysOf = designOf(measure);
       }
@@ -174,16 +176,16 @@ async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasur
   const k = measure.k!;
   const m = sqlIdent(measure.name);
   const cells = `sdc_cells_${table}_${measure.name}`;
-  // The cells the design publishes: its totals rows, and the detail rows where it publishes them.
+  // The cells the design publishes: its totals rows, and the detail rows where it publishes them,
+  // each with its primary rule and its coarseness (detail rows are the finest: 0), in one pass
+  // (on 20 M rows, adding and filling the columns one by one took 24 s).
+  const primary = `(CASE WHEN ${m} BETWEEN 1 AND ${k - 1} THEN ${PRIMARY} ELSE 0 END)::UTINYINT`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
-    SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
-    ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false FROM ${sqlIdent(detail)}` : ''}`);
-  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN rule UTINYINT DEFAULT 0`);
-  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN shared BOOLEAN DEFAULT false`);
+    SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known, ${primary} AS rule, false AS shared, (${coarseness(table, design)})::INTEGER AS coarseness
+    FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
+    ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false, ${primary}, false, 0 FROM ${sqlIdent(detail)}` : ''}`);
+  trace(`${table} ${measure.name}: cells`);
   await markSharedTotals(db, design, keys, cells);
-  await db.run(`ALTER TABLE ${sqlIdent(cells)} ADD COLUMN coarseness INTEGER DEFAULT 0`);
-  await db.run(`UPDATE ${sqlIdent(cells)} c SET coarseness = ${coarseness(table, design)} FROM ${sqlIdent(keys)} t WHERE t.id = c.id`);
-  await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${PRIMARY} WHERE value BETWEEN 1 AND ${k - 1}`);
   await freezePreviousPattern(db, table, measure.name, input, cells);
   if (forced.length > 0) await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${SECONDARY} WHERE rule = 0 AND value > 0 AND id IN (${forced.join(', ')})`);
   const relations = `sdc_relations_${table}_${measure.name}`;

@@ -302,22 +302,30 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
   const R = sqlIdent(relations);
   const C = sqlIdent(cells);
   let lpSolves = 0;
-  // The relations are listed around the hidden cells only, as cells become hidden: every
-  // relation holding a hidden cell has that cell as its parent or one of its children, so the
-  // relations of the hidden cells and of their parents are all that steps 3–4 ever read.
+  // Relations are listed around the hidden cells only, as cells become hidden: every relation
+  // holding a hidden cell has it as its parent or as a child. R keeps, per relation, its links to
+  // hidden children and its parent: enough to count and sum its hidden cells. A relation's other
+  // members are listed only when one of them is wanted as a complement (listMembers): the detail
+  // split of a month's total by sex alone has a million rows.
   await db.run(`CREATE OR REPLACE TEMP TABLE ${R} (rid BIGINT, cid BIGINT)`);
-  await db.run('CREATE OR REPLACE TEMP TABLE sdc_listed (id BIGINT)');
   await db.run('CREATE OR REPLACE TEMP TABLE sdc_covered (id BIGINT)');
-  const listRelationsAroundHidden = async () => {
+  const listHiddenLinks = async () => {
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_new AS SELECT c.id FROM ${C} c WHERE ${HIDDEN} AND c.id NOT IN (SELECT id FROM sdc_covered)`);
     if ((await count(db, 'SELECT 1 FROM sdc_new')) === 0) return;
-    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_parents AS
-      SELECT DISTINCT id FROM (SELECT rid // ${RELATION_SLOTS} AS id FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })}) UNION ALL SELECT id FROM sdc_new)
-      WHERE id NOT IN (SELECT id FROM sdc_listed)`);
-    await db.run(`INSERT INTO ${R} WITH links AS (${relationLinksSql(design, detail, keys, { parents: 'sdc_parents' })})
-      SELECT rid, cid FROM links UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM links`);
-    await db.run('INSERT INTO sdc_listed SELECT id FROM sdc_parents');
+    await db.run(`INSERT INTO ${R} SELECT rid, cid FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })})`);
+    // Each relation's parent, once; a hidden parent's relations count even with no hidden child.
+    await db.run(`INSERT INTO ${R} SELECT DISTINCT x.rid, x.rid // ${RELATION_SLOTS}
+      FROM (SELECT rid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_new' })}) UNION SELECT rid FROM ${R}) x
+      WHERE NOT EXISTS (SELECT 1 FROM ${R} p WHERE p.rid = x.rid AND p.cid = x.rid // ${RELATION_SLOTS})`);
     await db.run('INSERT INTO sdc_covered SELECT id FROM sdc_new');
+    trace(`${table}: ${await count(db, `SELECT 1 FROM ${R}`)} links around ${await count(db, 'SELECT 1 FROM sdc_covered')} hidden cells`);
+  };
+  /** `sdc_members` (rid, cid): every member of the relations in `sdc_wanted` (rid), parents included. */
+  const listMembers = async () => {
+    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted_parents AS SELECT DISTINCT rid // ${RELATION_SLOTS} AS id FROM sdc_wanted`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_members AS
+      SELECT l.rid, l.cid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_wanted_parents' })}) l WHERE l.rid IN (SELECT rid FROM sdc_wanted)
+      UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM sdc_wanted`);
   };
   for (let round = 1; ; round += 1) {
     trace(`${table} k=${k} round ${round}: singletons`);
@@ -327,25 +335,22 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     //    least 1 each, every hidden child lies within a range of width ≤ S − h (a quick
     //    necessary condition; the LP below checks the rest)
     for (;;) {
-      await listRelationsAroundHidden();
+      await listHiddenLinks();
       const published = await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`);
-      // Only relations holding a hidden cell can expose one: the statistics are taken over them alone.
-      await db.run(`CREATE OR REPLACE TEMP TABLE sdc_active AS
-        SELECT r.rid, r.cid FROM ${R} r WHERE r.rid IN (SELECT r2.rid FROM ${R} r2 JOIN ${C} c ON c.id = r2.cid WHERE ${HIDDEN})`);
+      await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted AS
+        WITH stats AS (
+          SELECT r.rid, count(*) FILTER (WHERE ${HIDDEN}) AS hidden,
+            bool_or(c.id = r.rid // ${RELATION_SLOTS} AND (${HIDDEN})) AS parent_hidden,
+            sum(c.value) FILTER (WHERE ${HIDDEN} AND c.id <> r.rid // ${RELATION_SLOTS}) AS hidden_sum,
+            count(*) FILTER (WHERE ${HIDDEN} AND c.id <> r.rid // ${RELATION_SLOTS}) AS hidden_children
+          FROM ${R} r JOIN ${C} c ON c.id = r.cid GROUP BY r.rid)
+        SELECT rid FROM stats WHERE hidden = 1 OR (NOT parent_hidden AND hidden_children > 0 AND hidden_sum - hidden_children < ${k})`);
+      if ((await count(db, 'SELECT 1 FROM sdc_wanted')) === 0) break;
+      await listMembers();
       await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
-        WITH members AS (SELECT r.rid, c.* FROM sdc_active r JOIN ${C} c ON c.id = r.cid),
-        stats AS (
-          SELECT c.rid, count(*) FILTER (WHERE ${HIDDEN}) AS hidden,
-            bool_or(c.id = c.rid // ${RELATION_SLOTS} AND (${HIDDEN})) AS parent_hidden,
-            sum(c.value) FILTER (WHERE ${HIDDEN} AND c.id <> c.rid // ${RELATION_SLOTS}) AS hidden_sum,
-            count(*) FILTER (WHERE ${HIDDEN} AND c.id <> c.rid // ${RELATION_SLOTS}) AS hidden_children
-          FROM members c GROUP BY c.rid),
-        exposed AS (SELECT rid FROM stats WHERE hidden = 1 OR (NOT parent_hidden AND hidden_children > 0 AND hidden_sum - hidden_children < ${k}))
-        SELECT min_by(c.id, ${SMALLEST}) FROM members c JOIN exposed e ON e.rid = c.rid
-        WHERE ${CANDIDATE} GROUP BY c.rid)`);
+        SELECT min_by(c.id, ${SMALLEST}) FROM sdc_members m JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE} GROUP BY m.rid)`);
       if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === published) break;
     }
-    await db.run('DROP TABLE IF EXISTS sdc_active');
     // 4. audit
     trace(`${table} round ${round}: audit, ${await count(db, `SELECT 1 FROM ${C} WHERE rule > 0`)} withheld`);
     // A cell the LP budget could not prove counts as failing: the budget may cost information,
@@ -361,15 +366,17 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     const pairs = failing.flatMap((f) => (f.binding.length ? f.binding.map((b) => `(${f.id}, ${b})`) : [`(${f.id}, NULL)`]));
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_failing AS SELECT * FROM (VALUES ${pairs.join(', ')}) v(id, total)`);
     const before = await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`);
+    // The relations to look in: the splits of the binding totals that hold a hidden cell (all in
+    // R, since R links every hidden cell), and for a cell with no binding total its own relations.
+    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_failing_relations AS
+      SELECT DISTINCT f.id AS failing, r.rid FROM sdc_failing f JOIN ${R} r ON r.rid // ${RELATION_SLOTS} = f.total
+      UNION SELECT DISTINCT f.id, r.rid FROM sdc_failing f JOIN ${R} r ON r.cid = f.id WHERE f.total IS NULL`);
+    await db.run('CREATE OR REPLACE TEMP TABLE sdc_wanted AS SELECT DISTINCT rid FROM sdc_failing_relations');
+    await listMembers();
     await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
-      WITH binding_splits AS (
-        SELECT f.id AS failing, r.rid FROM sdc_failing f JOIN ${R} r ON r.rid // ${RELATION_SLOTS} = f.total AND r.cid = f.total
-        WHERE EXISTS (SELECT 1 FROM ${R} r2 JOIN ${C} c ON c.id = r2.cid WHERE r2.rid = r.rid AND ${HIDDEN})),
-      options AS (
-        SELECT s.failing, c.id, c.value, c.coarseness FROM binding_splits s JOIN ${R} r ON r.rid = s.rid JOIN ${C} c ON c.id = r.cid WHERE ${CANDIDATE}
-        UNION ALL SELECT f.id, c.id, c.value, c.coarseness FROM sdc_failing f JOIN ${C} c ON c.id = f.total WHERE ${CANDIDATE}
-        UNION ALL SELECT f.id, c.id, c.value, c.coarseness FROM sdc_failing f JOIN ${R} r1 ON r1.cid = f.id JOIN ${R} r2 ON r2.rid = r1.rid JOIN ${C} c ON c.id = r2.cid
-          WHERE f.total IS NULL AND ${CANDIDATE})
+      WITH options AS (
+        SELECT s.failing, c.id, c.value, c.coarseness FROM sdc_failing_relations s JOIN sdc_members m ON m.rid = s.rid JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE}
+        UNION ALL SELECT f.id, c.id, c.value, c.coarseness FROM sdc_failing f JOIN ${C} c ON c.id = f.total WHERE ${CANDIDATE})
       SELECT min_by(c.id, ${SMALLEST}) FROM options c GROUP BY c.failing)`);
     if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === before) {
       // Nothing left to withhold beside them: what narrows these cells was published by an earlier

@@ -72,11 +72,6 @@ function filterColumn(table: TableName, key: keyof Filters, value: string): { co
 
 const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
-/** The views (breakdowns) a table publishes a measure in, at some grain. */
-export function measureViews(table: TableName, measure: string): TotalsView[] {
-  return DISCLOSURE[table].views.filter((v) => grainsOf(v, measure).length > 0);
-}
-
 export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const { table, filters, locale } = request;
   const rule = DISCLOSURE[table];
@@ -88,9 +83,9 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   // The grain: a period filter finer than the asked grain wins (2024-03 shows months), and a
   // breakdown published at fewer grains (sanctions by office: half-years only) is read at the
   // nearest coarser grain it has, or else its finest. The explorer offers a measure only the
-  // breakdowns that publish it (measureViews).
+  // breakdowns that publish it (measureDesign in src/schema/disclosure.ts).
   const grains = grainsOf(view, measure.name);
-  if (grains.length === 0) throw new Error(`${table}_totals does not publish ${measure.name} by ${view.name}; see measureViews()`);
+  if (grains.length === 0) throw new Error(`${table}_totals does not publish ${measure.name} by ${view.name}; see measureDesign() in src/schema/disclosure.ts`);
   let grain = request.grain;
   const range = filters.period ? periodRange(filters.period) : null;
   if (range && GRAIN_MONTHS[range.grain] < GRAIN_MONTHS[grain]) grain = range.grain;

@@ -7,16 +7,11 @@
  * solves the least and the most the cell can be (HiGHS), exactly.
  */
 import loadHighs from 'highs';
-import { DISCLOSURE, PERIOD_GRAINS, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, withheldColumn } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import type { Db } from '../../scripts/lib/duckdb.ts';
-import type { CellRange } from './verify-protection.ts';
+import { totalMembershipSql, type CellRange } from './verify-protection.ts';
 
-const periodOf: Record<string, string> = {
-  month: 'd.month',
-  half: "make_date(year(d.month), CASE WHEN month(d.month) <= 6 THEN 1 ELSE 7 END, 1)",
-  year: 'make_date(year(d.month), 1, 1)',
-};
 
 /**
  * @param detail published detail rows with a `truth_<measure>` column per protected measure
@@ -38,10 +33,8 @@ export async function jointWithheldRanges(db: Db, table: TableName, detail: stri
     }
   });
   const n = lower.length;
-  const joins = DISCLOSURE[table].views.flatMap((v) => PERIOD_GRAINS.map((g) => `SELECT t.rowid AS tid, d.rowid AS did FROM ${totals} t JOIN ${detail} d
-    ON t.view = '${v.name}' AND t.grain = '${g}' AND t.period = ${periodOf[g]}${v.dims.map((x) => ` AND t.${x} = d.${x}`).join('')}`));
   const tot = await rows(`SELECT t.rowid AS tid, t.view || ' ' || t.grain || ' ' || t.period AS key, ${measures.map((m) => `t.${m}, t.${withheldColumn(m)} AS w_${m}, t.truth_${m}`).join(', ')}, list(m.did) AS members
-    FROM ${totals} t JOIN (${joins.join(' UNION ALL ')}) m ON m.tid = t.rowid GROUP BY ALL`);
+    FROM ${totals} t JOIN (${totalMembershipSql(table, detail, totals)}) m ON m.tid = t.rowid GROUP BY ALL`);
 
   // Rows of the LP: lo ≤ Σ coefficient × x ≤ hi
   const lpRows: { vars: number[]; coefficients: number[]; lo: number; hi: number }[] = [];

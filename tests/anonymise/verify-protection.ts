@@ -18,6 +18,12 @@ const periodOf: Record<string, string> = {
   year: 'make_date(year(d.month), 1, 1)',
 };
 
+/** SQL (tid, did): every totals row with the rowid of each detail row it sums, for every view and grain. */
+export function totalMembershipSql(table: TableName, detail: string, totals: string): string {
+  return DISCLOSURE[table].views.flatMap((v) => PERIOD_GRAINS.map((g) => `SELECT t.rowid AS tid, d.rowid AS did FROM ${totals} t JOIN ${detail} d
+    ON t.view = '${v.name}' AND t.grain = '${g}' AND t.period = ${periodOf[g]}${v.dims.map((x) => ` AND t.${x} = d.${x}`).join('')}`)).join(' UNION ALL ');
+}
+
 /**
  * @param detail table of published detail rows (measure null where withheld) with a `truth` column
  * @param totals table of published totals (same) with a `truth` column
@@ -29,10 +35,8 @@ export async function withheldRanges(db: Db, table: TableName, measure: string, 
   const hidden = det.filter((d) => d.w);
   const varOf = new Map<bigint, number>(hidden.map((d, i) => [d.id as bigint, i]));
   // every total row with the rowids of its detail rows
-  const joins = DISCLOSURE[table].views.flatMap((v) => PERIOD_GRAINS.map((g) => `SELECT t.rowid AS tid, d.rowid AS did FROM ${totals} t JOIN ${detail} d
-    ON t.view = '${v.name}' AND t.grain = '${g}' AND t.period = ${periodOf[g]}${v.dims.map((x) => ` AND t.${x} = d.${x}`).join('')}`));
   const tot = await rows(`SELECT t.rowid AS tid, t.truth, t.${flag} AS w, t.view || ' ' || t.grain || ' ' || t.period AS key, list(m.did) AS members
-    FROM ${totals} t JOIN (${joins.join(' UNION ALL ')}) m ON m.tid = t.rowid GROUP BY ALL`);
+    FROM ${totals} t JOIN (${totalMembershipSql(table, detail, totals)}) m ON m.tid = t.rowid GROUP BY ALL`);
   const highs = await loadHighs();
   const n = hidden.length;
   const rowsA: number[][] = [];

@@ -127,7 +127,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir);
       issues.push(...ingestIssues);
       if (!ingested) continue;
-      const { validated: result, issues: validationIssues } = await validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage);
+      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage));
       issues.push(...validationIssues.map((i) => ({ ...i, table })));
       if (result) validated.set(table, result);
       sources.push({ path: show(path), sha256: await sha256File(path), bytes: (await stat(path)).size, format: ingested.format });
@@ -155,9 +155,11 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const audience: Audience = options.audience ?? 'public';
     await db.run('SET preserve_insertion_order = true');
     for (const [table, v] of validated) {
-      await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
-      const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
-      await db.run(`CREATE TEMP TABLE ${sqlIdent(`totals_${table}`)} AS SELECT * FROM (${totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`)}) WHERE ${complete}`);
+      await progress.watch(`${table}: rows and totals`, db, async () => {
+        await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
+        const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
+        await db.run(`CREATE TEMP TABLE ${sqlIdent(`totals_${table}`)} AS SELECT * FROM (${totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`)}) WHERE ${complete}`);
+      });
     }
     await db.run('SET preserve_insertion_order = false');
 
@@ -174,7 +176,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
         suppression[table] = { primary: 0, secondary: 0, frozen: 0, k: null, audited: false };
       } else {
         const stage = performance.now();
-        suppression[table] = await applyDisclosureControl(db, table, { detail, totals, previousDir: frozenFrom });
+        suppression[table] = await progress.watch(`${table}: disclosure control`, db, () => applyDisclosureControl(db, table, { detail, totals, previousDir: frozenFrom }));
         const unresolved = unresolvedDisclosure(table, suppression[table]!, snapshot);
         if (unresolved?.severity === 'error') throw new SnapshotRejectedError([unresolved]);
         if (unresolved) warnings.push({ code: unresolved.code, table, message: unresolved.fix });
@@ -204,7 +206,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       ...[...validated.keys()].map((table) => ({ name: totalsTableName(table), sql: `SELECT * FROM ${sqlIdent(`totals_${table}`)}` })),
       ...REFERENCE_TABLES.map((name) => ({ name, sql: `SELECT * FROM ref_${name} ORDER BY 1` })),
     ];
-    const published = await publishRelease(db, options.outDir, tables, {
+    const published = await progress.watch('writing Parquet', db, () => publishRelease(db, options.outDir, tables, {
       schemaVersion: SCHEMA_VERSION,
       snapshotDate: snapshot.date,
       coverage: snapshot.sidecar.coverage,
@@ -216,7 +218,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       suppression,
       previousSnapshotDate: comparable?.snapshotDate ?? null,
       licences: LICENCES,
-    });
+    }));
     progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);
     return { ...published, warnings: [...issues.filter((i) => !isError(i)), ...consoleOnly] };
   } finally {

@@ -28,7 +28,7 @@ import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
-import { atomViewGrains, inDesignSql, keysStatement, periodAt, refines, RELATION_SLOTS, relationLinksSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { atomViewGrains, cellKeySql, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, periodAt, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 
 export type Audience = 'public' | 'internal';
 
@@ -56,9 +56,6 @@ export function completePeriodSql(coverage: { from: string; to: string }): strin
   const end = "CASE grain WHEN 'half' THEN period + INTERVAL 5 MONTH WHEN 'year' THEN period + INTERVAL 11 MONTH ELSE period END";
   return `(grain = 'month' OR (period >= DATE ${sqlString(`${coverage.from}-01`)} AND ${end} <= DATE ${sqlString(`${coverage.to}-01`)}))`;
 }
-
-const periodOf = (grain: string) =>
-  ({ month: 'd.month', half: "make_date(year(d.month), CASE WHEN month(d.month) <= 6 THEN 1 ELSE 7 END, 1)", year: 'make_date(year(d.month), 1, 1)' })[grain]!;
 
 async function hasColumn(db: Db, file: string, column: string): Promise<boolean> {
   const rows = await queryRows<{ column_name: string }>(db, `DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
@@ -313,6 +310,7 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_new AS SELECT c.id FROM ${C} c WHERE ${HIDDEN} AND c.id NOT IN (SELECT id FROM sdc_covered)`);
     if ((await count(db, 'SELECT 1 FROM sdc_new')) === 0) return;
     await db.run(`INSERT INTO ${R} SELECT rid, cid FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })})`);
+    trace(`${table}: links to the parents of ${await count(db, 'SELECT 1 FROM sdc_new')} newly hidden cells`);
     // Each relation's parent, once; a hidden parent's relations count even with no hidden child.
     await db.run(`INSERT INTO ${R} SELECT DISTINCT x.rid, x.rid // ${RELATION_SLOTS}
       FROM (SELECT rid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_new' })}) UNION SELECT rid FROM ${R}) x
@@ -346,7 +344,9 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
           FROM ${R} r JOIN ${C} c ON c.id = r.cid GROUP BY r.rid)
         SELECT rid FROM stats WHERE hidden = 1 OR (NOT parent_hidden AND hidden_children > 0 AND hidden_sum - hidden_children < ${k})`);
       if ((await count(db, 'SELECT 1 FROM sdc_wanted')) === 0) break;
+      trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_wanted')} relations want a complement`);
       await listMembers();
+      trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_members')} members listed`);
       await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
         SELECT min_by(c.id, ${SMALLEST}) FROM sdc_members m JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE} GROUP BY m.rid)`);
       if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === published) break;
@@ -413,11 +413,14 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
   const C = sqlIdent(cells);
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id < ${TOTALS_ID_OFFSET}`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
-  const memberships = design.views.flatMap((view) => view.grains.map((grain) => `SELECT t.id AS tid, v.var FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id
-    JOIN ${sqlIdent(keys)} t ON t.view = ${sqlString(view.name)} AND t.grain = ${sqlString(grain)} AND t.period = ${periodOf(grain)}${view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = d.${sqlIdent(dim)}`).join('')}`));
+  // The hidden rows read once, then the cells holding them, of every view and grain, found in one join.
+  await db.run(`CREATE OR REPLACE TEMP TABLE sdc_var_rows AS SELECT ${['v.var', 'd.month', ...designDimensions(design).map((dim) => `d.${sqlIdent(dim)}`)].join(', ')}
+    FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id`);
+  const holding = viewGrains(design).map(({ view, grain }) => `SELECT ${cellKeySql(design, view, sqlString(grain), periodAt('month', grain, 'r.month'), 'r')}, r.var FROM sdc_var_rows r`);
+  const memberships = `SELECT t.id AS tid, h.var FROM (${ownDimensionsSql(design, keys)}) t JOIN (${holding.join('\nUNION ALL\n')}) h ON ${sameCellSql(design, 't', 'h')}`;
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
   const totals = await queryRows<{ id: bigint; hidden: boolean; value: bigint; vars: number[] | null }>(db, `
-    WITH m AS (${memberships.join('\nUNION ALL\n')})
+    WITH m AS (${memberships})
     SELECT c.id, (${HIDDEN}) AS hidden, c.value, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
     FROM ${C} c LEFT JOIN m ON m.tid = c.id
     WHERE c.id >= ${TOTALS_ID_OFFSET} AND (m.tid IS NOT NULL OR (${HIDDEN}))
@@ -523,6 +526,6 @@ async function auditHiddenCells(db: Db, cells: string, keys: string, detail: str
     const byView = await queryRows<{ view: string; grain: string; n: bigint }>(db, `SELECT view, grain, count(*) AS n FROM ${sqlIdent(keys)} WHERE id IN (${ids}) GROUP BY ALL ORDER BY n DESC`);
     trace(`failing totals by view: ${byView.map((r) => `${r.view}/${r.grain} ${r.n}`).join(', ')}`);
   }
-  await db.run('DROP TABLE IF EXISTS sdc_vars');
+  await db.run('DROP TABLE IF EXISTS sdc_vars; DROP TABLE IF EXISTS sdc_var_rows');
   return { failing: audit.failing.map((f) => ({ id: targetIds[f.target]!, binding: [...new Set(f.binding)].map((e) => equalityIds[e]!), proven: f.proven })), lpSolves: audit.lpSolves, derivable: derivable.length };
 }

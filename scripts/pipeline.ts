@@ -24,6 +24,7 @@ import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
+import { startStageClock } from './lib/trace.ts';
 import { currentRelease, publishRelease } from './publish/publish-release.ts';
 import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
@@ -146,8 +147,10 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       ? (JSON.parse(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8')) as Manifest)
       : null;
     const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
+    const clock = startStageClock();
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
     for (const [table, v] of validated) warnings.push(...(await checkDrift(db, table, v.table, comparable ? previousDir : null, comparable?.snapshotDate ?? null)));
+    clock.lap('drift');
 
     // aggregate: the published rows and every total, materialised in publication order
     await loadReferenceTables(db, reference);
@@ -157,8 +160,10 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     for (const [table, v] of validated) {
       await progress.watch(`${table}: rows and totals`, db, async () => {
         await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
+        clock.lap(`published ${table}`);
         const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
         await db.run(`CREATE TEMP TABLE ${sqlIdent(`totals_${table}`)} AS SELECT * FROM (${totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`)}) WHERE ${complete}`);
+        clock.lap(`totals ${table}`);
       });
     }
     await db.run('SET preserve_insertion_order = false');

@@ -1,5 +1,5 @@
 /** Child process of the benchmark: the real pipeline on one snapshot folder. Prints JSON. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runPipeline } from '../pipeline.ts';
@@ -9,8 +9,11 @@ import { readSnapshot } from '../snapshots/find-snapshots.ts';
 const [dir, date] = process.argv.slice(2) as [string, string];
 const root = resolve(import.meta.dirname, '../..');
 const started = performance.now();
-const result = await runPipeline(readSnapshot(dir, date), { root, outDir: mkdtempSync(join(tmpdir(), 'pantau-bench-')), progress: createProgress(false) });
+const outDir = mkdtempSync(join(tmpdir(), 'pantau-bench-'));
+const result = await runPipeline(readSnapshot(dir, date), { root, outDir, progress: createProgress(false) });
 const seconds = (performance.now() - started) / 1000;
+// ~100 MB of Parquet per run: measured, then not kept.
+rmSync(outDir, { recursive: true, force: true });
 console.error(`published ${result.manifest.tables.arrivals?.rows} arrival rows`);
 const usage = process.resourceUsage();
 console.log(JSON.stringify({ seconds, maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));

@@ -21,6 +21,7 @@
  * solves fails, and the equalities binding its maximum (non-zero duals) say which published
  * totals pin it.
  */
+import { createHash } from 'node:crypto';
 import loadHighs from 'highs';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -70,9 +71,27 @@ let batchParts: number[] = [];
 function mulberry32(seed: number): () => number {
   return () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
 }
-let batchRandom = mulberry32(1);
+let batchRandom = mulberry32(20241);
 
 interface Part { target: number; vars: Int32Array /* local indices */ }
+
+/**
+ * What the first pass learnt about one component: each part's range found, whether it was solved
+ * exactly or is unbounded, the rows (by position in the component) binding its maximum, and the
+ * LP work and solves it took.
+ */
+interface ComponentOutcome { lo: Float64Array; hi: Float64Array; exact: Uint8Array; unbounded: Uint8Array; binding: number[][]; work: number; lpSolves: number }
+
+/**
+ * First-pass outcomes by component content. Secondary suppression audits again after every
+ * round, and a round changes a few components: the others are the same LPs with the same
+ * answers. The first pass over a component is a function of its content alone (its batch weights
+ * are seeded per component), so a remembered outcome is exactly what solving again would give;
+ * its work and solves are still counted, so the budget and the counts in the manifest do not
+ * depend on what this process audited before.
+ */
+const solvedComponents = new Map<string, ComponentOutcome>();
+const SOLVED_COMPONENTS_MAX = 20_000;
 
 /**
  * LP work each component with cells to prove may use, in solves of its own size, on top of the
@@ -131,7 +150,6 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
   const maxWork = fixedWork + SOLVES_PER_COMPONENT * parts.reduce((total, p, c) => total + (p.length > 0 ? solveCost(c) : 0), 0);
 
   const highs = await solver();
-  batchRandom = mulberry32(20241);
   let lpSolves = 0;
   const partLo: Float64Array[] = parts.map((p) => new Float64Array(p.length));
   const partHi: Float64Array[] = parts.map((p) => new Float64Array(p.length));
@@ -228,6 +246,15 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
   };
 
   try {
+  /** A component's content: everything its first pass reads. */
+  const contentOf = (c: number): string => {
+    const hash = createHash('sha256');
+    hash.update(`k ${k}\nvars ${compVars[c]!.map((v) => truth[v]).join(',')}\n`);
+    for (const e of compEqs[c]!) hash.update(`row ${Array.from(rows[e]!, (v) => local[v]).join(',')} ${coefficientsOf(e)?.join(',') ?? ''} ${rowLo[e]} ${rowHi[e]}\n`);
+    for (const part of parts[c]!) hash.update(`part ${part.vars.join(',')} ${partsOfTarget[part.target]!.length === 1}\n`);
+    return hash.digest('hex');
+  };
+
   // Pass 1, per component: the true table is the first point; cells lying in this component
   // alone are certified from the points, or solved exactly.
   for (let c = 0; c < compVars.length; c++) {
@@ -236,6 +263,19 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
     for (let p = 0; p < ps.length; p++) partLo[c]![p] = partHi[c]![p] = sum(truth, Int32Array.from(ps[p]!.vars, (l) => compVars[c]![l]!));
     const needed = ps.some((part) => partsOfTarget[part.target]!.length === 1 && targetWidth(part.target) < k - EPS);
     if (!needed) continue;
+    const content = contentOf(c);
+    const known = solvedComponents.get(content);
+    // A remembered outcome is used only where the budget would have let it finish.
+    if (known && work + known.work <= maxWork) {
+      partLo[c]!.set(known.lo); partHi[c]!.set(known.hi); partExact[c]!.set(known.exact); partUnbounded[c]!.set(known.unbounded);
+      known.binding.forEach((positions, p) => { if (positions.length > 0) bindingOf.set(ps[p]!.target, [...(bindingOf.get(ps[p]!.target) ?? []), ...positions.map((r) => compEqs[c]![r]!)]); });
+      work += known.work;
+      lpSolves += known.lpSolves;
+      continue;
+    }
+    const [workBefore, solvesBefore] = [work, lpSolves];
+    const bindingBefore = ps.map((part) => bindingOf.get(part.target)?.length ?? 0);
+    batchRandom = mulberry32(20241);
     withModel(c, (extreme) => {
       // Large components: first push all uncertain cells up, then down, together (random weights),
       // while that keeps certifying cells; then one cell at a time.
@@ -259,6 +299,13 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
         extreme(p, 'minimize');
         partExact[c]![p] = 1;
       }
+    });
+    if (solvedComponents.size >= SOLVED_COMPONENTS_MAX) solvedComponents.clear();
+    const position = new Map(compEqs[c]!.map((e, r) => [e, r]));
+    solvedComponents.set(content, {
+      lo: partLo[c]!.slice(), hi: partHi[c]!.slice(), exact: partExact[c]!.slice(), unbounded: partUnbounded[c]!.slice(),
+      binding: ps.map((part, p) => (bindingOf.get(part.target) ?? []).slice(bindingBefore[p]).map((e) => position.get(e)!)),
+      work: work - workBefore, lpSolves: lpSolves - solvesBefore,
     });
   }
   // Pass 2: cells spanning several components whose summed spread is still under k get every

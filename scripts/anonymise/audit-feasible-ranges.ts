@@ -93,6 +93,11 @@ interface ComponentOutcome { lo: Float64Array; hi: Float64Array; exact: Uint8Arr
 const solvedComponents = new Map<string, ComponentOutcome>();
 const SOLVED_COMPONENTS_MAX = 20_000;
 
+/** Forgets every remembered component (for tests that compare a fresh audit with a replayed one). */
+export function forgetSolvedComponents(): void {
+  solvedComponents.clear();
+}
+
 /**
  * LP work each component with cells to prove may use, in solves of its own size, on top of the
  * fixed budget: many components (20 M arrival rows give a dozen of ~800 variables) each get the

@@ -194,7 +194,7 @@ function parentLinksSql(design: DisclosureDesign, detail: string, keys: string, 
     parents.push(`SELECT ${cellKeySql(design, view, "'month'", 'c.month', 'c')}, ${DETAIL_SLOT} AS slot, c.id AS cid FROM child_rows c`);
   }
   if (parents.length === 0) return NO_LINKS;
-  const inputs = [`child_keys AS ${keyRows}`, ...(design.publicDetail ? [`child_rows AS ${detailRows}`] : [])];
+  const inputs = [`child_keys AS MATERIALIZED ${keyRows}`, ...(design.publicDetail ? [`child_rows AS MATERIALIZED ${detailRows}`] : [])];
   return `WITH ${inputs.join(', ')}
     SELECT p.id * ${RELATION_SLOTS} + w.slot AS rid, w.cid FROM (${ownDimensionsSql(design, keys)}) p
     JOIN (${parents.join('\nUNION ALL\n')}) w ON ${sameCellSql(design, 'p', 'w')}`;
@@ -202,25 +202,30 @@ function parentLinksSql(design: DisclosureDesign, detail: string, keys: string, 
 
 const NO_LINKS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid WHERE false';
 
-/** The links of every relation whose parent is in `parents`: all their children. */
+/**
+ * The links of every relation whose parent is in `parents`: all their children. The parents' keys
+ * are read once; each kind of split then reads only its child view's keys (the keys are stored
+ * view by view, so DuckDB skips the rest), not the whole keys table again for the parent side.
+ */
 function childLinksSql(design: DisclosureDesign, detail: string, keys: string, parents: string): string {
   const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
-  const pick = ` AND p.id IN (SELECT id FROM ${sqlIdent(parents)})`;
   const parts: string[] = [];
   for (const view of design.views) {
     const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
     const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
     if (steps.length === 0) continue;
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
-      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}${pick}`);
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN parent_keys p
+      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
   }
   for (const r of viewRefinements(design)) {
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN ${sqlIdent(keys)} p
-      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}${pick}`);
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN parent_keys p
+      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
   }
   for (const view of design.publicDetail ? finestViews(design) : []) {
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN ${sqlIdent(keys)} p
-      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}${pick}`);
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN parent_keys p
+      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
   }
-  return parts.length === 0 ? NO_LINKS : parts.join('\nUNION ALL\n');
+  if (parts.length === 0) return NO_LINKS;
+  return `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))
+    ${parts.join('\nUNION ALL\n')}`;
 }

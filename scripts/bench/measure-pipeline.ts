@@ -16,4 +16,6 @@ const seconds = (performance.now() - started) / 1000;
 rmSync(outDir, { recursive: true, force: true });
 console.error(`published ${result.manifest.tables.arrivals?.rows} arrival rows`);
 const usage = process.resourceUsage();
-console.log(JSON.stringify({ seconds, maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
+// The files' sha256, so that two runs (or two versions of the code) can be checked for identical bytes.
+const sha256 = Object.fromEntries(Object.entries(result.manifest.tables).map(([name, t]) => [name, t.sha256]));
+console.log(JSON.stringify({ seconds, maxRssKb: usage.maxRSS, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, sha256 }));

@@ -18,7 +18,7 @@ import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName }
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
-import { totalsTableSql } from './aggregate/totals-table-sql.ts';
+import { buildTotalsTable } from './aggregate/totals-table.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
@@ -162,7 +162,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
         await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
         clock.lap(`published ${table}`);
         const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
-        await db.run(`CREATE TEMP TABLE ${sqlIdent(`totals_${table}`)} AS SELECT * FROM (${totalsTableSql(table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`)}) WHERE ${complete}`);
+        await buildTotalsTable(db, table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`, `totals_${table}`, complete);
         clock.lap(`totals ${table}`);
       });
     }

@@ -35,7 +35,7 @@ export type Audience = 'public' | 'internal';
 export interface DisclosureInput {
   /** Materialised published rows (publishedTableSql), in publication order. */
   detail: string;
-  /** Materialised totals (totalsTableSql over `detail`), in publication order. */
+  /** Materialised totals (buildTotalsTable over `detail`), in publication order. */
   totals: string;
   /**
    * The previous public release folder, when it holds an earlier (or the same) snapshot: its

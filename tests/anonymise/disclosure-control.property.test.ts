@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDisclosureControl } from '../../scripts/anonymise/disclosure-control.ts';
-import { totalsTableSql } from '../../scripts/aggregate/totals-table-sql.ts';
+import { buildTotalsTable } from '../../scripts/aggregate/totals-table.ts';
 import { openDuckDb, type Db } from '../../scripts/lib/duckdb.ts';
 import { DISCLOSURE } from '../../src/schema/disclosure.ts';
 import { withheldRanges } from './verify-protection.ts';
@@ -47,7 +47,7 @@ describe('disclosure control on random tables', () => {
         }
         await db.run('SET preserve_insertion_order = true');
         await db.run(`CREATE OR REPLACE TEMP TABLE d AS SELECT * FROM (VALUES ${rows.join(', ')}) v(month, region_code, source_agency, metric, count, province_code) ORDER BY ALL`);
-        await db.run(`CREATE OR REPLACE TEMP TABLE t AS ${totalsTableSql('registry', 'SELECT * FROM d')}`);
+        await buildTotalsTable(db, 'registry', 'SELECT * FROM d', 't');
         await db.run(`ALTER TABLE d ADD COLUMN truth BIGINT; UPDATE d SET truth = count`);
         await db.run(`ALTER TABLE t ADD COLUMN truth BIGINT; UPDATE t SET truth = count`);
         await applyDisclosureControl(db, 'registry', { detail: 'd', totals: 't', previousDir: null });

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDisclosureControl } from '../../scripts/anonymise/disclosure-control.ts';
-import { totalsTableSql } from '../../scripts/aggregate/totals-table-sql.ts';
+import { buildTotalsTable } from '../../scripts/aggregate/totals-table.ts';
 import { openDuckDb, type Db } from '../../scripts/lib/duckdb.ts';
 import { DISCLOSURE } from '../../src/schema/disclosure.ts';
 import { jointWithheldRanges } from './joint-attacker.ts';
@@ -48,7 +48,7 @@ describe('operations disclosure control on random tables', () => {
   async function protect(rows: readonly string[]) {
     await db.run('SET preserve_insertion_order = true');
     await db.run(`CREATE OR REPLACE TEMP TABLE d AS SELECT * FROM (VALUES ${rows.join(', ')}) v(date, month, province_code, level, activity, office_code, ${PERSONS.join(', ')}) ORDER BY ALL`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE t AS ${totalsTableSql('operations', 'SELECT * FROM d')}`);
+    await buildTotalsTable(db, 'operations', 'SELECT * FROM d', 't');
     for (const m of PERSONS) {
       await db.run(`ALTER TABLE d ADD COLUMN truth_${m} BIGINT; UPDATE d SET truth_${m} = ${m}`);
       await db.run(`ALTER TABLE t ADD COLUMN truth_${m} BIGINT; UPDATE t SET truth_${m} = ${m}`);

@@ -44,7 +44,8 @@ export interface DisclosureInput {
   previousDir: string | null;
 }
 
-const trace = (message: string) => { if (process.env.PANTAU_TRACE) process.stderr.write(`  [sdc ${(performance.now() / 1000).toFixed(1)}s ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB] ${message}\n`); };
+const tracing = Boolean(process.env.PANTAU_TRACE);
+const trace = (message: string) => { if (tracing) process.stderr.write(`  [sdc ${(performance.now() / 1000).toFixed(1)}s ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MB] ${message}\n`); };
 
 /** Rule codes stored per cell while the pattern is built. */
 const PRIMARY = 1;
@@ -310,13 +311,13 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_new AS SELECT c.id FROM ${C} c WHERE ${HIDDEN} AND c.id NOT IN (SELECT id FROM sdc_covered)`);
     if ((await count(db, 'SELECT 1 FROM sdc_new')) === 0) return;
     await db.run(`INSERT INTO ${R} SELECT rid, cid FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })})`);
-    trace(`${table}: links to the parents of ${await count(db, 'SELECT 1 FROM sdc_new')} newly hidden cells`);
+    if (tracing) trace(`${table}: links to the parents of ${await count(db, 'SELECT 1 FROM sdc_new')} newly hidden cells`);
     // Each relation's parent, once; a hidden parent's relations count even with no hidden child.
     await db.run(`INSERT INTO ${R} SELECT DISTINCT x.rid, x.rid // ${RELATION_SLOTS}
       FROM (SELECT rid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_new' })}) UNION SELECT rid FROM ${R}) x
       WHERE NOT EXISTS (SELECT 1 FROM ${R} p WHERE p.rid = x.rid AND p.cid = x.rid // ${RELATION_SLOTS})`);
     await db.run('INSERT INTO sdc_covered SELECT id FROM sdc_new');
-    trace(`${table}: ${await count(db, `SELECT 1 FROM ${R}`)} links around ${await count(db, 'SELECT 1 FROM sdc_covered')} hidden cells`);
+    if (tracing) trace(`${table}: ${await count(db, `SELECT 1 FROM ${R}`)} links around ${await count(db, 'SELECT 1 FROM sdc_covered')} hidden cells`);
   };
   /** `sdc_members` (rid, cid): every member of the relations in `sdc_wanted` (rid), parents included. */
   const listMembers = async () => {
@@ -334,7 +335,6 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     //    necessary condition; the LP below checks the rest)
     for (;;) {
       await listHiddenLinks();
-      const published = await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`);
       await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted AS
         WITH stats AS (
           SELECT r.rid, count(*) FILTER (WHERE ${HIDDEN}) AS hidden,
@@ -344,15 +344,16 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
           FROM ${R} r JOIN ${C} c ON c.id = r.cid GROUP BY r.rid)
         SELECT rid FROM stats WHERE hidden = 1 OR (NOT parent_hidden AND hidden_children > 0 AND hidden_sum - hidden_children < ${k})`);
       if ((await count(db, 'SELECT 1 FROM sdc_wanted')) === 0) break;
-      trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_wanted')} relations want a complement`);
+      if (tracing) trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_wanted')} relations want a complement`);
       await listMembers();
-      trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_members')} members listed`);
-      await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
+      if (tracing) trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_members')} members listed`);
+      // Every cell chosen is a candidate (rule 0), so the rows changed are the cells newly withheld.
+      const withheld = await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
         SELECT min_by(c.id, ${SMALLEST}) FROM sdc_members m JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE} GROUP BY m.rid)`);
-      if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === published) break;
+      if (withheld.rowsChanged === 0) break;
     }
     // 4. audit
-    trace(`${table} round ${round}: audit, ${await count(db, `SELECT 1 FROM ${C} WHERE rule > 0`)} withheld`);
+    if (tracing) trace(`${table} round ${round}: audit, ${await count(db, `SELECT 1 FROM ${C} WHERE rule > 0`)} withheld`);
     // A cell the LP budget could not prove counts as failing: the budget may cost information,
     // never protection. The loop ends only when every hidden cell is proven.
     const audit = await auditHiddenCells(db, cells, keys, detail, table, design, k, LP_WORK);
@@ -365,7 +366,6 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     // cell of its own relations.
     const pairs = failing.flatMap((f) => (f.binding.length ? f.binding.map((b) => `(${f.id}, ${b})`) : [`(${f.id}, NULL)`]));
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_failing AS SELECT * FROM (VALUES ${pairs.join(', ')}) v(id, total)`);
-    const before = await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`);
     // The relations to look in: the splits of the binding totals that hold a hidden cell (all in
     // R, since R links every hidden cell), and for a cell with no binding total its own relations.
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_failing_relations AS
@@ -373,12 +373,12 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
       UNION SELECT DISTINCT f.id, r.rid FROM sdc_failing f JOIN ${R} r ON r.cid = f.id WHERE f.total IS NULL`);
     await db.run('CREATE OR REPLACE TEMP TABLE sdc_wanted AS SELECT DISTINCT rid FROM sdc_failing_relations');
     await listMembers();
-    await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
+    const withheld = await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
       WITH options AS (
         SELECT s.failing, c.id, c.value, c.coarseness FROM sdc_failing_relations s JOIN sdc_members m ON m.rid = s.rid JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE}
         UNION ALL SELECT f.id, c.id, c.value, c.coarseness FROM sdc_failing f JOIN ${C} c ON c.id = f.total WHERE ${CANDIDATE})
       SELECT min_by(c.id, ${SMALLEST}) FROM options c GROUP BY c.failing)`);
-    if ((await count(db, `SELECT 1 FROM ${C} WHERE rule = 0`)) === before) {
+    if (withheld.rowsChanged === 0) {
       // Nothing left to withhold beside them: what narrows these cells was published by an earlier
       // release (known cells), so withholding more now cannot widen them. Reported, not hidden.
       return { lpSolves, rounds: round, unresolved: failing.length, derivable: audit.derivable };

@@ -101,6 +101,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
       if (keysOf !== designOf(measure)) {
         trace(`${table}: keys`);
         await db.run(keysStatement(table, design, detail, totals, keys));
+        trace(`${table}: keys made`);
         keysOf = designOf(measure);
       }
       outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys }, forced.get(measure.name) ?? []));
@@ -149,7 +150,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     await db.run(`UPDATE ${sqlIdent(totals)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = true
       WHERE rowid IN (SELECT id - ${TOTALS_ID_OFFSET} FROM ${sqlIdent(cells)} WHERE rule > 0 AND id >= ${TOTALS_ID_OFFSET})`);
     // Cells outside the design are not published at all: null, with a null flag.
-    await db.run(`UPDATE ${sqlIdent(totals)} t SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL WHERE NOT ${inDesignSql(design)}`);
+    await db.run(`UPDATE ${sqlIdent(totals)} t SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL WHERE NOT ${inDesignSql(table, design)}`);
     if (!design.publicDetail) await db.run(`UPDATE ${sqlIdent(detail)} SET ${m} = NULL, ${sqlIdent(withheldColumn(measure.name))} = NULL`);
     await db.run(`DROP TABLE IF EXISTS ${sqlIdent(cells)}`);
   }
@@ -180,7 +181,7 @@ async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasur
   const primary = `(CASE WHEN ${m} BETWEEN 1 AND ${k - 1} THEN ${PRIMARY} ELSE 0 END)::UTINYINT`;
   await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
     SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known, ${primary} AS rule, false AS shared, (${coarseness(table, design)})::INTEGER AS coarseness
-    FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(design)}
+    FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(table, design)}
     ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false, ${primary}, false, 0 FROM ${sqlIdent(detail)}` : ''}`);
   trace(`${table} ${measure.name}: cells`);
   await markSharedTotals(db, design, keys, cells);

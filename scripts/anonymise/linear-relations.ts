@@ -16,7 +16,7 @@
  * A relation's id is parent id × RELATION_SLOTS + the kind of split, and a relation table
  * `(rid, cid)` lists the parent and every child.
  */
-import { PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 
@@ -132,8 +132,14 @@ export function sameCellSql(design: DisclosureDesign, left: string, right: strin
     ...designDimensions(design).map((d) => `${left}.${sqlIdent(d)} IS NOT DISTINCT FROM ${right}.${sqlIdent(d)}`)].join(' AND ');
 }
 
-/** SQL condition: a totals row (alias `t`) is a cell of the design, a view at a grain it publishes. */
-export function inDesignSql(design: DisclosureDesign, alias = 't'): string {
+/**
+ * SQL condition: a totals row of `table` (alias `t`) is a cell of the design, a view at a grain it
+ * publishes. Just `true` where the design publishes every view at every grain the totals table
+ * holds (arrivals' only measure): comparing 21 M view names took 1.5–4 s a time.
+ */
+export function inDesignSql(table: TableName, design: DisclosureDesign, alias = 't'): string {
+  const everything = DISCLOSURE[table].views.every((v) => v.grains.every((g) => design.views.some((d) => d.name === v.name && d.grains.includes(g))));
+  if (everything) return 'true';
   return `(${design.views.map((v) => `(${alias}.view = ${sqlString(v.name)} AND ${alias}.grain IN (${v.grains.map(sqlString).join(', ')}))`).join(' OR ')})`;
 }
 
@@ -151,7 +157,7 @@ export function keysStatement(table: TableName, design: DisclosureDesign, detail
   });
   const hierarchyJoins = hierarchies.map((h, i) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h${i} ON h${i}.child = t.${sqlIdent(h.child)}`);
   return `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
-      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(design)}`;
+      FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(table, design)}`;
 }
 
 /**

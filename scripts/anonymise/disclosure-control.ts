@@ -314,8 +314,12 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     await db.run(`INSERT INTO ${R} SELECT rid, cid FROM (${relationLinksSql(design, detail, keys, { children: 'sdc_new' })})`);
     if (tracing) trace(`${table}: links to the parents of ${await count(db, 'SELECT 1 FROM sdc_new')} newly hidden cells`);
     // Each relation's parent, once; a hidden parent's relations count even with no hidden child.
+    // Only totals are parents: where the newly hidden cells are all detail rows (arrivals' small
+    // cells), there are none to look up, and listing them would read the keys and rows again.
+    const hiddenTotals = await count(db, `SELECT 1 FROM sdc_new WHERE id >= ${TOTALS_ID_OFFSET}`);
+    const ofHiddenParents = hiddenTotals > 0 ? `SELECT rid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_new' })}) UNION ` : '';
     await db.run(`INSERT INTO ${R} SELECT DISTINCT x.rid, x.rid // ${RELATION_SLOTS}
-      FROM (SELECT rid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_new' })}) UNION SELECT rid FROM ${R}) x
+      FROM (${ofHiddenParents}SELECT rid FROM ${R}) x
       WHERE NOT EXISTS (SELECT 1 FROM ${R} p WHERE p.rid = x.rid AND p.cid = x.rid // ${RELATION_SLOTS})`);
     await db.run('INSERT INTO sdc_covered SELECT id FROM sdc_new');
     if (tracing) trace(`${table}: ${await count(db, `SELECT 1 FROM ${R}`)} links around ${await count(db, 'SELECT 1 FROM sdc_covered')} hidden cells`);

@@ -16,12 +16,7 @@
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
-
-/** The first day of the half-year or year holding a month (a DATE column). */
-const PERIOD_OF_MONTH: Record<Exclude<PeriodGrain, 'month'>, (column: string) => string> = {
-  half: (c) => `make_date(year(${c}), CASE WHEN month(${c}) <= 6 THEN 1 ELSE 7 END, 1)`,
-  year: (c) => `make_date(year(${c}), 1, 1)`,
-};
+import { periodAt } from '../lib/period-sql.ts';
 
 /** The value summed for a measure: `activities` counts rows (one row is one activity). */
 const measureSum = (name: string) => (name === 'activities' ? 'count(*)' : `sum(${sqlIdent(name)})`);
@@ -50,9 +45,9 @@ export async function buildTotalsTable(db: Db, table: TableName, publishedRows: 
   }
   // Half-years likewise (the finest from its own months), years from each view's half-years.
   for (const [i, s] of plan.entries()) {
-    const half = s.source === null ? summed(step(i, 'month'), i, PERIOD_OF_MONTH.half('period'), sum) : summed(step(s.source, 'half'), i, 'period', sum);
+    const half = s.source === null ? summed(step(i, 'month'), i, periodAt('month', 'half', 'period'), sum) : summed(step(s.source, 'half'), i, 'period', sum);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${step(i, 'half')} AS ${half}`);
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${step(i, 'year')} AS ${summed(step(i, 'half'), i, PERIOD_OF_MONTH.year('period'), sum)}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${step(i, 'year')} AS ${summed(step(i, 'half'), i, periodAt('half', 'year', 'period'), sum)}`);
   }
 
   const columns = ['view', 'grain', 'period', ...dims, ...measures.flatMap((m) => [m, withheldColumn(m)])].map(sqlIdent);

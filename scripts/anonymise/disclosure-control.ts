@@ -28,7 +28,8 @@ import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
-import { atomViewGrains, cellKeySql, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, periodAt, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { atomViewGrains, cellKeySql, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { periodAt } from '../lib/period-sql.ts';
 
 export type Audience = 'public' | 'internal';
 

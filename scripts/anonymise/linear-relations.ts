@@ -19,6 +19,7 @@
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
+import { periodAt } from '../lib/period-sql.ts';
 
 export const TOTALS_ID_OFFSET = 2n ** 40n;
 export const RELATION_SLOTS = 1024;
@@ -88,12 +89,6 @@ export function atomViewGrains(design: DisclosureDesign): ViewGrain[] {
   return all.filter((vg) => !all.some((other) => refines(design, other, vg)));
 }
 
-/** SQL for the period of grain `to` holding a period of grain `from` (a DATE expression). */
-export function periodAt(from: PeriodGrain, to: PeriodGrain, period: string): string {
-  if (from === to) return period;
-  if (to === 'half') return `make_date(year(${period}), CASE WHEN month(${period}) <= 6 THEN 1 ELSE 7 END, 1)`;
-  return `make_date(year(${period}), 1, 1)`;
-}
 
 
 /** Every dimension some view of the design breaks down by. */

@@ -2,6 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { traceSlowStatements } from './slow-statement-trace.ts';
 
 export type Db = DuckDBConnection;
 
@@ -30,7 +31,9 @@ export async function openDuckDb(): Promise<Db> {
     allocator_flush_threshold: '16MB',
     allocator_bulk_deallocation_flush_threshold: '64MB',
   });
-  return instance.connect();
+  const connection = await instance.connect();
+  if (process.env.PANTAU_TRACE_SQL) traceSlowStatements(connection, Number(process.env.PANTAU_TRACE_SQL));
+  return connection;
 }
 
 /** A SQL string literal. */

@@ -101,14 +101,14 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
       const design = measureDesign(table, measure.name);
       if (keysOf !== designOf(measure)) {
         trace(`${table}: keys`);
-        await db.run(keysStatement(table, design, detail, totals, keys));
+        await db.run(keysWithValues(table, design, detail, totals, keys));
         trace(`${table}: keys made`);
         keysOf = designOf(measure);
       }
       outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys }, forced.get(measure.name) ?? []));
     }
     if (tied.length < 2) break;
-    if (keysOf !== designOf(tied[0]!)) await db.run(keysStatement(table, measureDesign(table, tied[0]!.name), detail, totals, keys));
+    if (keysOf !== designOf(tied[0]!)) await db.run(keysWithValues(table, measureDesign(table, tied[0]!.name), detail, totals, keys));
     const joint = await auditTiedMeasures(db, table, tied, outcomes, keys, detail);
     jointSolves += joint.lpSolves;
     trace(`${table} pass ${pass}: joint audit of ${tied.map((m) => m.name).join(', ')}: ${joint.failing.length} failing`);
@@ -160,8 +160,31 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   return result;
 }
 
+/**
+ * The keys (linear-relations.ts) with every protected measure's value, which disclosure control
+ * reads beside each totals cell's coordinates. Measures published in the same cells share one
+ * keys table. (A cell's coarseness is worked out only for the few cells that need it: for all
+ * 21 M keys of 20 M arrival rows it took 2.4 s.)
+ */
+function keysWithValues(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string): string {
+  const values = protectedDetailMeasures(table, TABLES[table].rawColumns).map((m) => `t.${sqlIdent(m.name)}::BIGINT AS ${sqlIdent(m.name)}`);
+  return keysStatement(table, design, detail, totals, keys, values);
+}
+
+/** Every cell of the design with one measure's value and its coarseness: the keys, and the detail rows where the design publishes them. */
+function cellValuesSql(table: TableName, design: DisclosureDesign, keys: string, detail: string, measure: string): string {
+  const m = sqlIdent(measure);
+  return `SELECT t.id, t.${m} AS value, ${coarseness(table, design)} AS coarseness FROM ${sqlIdent(keys)} t${design.publicDetail ? ` UNION ALL SELECT rowid, ${m}::BIGINT, 0 FROM ${sqlIdent(detail)}` : ''}`;
+}
+
 interface MeasureOutcome {
-  /** Temp table of the measure's cells (id, value, known, rule, ...), kept until its pattern is published. */
+  /**
+   * Temp table of the measure's marked cells (id, value, known, rule, shared, coarseness), kept
+   * until its pattern is published: only cells withheld (rule > 0), known from the previous
+   * release or shared by two atom views. Every other cell of the design is published, and free to
+   * be withheld to protect another. On 20 M arrival rows that is some 8,000 rows, where a row per
+   * cell (41 M) was scanned several times per pass.
+   */
   cells: string;
   design: DisclosureDesign;
   fixpoint: { lpSolves: number; rounds: number; unresolved: number; derivable: number };
@@ -172,24 +195,29 @@ interface MeasureOutcome {
  * withheld from the start (the joint audit of tied measures asked for them).
  */
 async function protectMeasure(db: Db, table: TableName, measure: ProtectedMeasure, design: DisclosureDesign, input: DisclosureInput & { keys: string }, forced: readonly bigint[]): Promise<MeasureOutcome> {
-  const { detail, totals, keys } = input;
+  const { detail, keys } = input;
   const k = measure.k!;
   const m = sqlIdent(measure.name);
   const cells = `sdc_cells_${table}_${measure.name}`;
-  // The cells the design publishes: its totals rows, and the detail rows where it publishes them,
-  // each with its primary rule and its coarseness (detail rows are the finest: 0), in one pass
-  // (on 20 M rows, adding and filling the columns one by one took 24 s).
-  const primary = `(CASE WHEN ${m} BETWEEN 1 AND ${k - 1} THEN ${PRIMARY} ELSE 0 END)::UTINYINT`;
+  // Each source marks cells as (id, value, coarseness, rule, known, shared); a cell marked by
+  // several keeps the first rule in order (primary, frozen, forced), and any known or shared mark.
+  const marks = [
+    `SELECT t.id, t.${m} AS value, ${coarseness(table, design)} AS coarseness, ${PRIMARY} AS rule, false AS known, false AS shared FROM ${sqlIdent(keys)} t WHERE t.${m} BETWEEN 1 AND ${k - 1}`,
+    ...(design.publicDetail ? [`SELECT rowid, ${m}::BIGINT, 0, ${PRIMARY}, false, false FROM ${sqlIdent(detail)} WHERE ${m} BETWEEN 1 AND ${k - 1}`] : []),
+    ...sharedTotalsMarks(table, design, keys, measure.name),
+    ...(await previousPatternMarks(db, table, measure.name, design, input)),
+    ...(forced.length > 0 ? [`SELECT id, value, coarseness, ${SECONDARY}, false, false FROM (${cellValuesSql(table, design, keys, detail, measure.name)}) WHERE value > 0 AND id IN (${forced.join(', ')})`] : []),
+  ];
   await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(cells)} AS
-    SELECT ${TOTALS_ID_OFFSET} + rowid AS id, ${m}::BIGINT AS value, false AS known, ${primary} AS rule, false AS shared, (${coarseness(table, design)})::INTEGER AS coarseness
-    FROM ${sqlIdent(totals)} t WHERE ${inDesignSql(table, design)}
-    ${design.publicDetail ? `UNION ALL SELECT rowid, ${m}::BIGINT, false, ${primary}, false, 0 FROM ${sqlIdent(detail)}` : ''}`);
+    SELECT id, value, known, rule, shared, coarseness FROM (
+      SELECT id, any_value(value) AS value, bool_or(known) AS known, coalesce(min(rule) FILTER (WHERE rule > 0), 0)::UTINYINT AS rule,
+        bool_or(shared) AS shared, any_value(coarseness)::INTEGER AS coarseness
+      FROM (${marks.join('\n      UNION ALL ')}) GROUP BY id)
+    WHERE rule > 0 OR known OR shared`);
+  await db.run('DROP TABLE IF EXISTS sdc_previous');
   trace(`${table} ${measure.name}: cells`);
-  await markSharedTotals(db, design, keys, cells);
-  await freezePreviousPattern(db, table, measure.name, input, cells);
-  if (forced.length > 0) await db.run(`UPDATE ${sqlIdent(cells)} SET rule = ${SECONDARY} WHERE rule = 0 AND value > 0 AND id IN (${forced.join(', ')})`);
   const relations = `sdc_relations_${table}_${measure.name}`;
-  const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, k);
+  const fixpoint = await secondarySuppression(db, relations, cells, keys, detail, table, design, measure.name, k);
   await db.run(`DROP TABLE IF EXISTS ${sqlIdent(relations)}`);
   return { cells, design, fixpoint };
 }
@@ -213,7 +241,7 @@ async function auditTiedMeasures(db: Db, table: TableName, tied: readonly Protec
   for (const measure of tied) {
     const { cells, design } = outcomes.get(measure.name)!;
     k = Math.max(k, measure.k!);
-    const system = design.publicDetail ? await detailSystem(db, cells, keys, detail, design, measure.k!) : await atomSystem(db, cells, keys, design, measure.k!);
+    const system = design.publicDetail ? await detailSystem(db, cells, keys, detail, design, measure.name, measure.k!) : await atomSystem(db, cells, keys, design, measure.name, measure.k!);
     const offset = truth.length;
     for (const v of system.vars) truth.push(Number(v.value));
     varOf.set(measure.name, new Map(system.vars.map((v) => [v.id, offset + v.var])));
@@ -228,8 +256,11 @@ async function auditTiedMeasures(db: Db, table: TableName, tied: readonly Protec
     const [smallVars, largeVars] = [varOf.get(small.name)!, varOf.get(large.name)!];
     const ids = [...new Set([...smallVars.keys(), ...largeVars.keys()])];
     if (ids.length === 0) continue;
-    const published = async (measure: ProtectedMeasure) => new Map((await queryRows<{ id: bigint; value: bigint }>(db,
-      `SELECT id, value FROM ${sqlIdent(outcomes.get(measure.name)!.cells)} WHERE (rule = 0 OR known) AND id IN (${ids.join(', ')})`)).map((r) => [r.id, Number(r.value)]));
+    const published = async (measure: ProtectedMeasure) => {
+      const { cells, design } = outcomes.get(measure.name)!;
+      return new Map((await queryRows<{ id: bigint; value: bigint }>(db, `SELECT v.id, v.value FROM (${cellValuesSql(table, design, keys, detail, measure.name)}) v
+        LEFT JOIN ${sqlIdent(cells)} c ON c.id = v.id WHERE v.id IN (${ids.join(', ')}) AND (c.id IS NULL OR c.rule = 0 OR c.known)`)).map((r) => [r.id, Number(r.value)]));
+    };
     const [smallValues, largeValues] = [await published(small), await published(large)];
     for (const id of ids) {
       const s = smallVars.get(id);
@@ -248,49 +279,53 @@ async function auditTiedMeasures(db: Db, table: TableName, tied: readonly Protec
 /**
  * Cells the previous public release withheld stay withheld (rule "frozen" unless primary anyway);
  * cells it published with the value they have now are known to anyone holding both releases, so
- * they can neither hide a cell nor be relied on as hidden.
+ * they can neither hide a cell nor be relied on as hidden. Returns those cells as marks.
  */
-async function freezePreviousPattern(db: Db, table: TableName, measure: string, input: DisclosureInput, cells: string): Promise<void> {
-  if (!input.previousDir) return;
+async function previousPatternMarks(db: Db, table: TableName, measure: string, design: DisclosureDesign, input: DisclosureInput): Promise<string[]> {
+  if (!input.previousDir) return [];
   const flag = withheldColumn(measure);
+  const m = sqlIdent(measure);
   const files = [
-    { file: join(input.previousDir, `${table}.parquet`), rows: input.detail, key: TABLES[table].key, offset: 0n },
-    { file: join(input.previousDir, `${totalsTableName(table)}.parquet`), rows: input.totals, key: ['view', 'grain', 'period', ...totalsDimensions(table)], offset: TOTALS_ID_OFFSET },
+    ...(design.publicDetail ? [{ file: join(input.previousDir, `${table}.parquet`), rows: input.detail, key: TABLES[table].key, offset: 0n, inDesign: 'true', coarseness: '0' }] : []),
+    { file: join(input.previousDir, `${totalsTableName(table)}.parquet`), rows: input.totals, key: ['view', 'grain', 'period', ...totalsDimensions(table)], offset: TOTALS_ID_OFFSET, inDesign: inDesignSql(table, design), coarseness: coarseness(table, design) },
   ];
+  await db.run('CREATE OR REPLACE TEMP TABLE sdc_previous (id BIGINT, value BIGINT, coarseness INTEGER, withheld BOOLEAN, previous BIGINT)');
   for (const f of files) {
     if (!existsSync(f.file) || !(await hasColumn(db, f.file, flag))) continue;
-    const on = f.key.map((c) => `p.${sqlIdent(c)} IS NOT DISTINCT FROM r.${sqlIdent(c)}`).join(' AND ');
-    await db.run(`CREATE OR REPLACE TEMP TABLE sdc_previous AS
-      SELECT ${f.offset} + r.rowid AS id, p.${sqlIdent(flag)} AS withheld, p.${sqlIdent(measure)}::BIGINT AS value
-      FROM ${sqlIdent(f.rows)} r JOIN read_parquet(${sqlString(f.file)}) p ON ${on}`);
-    await db.run(`UPDATE ${sqlIdent(cells)} c SET rule = ${FROZEN} FROM sdc_previous p WHERE p.id = c.id AND p.withheld AND c.rule = 0`);
-    await db.run(`UPDATE ${sqlIdent(cells)} c SET known = true FROM sdc_previous p WHERE p.id = c.id AND NOT p.withheld AND p.value = c.value`);
+    const on = f.key.map((c) => `p.${sqlIdent(c)} IS NOT DISTINCT FROM t.${sqlIdent(c)}`).join(' AND ');
+    await db.run(`INSERT INTO sdc_previous SELECT ${f.offset} + t.rowid, t.${m}::BIGINT, ${f.coarseness}, p.${sqlIdent(flag)}, p.${m}::BIGINT
+      FROM ${sqlIdent(f.rows)} t JOIN read_parquet(${sqlString(f.file)}) p ON ${on} WHERE ${f.inDesign}`);
   }
-  await db.run('DROP TABLE IF EXISTS sdc_previous');
+  // A null flag is a cell the previous release did not publish at all: neither frozen nor known.
+  const frozen = 'coalesce(withheld, false)';
+  const known = 'coalesce(NOT withheld AND previous = value, false)';
+  return [`SELECT id, value, coarseness, CASE WHEN ${frozen} THEN ${FROZEN} ELSE 0 END, ${known}, false FROM sdc_previous WHERE ${frozen} OR ${known}`];
 }
 
 /**
- * How coarse a totals row of `t` is, for the order of preference among cells to withhold: 6 per
- * dimension summed away, 2 per hierarchy level above the finest of a dimension kept (a province is
- * coarser than an office, TAK/non-TAK than an action group), plus the grain's rank. So an office's
- * deportations go before the office's TAK total, which leaders quote.
+ * How coarse a totals cell (a keys or totals row `alias`) is, for the order of preference among
+ * cells to withhold: 6 per dimension summed away, 2 per hierarchy level above the finest of a
+ * dimension kept (a province is coarser than an office, TAK/non-TAK than an action group), plus
+ * the grain's rank. So an office's deportations go before the office's TAK total, which leaders
+ * quote.
  */
-function coarseness(table: TableName, design: DisclosureDesign): string {
+function coarseness(table: TableName, design: DisclosureDesign, alias = 't'): string {
   const dims = totalsDimensions(table);
   const { hierarchies } = design;
   const level = (d: string): number => Math.max(0, ...hierarchies.filter((h) => h.parent === d).map((h) => 1 + level(h.child)));
   const score = (view: TotalsView) => 1 + dims.reduce((sum, d) => sum + (view.dims.includes(d) ? 2 * level(d) : 6), 0);
   const byView = design.views.map((v) => `WHEN ${sqlString(v.name)} THEN ${score(v)}`).join(' ');
-  return `(CASE t.view ${byView} END) + (CASE t.grain WHEN 'month' THEN 0 WHEN 'half' THEN 1 ELSE 2 END)`;
+  return `((CASE ${alias}.view ${byView} END) + (CASE ${alias}.grain WHEN 'month' THEN 0 WHEN 'half' THEN 1 ELSE 2 END))::INTEGER`;
 }
 
 /** A cell an attacker does not know: withheld now, and not published with this value before. */
 const HIDDEN = 'c.rule > 0 AND NOT c.known';
 /**
- * A cell that may be withheld to protect another: published, not zero, not known from before, and
- * not a total shared by two atom views (see markSharedTotals). Smallest first.
+ * A cell (with a value) that may be withheld to protect another: not zero, and not marked in the
+ * cells table (so published, not known from before, and not a total shared by two atom views, see
+ * sharedTotalsMarks). Smallest first.
  */
-const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known AND NOT c.shared';
+const candidate = (cells: string) => `c.value > 0 AND c.id NOT IN (SELECT id FROM ${sqlIdent(cells)})`;
 /**
  * Order of preference among candidates: detail rows, then totals from the finest views and
  * grains to the coarsest (so national, per-action and per-half-year totals are the last to go),
@@ -298,7 +333,7 @@ const CANDIDATE = 'c.rule = 0 AND c.value > 0 AND NOT c.known AND NOT c.shared';
  */
 const SMALLEST = `c.coarseness::HUGEINT * ${2n ** 100n} + c.value::HUGEINT * ${2n ** 42n} + c.id`;
 
-async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number; derivable: number }> {
+async function secondarySuppression(db: Db, relations: string, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, measure: string, k: number): Promise<{ lpSolves: number; rounds: number; unresolved: number; derivable: number }> {
   const R = sqlIdent(relations);
   const C = sqlIdent(cells);
   let lpSolves = 0;
@@ -325,13 +360,21 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
     await db.run('INSERT INTO sdc_covered SELECT id FROM sdc_new');
     if (tracing) trace(`${table}: ${await count(db, `SELECT 1 FROM ${R}`)} links around ${await count(db, 'SELECT 1 FROM sdc_covered')} hidden cells`);
   };
-  /** `sdc_members` (rid, cid): every member of the relations in `sdc_wanted` (rid), parents included. */
+  /** `sdc_members` (rid, id, value, coarseness): every member of the relations in `sdc_wanted` (rid), parents included. */
   const listMembers = async () => {
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted_parents AS SELECT DISTINCT rid // ${RELATION_SLOTS} AS id FROM sdc_wanted`);
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_members AS
-      SELECT l.rid, l.cid FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_wanted_parents' })}) l WHERE l.rid IN (SELECT rid FROM sdc_wanted)
-      UNION ALL SELECT DISTINCT rid, rid // ${RELATION_SLOTS} FROM sdc_wanted`);
+      SELECT l.rid, l.cid AS id, l.value, l.coarseness FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_wanted_parents', members: { measure, coarseness: (alias) => coarseness(table, design, alias) } })}) l
+      WHERE l.rid IN (SELECT rid FROM sdc_wanted)`);
   };
+  /**
+   * Withholds, per choice, the smallest candidate among its options (choice, id, value,
+   * coarseness); returns how many cells were newly withheld (two choices may pick the same cell).
+   */
+  const withholdSmallest = async (options: string) => (await db.run(`INSERT INTO ${C}
+    SELECT DISTINCT pick.id, pick.value, false, ${SECONDARY}, false, pick.coarseness FROM (
+      SELECT min_by({'id': c.id, 'value': c.value, 'coarseness': c.coarseness}, ${SMALLEST}) AS pick
+      FROM (${options}) c WHERE ${candidate(cells)} GROUP BY c.choice)`)).rowsChanged;
   for (let round = 1; ; round += 1) {
     trace(`${table} k=${k} round ${round}: singletons`);
     // 3. no relation with exactly one hidden cell,
@@ -344,25 +387,22 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
       await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted AS
         WITH stats AS (
           SELECT r.rid, count(*) FILTER (WHERE ${HIDDEN}) AS hidden,
-            bool_or(c.id = r.rid // ${RELATION_SLOTS} AND (${HIDDEN})) AS parent_hidden,
+            coalesce(bool_or(c.id = r.rid // ${RELATION_SLOTS} AND (${HIDDEN})), false) AS parent_hidden,
             sum(c.value) FILTER (WHERE ${HIDDEN} AND c.id <> r.rid // ${RELATION_SLOTS}) AS hidden_sum,
             count(*) FILTER (WHERE ${HIDDEN} AND c.id <> r.rid // ${RELATION_SLOTS}) AS hidden_children
-          FROM ${R} r JOIN ${C} c ON c.id = r.cid GROUP BY r.rid)
+          FROM ${R} r LEFT JOIN ${C} c ON c.id = r.cid GROUP BY r.rid)
         SELECT rid FROM stats WHERE hidden = 1 OR (NOT parent_hidden AND hidden_children > 0 AND hidden_sum - hidden_children < ${k})`);
       if ((await count(db, 'SELECT 1 FROM sdc_wanted')) === 0) break;
       if (tracing) trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_wanted')} relations want a complement`);
       await listMembers();
       if (tracing) trace(`${table}: ${await count(db, 'SELECT 1 FROM sdc_members')} members listed`);
-      // Every cell chosen is a candidate (rule 0), so the rows changed are the cells newly withheld.
-      const withheld = await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
-        SELECT min_by(c.id, ${SMALLEST}) FROM sdc_members m JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE} GROUP BY m.rid)`);
-      if (withheld.rowsChanged === 0) break;
+      if ((await withholdSmallest('SELECT rid AS choice, id, value, coarseness FROM sdc_members')) === 0) break;
     }
     // 4. audit
     if (tracing) trace(`${table} round ${round}: audit, ${await count(db, `SELECT 1 FROM ${C} WHERE rule > 0`)} withheld`);
     // A cell the LP budget could not prove counts as failing: the budget may cost information,
     // never protection. The loop ends only when every hidden cell is proven.
-    const audit = await auditHiddenCells(db, cells, keys, detail, table, design, k, LP_WORK);
+    const audit = await auditHiddenCells(db, cells, keys, detail, table, design, measure, k, LP_WORK);
     lpSolves += audit.lpSolves;
     const failing = audit.failing;
     if (failing.length === 0) return { lpSolves, rounds: round, unresolved: 0, derivable: audit.derivable };
@@ -379,12 +419,9 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
       UNION SELECT DISTINCT f.id, r.rid FROM sdc_failing f JOIN ${R} r ON r.cid = f.id WHERE f.total IS NULL`);
     await db.run('CREATE OR REPLACE TEMP TABLE sdc_wanted AS SELECT DISTINCT rid FROM sdc_failing_relations');
     await listMembers();
-    const withheld = await db.run(`UPDATE ${C} SET rule = ${SECONDARY} WHERE id IN (
-      WITH options AS (
-        SELECT s.failing, c.id, c.value, c.coarseness FROM sdc_failing_relations s JOIN sdc_members m ON m.rid = s.rid JOIN ${C} c ON c.id = m.cid WHERE ${CANDIDATE}
-        UNION ALL SELECT f.id, c.id, c.value, c.coarseness FROM sdc_failing f JOIN ${C} c ON c.id = f.total WHERE ${CANDIDATE})
-      SELECT min_by(c.id, ${SMALLEST}) FROM options c GROUP BY c.failing)`);
-    if (withheld.rowsChanged === 0) {
+    const withheld = await withholdSmallest(`SELECT s.failing AS choice, m.id, m.value, m.coarseness FROM sdc_failing_relations s JOIN sdc_members m ON m.rid = s.rid
+      UNION ALL SELECT f.id, t.id, t.${sqlIdent(measure)}, ${coarseness(table, design)} FROM sdc_failing f JOIN ${sqlIdent(keys)} t ON t.id = f.total`);
+    if (withheld === 0) {
       // Nothing left to withhold beside them: what narrows these cells was published by an earlier
       // release (known cells), so withholding more now cannot widen them. Reported, not hidden.
       return { lpSolves, rounds: round, unresolved: failing.length, derivable: audit.derivable };
@@ -403,19 +440,20 @@ function atomsRefining(design: DisclosureDesign, target: ViewGrain): ViewGrain[]
  * With no detail rows published, a total that two atom views both refine (the national
  * per-action totals, refined by nationality × action and by office × action) is where the two
  * tables meet. While such totals are published the tables are independent, and each can be
- * audited on its own cells; a withheld one would tie them together. So they are never chosen to
- * protect another cell, and a small one counts as failing (docs/disclosure-control.md).
+ * audited on its own cells; a withheld one would tie them together. So they are marked shared,
+ * never chosen to protect another cell, and a small one counts as failing
+ * (docs/disclosure-control.md).
  */
-async function markSharedTotals(db: Db, design: DisclosureDesign, keys: string, cells: string): Promise<void> {
-  if (design.publicDetail) return;
+function sharedTotalsMarks(table: TableName, design: DisclosureDesign, keys: string, measure: string): string[] {
+  if (design.publicDetail) return [];
   const shared = viewGrains(design).filter((vg) => atomsRefining(design, vg).length > 1);
-  if (shared.length === 0) return;
+  if (shared.length === 0) return [];
   const condition = shared.map((vg) => `(t.view = ${sqlString(vg.view.name)} AND t.grain = ${sqlString(vg.grain)})`).join(' OR ');
-  await db.run(`UPDATE ${sqlIdent(cells)} c SET shared = true FROM ${sqlIdent(keys)} t WHERE t.id = c.id AND (${condition})`);
+  return [`SELECT t.id, t.${sqlIdent(measure)}, ${coarseness(table, design)}, 0, false, true FROM ${sqlIdent(keys)} t WHERE ${condition}`];
 }
 
 /** The attacker's system when the detail is published: unknowns are the hidden detail rows. */
-async function detailSystem(db: Db, cells: string, keys: string, detail: string, design: DisclosureDesign, k: number): Promise<AttackerSystem> {
+async function detailSystem(db: Db, cells: string, keys: string, detail: string, design: DisclosureDesign, measure: string, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id < ${TOTALS_ID_OFFSET}`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
@@ -423,14 +461,15 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_var_rows AS SELECT ${['v.var', 'd.month', ...designDimensions(design).map((dim) => `d.${sqlIdent(dim)}`)].join(', ')}
     FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id`);
   const holding = viewGrains(design).map(({ view, grain }) => `SELECT ${cellKeySql(design, view, sqlString(grain), periodAt('month', grain, 'r.month'), 'r')}, r.var FROM sdc_var_rows r`);
-  const memberships = `SELECT t.id AS tid, h.var FROM (${ownDimensionsSql(design, keys)}) t JOIN (${holding.join('\nUNION ALL\n')}) h ON ${sameCellSql(design, 't', 'h')}`;
+  const memberships = `SELECT t.id AS tid, t.${sqlIdent(measure)} AS value, h.var FROM (${ownDimensionsSql(design, keys, [measure])}) t
+    JOIN (${holding.join('\nUNION ALL\n')}) h ON ${sameCellSql(design, 't', 'h')}`;
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
   const totals = await queryRows<{ id: bigint; hidden: boolean; value: bigint; vars: number[] | null }>(db, `
-    WITH m AS (${memberships})
-    SELECT c.id, (${HIDDEN}) AS hidden, c.value, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
-    FROM ${C} c LEFT JOIN m ON m.tid = c.id
-    WHERE c.id >= ${TOTALS_ID_OFFSET} AND (m.tid IS NOT NULL OR (${HIDDEN}))
-    GROUP BY c.id, hidden, c.value ORDER BY c.id`);
+    WITH m AS (${memberships}),
+    holding AS (SELECT tid AS id, any_value(value) AS value, list(var ORDER BY var) AS vars FROM m GROUP BY tid),
+    hidden AS (SELECT c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id >= ${TOTALS_ID_OFFSET})
+    SELECT coalesce(h.id, x.id) AS id, x.id IS NOT NULL AS hidden, coalesce(x.value, h.value) AS value, h.vars
+    FROM holding h FULL JOIN hidden x ON x.id = h.id ORDER BY 1`);
   const system = emptySystem(vars);
   for (const t of totals) {
     const members = Int32Array.from(t.vars ?? []);
@@ -448,7 +487,7 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
  * is derivable or, if 1..k−1, failing (see addTarget). One tying two atom views together is
  * counted as failing: auditing the tables apart would not be sound for it.
  */
-async function atomSystem(db: Db, cells: string, keys: string, design: DisclosureDesign, k: number): Promise<AttackerSystem> {
+async function atomSystem(db: Db, cells: string, keys: string, design: DisclosureDesign, measure: string, k: number): Promise<AttackerSystem> {
   const C = sqlIdent(cells);
   const K = sqlIdent(keys);
   const atoms = atomViewGrains(design);
@@ -463,18 +502,19 @@ async function atomSystem(db: Db, cells: string, keys: string, design: Disclosur
     const refining = atomsRefining(design, target);
     expected.set(`${target.view.name}|${target.grain}`, refining.length);
     refining.forEach((atom) => {
-      memberships.push(`SELECT t.id AS tid, ${atoms.findIndex((a) => sameViewGrain(a, atom))} AS atom_view, v.var FROM sdc_vars v
+      memberships.push(`SELECT t.id AS tid, t.${sqlIdent(measure)} AS value, ${atoms.findIndex((a) => sameViewGrain(a, atom))} AS atom_view, v.var FROM sdc_vars v
         JOIN ${K} a ON a.id = v.id AND a.view = ${sqlString(atom.view.name)} AND a.grain = ${sqlString(atom.grain)}
         JOIN ${K} t ON t.view = ${sqlString(target.view.name)} AND t.grain = ${sqlString(target.grain)} AND t.period = ${periodAt(atom.grain, target.grain, 'a.period')}${target.view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = a.${sqlIdent(dim)}`).join('')}`);
     });
   }
   const totals = memberships.length === 0 ? [] : await queryRows<{ id: bigint; hidden: boolean; value: bigint; view: string; grain: string; lists: (number[] | null)[] }>(db, `
     WITH m AS (${memberships.join('\nUNION ALL\n')}),
+    hidden AS (SELECT c.id, c.value FROM ${C} c WHERE ${HIDDEN} AND c.id NOT IN (SELECT id FROM sdc_vars)),
     per_atom_view AS (
-      SELECT c.id, (${HIDDEN}) AS hidden, c.value, m.atom_view, list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
-      FROM ${C} c LEFT JOIN m ON m.tid = c.id
-      WHERE c.id NOT IN (SELECT id FROM sdc_vars) AND (m.tid IS NOT NULL OR (${HIDDEN}))
-      GROUP BY c.id, hidden, c.value, m.atom_view)
+      SELECT coalesce(m.tid, x.id) AS id, x.id IS NOT NULL AS hidden, coalesce(x.value, m.value) AS value, m.atom_view,
+        list(m.var ORDER BY m.var) FILTER (WHERE m.var IS NOT NULL) AS vars
+      FROM m FULL JOIN hidden x ON x.id = m.tid
+      GROUP BY ALL)
     SELECT p.id, p.hidden, p.value, t.view, t.grain, list(p.vars ORDER BY p.atom_view) AS lists
     FROM per_atom_view p JOIN ${K} t ON t.id = p.id GROUP BY ALL ORDER BY p.id`);
   const system = emptySystem(vars);
@@ -519,10 +559,10 @@ interface AttackerSystem {
 }
 
 /** Builds the attacker's LP (unknowns: the hidden detail rows, or with no detail published the hidden atom cells) and audits every hidden cell. */
-async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number; derivable: number }> {
+async function auditHiddenCells(db: Db, cells: string, keys: string, detail: string, table: TableName, design: DisclosureDesign, measure: string, k: number, lpWork: number): Promise<{ failing: { id: bigint; binding: bigint[]; proven: boolean }[]; lpSolves: number; derivable: number }> {
   const { vars, equalities, equalityIds, targets, targetIds, derivable } = design.publicDetail
-    ? await detailSystem(db, cells, keys, detail, design, k)
-    : await atomSystem(db, cells, keys, design, k);
+    ? await detailSystem(db, cells, keys, detail, design, measure, k)
+    : await atomSystem(db, cells, keys, design, measure, k);
   const truth = Float64Array.from(vars, (v) => Number(v.value));
   trace(`audit LP: ${truth.length} variables, ${equalities.length} equalities, ${targets.length} targets`);
   const audit = await auditFeasibleRanges({ truth, equalities, targets, k }, lpWork);

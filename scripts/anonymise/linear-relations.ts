@@ -98,16 +98,17 @@ export function designDimensions(design: DisclosureDesign): string[] {
 
 /**
  * `keys` with each cell's dimensions cut back to its own view's (keysStatement fills in hierarchy
- * parents, a port's province, for the relations). Cells of many views and grains can then be
- * found in one join on all of (view, grain, period, every dimension) with `sameCellSql`, where a
- * join per view and grain would scan the 21 M keys of 20 M arrival rows dozens of times.
+ * parents, a port's province, for the relations), and the `carried` columns of keys as they are.
+ * Cells of many views and grains can then be found in one join on all of (view, grain, period,
+ * every dimension) with `sameCellSql`, where a join per view and grain would scan the 21 M keys of
+ * 20 M arrival rows dozens of times.
  */
-export function ownDimensionsSql(design: DisclosureDesign, keys: string): string {
+export function ownDimensionsSql(design: DisclosureDesign, keys: string, carried: readonly string[] = []): string {
   const cut = designDimensions(design).map((d) => {
     const views = design.views.filter((v) => v.dims.includes(d)).map((v) => sqlString(v.name));
     return `CASE WHEN view IN (${views.join(', ')}) THEN ${sqlIdent(d)} END AS ${sqlIdent(d)}`;
   });
-  return `SELECT ${['id', 'view', 'grain', 'period', ...cut].join(', ')} FROM ${sqlIdent(keys)}`;
+  return `SELECT ${['id', 'view', 'grain', 'period', ...cut, ...carried.map(sqlIdent)].join(', ')} FROM ${sqlIdent(keys)}`;
 }
 
 /**
@@ -140,9 +141,10 @@ export function inDesignSql(table: TableName, design: DisclosureDesign, alias = 
 
 /**
  * The statement creating `keys`: the design's totals rows with their id and every hierarchy
- * parent filled in from its child, so a port's row also carries its province.
+ * parent filled in from its child, so a port's row also carries its province; then the `carried`
+ * SQL expressions over the totals row `t` (disclosure control keeps each cell's measures there).
  */
-export function keysStatement(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string): string {
+export function keysStatement(table: TableName, design: DisclosureDesign, detail: string, totals: string, keys: string, carried: readonly string[] = []): string {
   const { hierarchies } = design;
   const dims = totalsDimensions(table);
   // A parent may come from several children (is_tak from action or from action_group).
@@ -151,24 +153,29 @@ export function keysStatement(table: TableName, design: DisclosureDesign, detail
     return from.length ? `coalesce(t.${sqlIdent(d)}, ${from.join(', ')}) AS ${sqlIdent(d)}` : `t.${sqlIdent(d)}`;
   });
   const hierarchyJoins = hierarchies.map((h, i) => `LEFT JOIN (SELECT DISTINCT ${sqlIdent(h.child)} AS child, ${sqlIdent(h.parent)} AS parent FROM ${sqlIdent(detail)}) h${i} ON h${i}.child = t.${sqlIdent(h.child)}`);
-  return `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${TOTALS_ID_OFFSET} + t.rowid AS id, t.view, t.grain, t.period, ${filled.join(', ')}
+  return `CREATE OR REPLACE TEMP TABLE ${sqlIdent(keys)} AS SELECT ${[`${TOTALS_ID_OFFSET} + t.rowid AS id`, 't.view', 't.grain', 't.period', ...filled, ...carried].join(', ')}
       FROM ${sqlIdent(totals)} t ${hierarchyJoins.join(' ')} WHERE ${inDesignSql(table, design)}`;
 }
 
 /**
  * Which relations to list: those whose parent is in the id table `parents`, or those with a child
  * in the id table `children` (only parents are needed then). Tables of one BIGINT column `id`.
+ * With `members`, the relations of `parents` are listed with every member, the parent included,
+ * and each member's `value` (that measure: a column of keys and of the detail rows) and
+ * `coarseness` (SQL over a keys row's alias; 0 for detail rows).
  */
-export type RelationFilter = { parents: string } | { children: string };
+export type RelationFilter = { parents: string; members?: RelationMembers } | { children: string };
+export interface RelationMembers { measure: string; coarseness: (keysAlias: string) => string }
 
 /**
  * A SELECT of (rid, cid) for every parent–child link of the relations the filter picks (the
- * parents' own rows, cid = rid // RELATION_SLOTS, are not included). Built around a few thousand
- * hidden cells instead of all relations at once: on 20 M arrival rows the relations number
- * ~100 M, and only those holding a hidden cell matter (disclosure-control.ts).
+ * parents' own rows, cid = rid // RELATION_SLOTS, are not included unless `members` asks for
+ * them). Built around a few thousand hidden cells instead of all relations at once: on 20 M
+ * arrival rows the relations number ~100 M, and only those holding a hidden cell matter
+ * (disclosure-control.ts).
  */
 export function relationLinksSql(design: DisclosureDesign, detail: string, keys: string, filter: RelationFilter): string {
-  return 'children' in filter ? parentLinksSql(design, detail, keys, filter.children) : childLinksSql(design, detail, keys, filter.parents);
+  return 'children' in filter ? parentLinksSql(design, detail, keys, filter.children) : childLinksSql(design, detail, keys, filter.parents, filter.members);
 }
 
 /**
@@ -204,29 +211,42 @@ function parentLinksSql(design: DisclosureDesign, detail: string, keys: string, 
 const NO_LINKS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid WHERE false';
 
 /**
- * The links of every relation whose parent is in `parents`: all their children. The parents' keys
+ * The links of every relation whose parent is in `parents`: all their children (and, with a
+ * `members`, the parents themselves, each member with its value and coarseness). The parents' keys
  * are read once; each kind of split then reads only its child view's keys (the keys are stored
  * view by view, so DuckDB skips the rest), not the whole keys table again for the parent side.
  */
-function childLinksSql(design: DisclosureDesign, detail: string, keys: string, parents: string): string {
+function childLinksSql(design: DisclosureDesign, detail: string, keys: string, parents: string, members?: RelationMembers): string {
   const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
+  const valued = (cell: string, isDetail = false) => (members === undefined ? ''
+    : `, ${cell}.${sqlIdent(members.measure)}::BIGINT AS value, ${isDetail ? '0' : members.coarseness(cell)}::INTEGER AS coarseness`);
   const parts: string[] = [];
+  /** With `members`, each relation of a kind lists its parent too. */
+  const parentRows = (slot: string, condition: string) => {
+    if (members !== undefined) parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${slot} AS rid, p.id AS cid${valued('p')} FROM parent_keys p WHERE ${condition}`);
+  };
   for (const view of design.views) {
     const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
     const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
     if (steps.length === 0) continue;
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN parent_keys p
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
       ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
+    parentRows(`${TIME_SLOT}`, `p.view = ${sqlString(view.name)} AND p.grain IN (${grains.slice(1).map(sqlString).join(', ')})`);
   }
   for (const r of viewRefinements(design)) {
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid FROM ${sqlIdent(keys)} c JOIN parent_keys p
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
       ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
+    // Only grains the child view is published at split the parent.
+    parentRows(`${marginSlot(r.childIndex)}`, `p.view = ${sqlString(r.parent.name)} AND p.grain IN (${r.child.grains.map(sqlString).join(', ')})`);
   }
   for (const view of design.publicDetail ? finestViews(design) : []) {
-    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid FROM ${sqlIdent(detail)} c JOIN parent_keys p
+    parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid${valued('c', true)} FROM ${sqlIdent(detail)} c JOIN parent_keys p
       ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
+    parentRows(`${DETAIL_SLOT}`, `p.view = ${sqlString(view.name)} AND p.grain = 'month'`);
   }
-  if (parts.length === 0) return NO_LINKS;
+  if (parts.length === 0) return members === undefined ? NO_LINKS : NO_MEMBERS;
   return `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))
     ${parts.join('\nUNION ALL\n')}`;
 }
+
+const NO_MEMBERS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid, NULL::BIGINT AS value, NULL::INTEGER AS coarseness WHERE false';

@@ -363,8 +363,12 @@ async function secondarySuppression(db: Db, relations: string, cells: string, ke
   /** `sdc_members` (rid, id, value, coarseness): every member of the relations in `sdc_wanted` (rid), parents included. */
   const listMembers = async () => {
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_wanted_parents AS SELECT DISTINCT rid // ${RELATION_SLOTS} AS id FROM sdc_wanted`);
+    // Only the kinds of split wanted are joined: arrivals' singletons are all detail splits, and
+    // each other kind would read a view's keys for nothing.
+    const slots = new Set((await queryRows<{ slot: number }>(db, `SELECT DISTINCT (rid % ${RELATION_SLOTS})::INTEGER AS slot FROM sdc_wanted`)).map((r) => r.slot));
+    const members = { measure, coarseness: (alias: string) => coarseness(table, design, alias), slots };
     await db.run(`CREATE OR REPLACE TEMP TABLE sdc_members AS
-      SELECT l.rid, l.cid AS id, l.value, l.coarseness FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_wanted_parents', members: { measure, coarseness: (alias) => coarseness(table, design, alias) } })}) l
+      SELECT l.rid, l.cid AS id, l.value, l.coarseness FROM (${relationLinksSql(design, detail, keys, { parents: 'sdc_wanted_parents', members })}) l
       WHERE l.rid IN (SELECT rid FROM sdc_wanted)`);
   };
   /**

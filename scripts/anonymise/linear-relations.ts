@@ -169,7 +169,12 @@ export function keysStatement(table: TableName, design: DisclosureDesign, detail
  * `coarseness` (SQL over a keys row's alias; 0 for detail rows).
  */
 export type RelationFilter = { parents: string; members?: RelationMembers } | { children: string };
-export interface RelationMembers { measure: string; coarseness: (keysAlias: string) => string }
+export interface RelationMembers {
+  measure: string;
+  coarseness: (keysAlias: string) => string;
+  /** The kinds of split wanted (`rid % RELATION_SLOTS`): the others' joins are left out. */
+  slots: ReadonlySet<number>;
+}
 
 /**
  * A SELECT of (rid, cid) for every parent–child link of the relations the filter picks (the
@@ -225,28 +230,30 @@ function childLinksSql(design: DisclosureDesign, detail: string, keys: string, p
   const valued = (cell: string, isDetail = false) => (members === undefined ? ''
     : `, ${cell}.${sqlIdent(members.measure)}::BIGINT AS value, ${isDetail ? '0' : members.coarseness(cell)}::INTEGER AS coarseness`);
   const parts: string[] = [];
+  const wanted = (slot: number) => members === undefined || members.slots.has(slot);
   /** With `members`, each relation of a kind lists its parent too. */
-  const parentRows = (slot: string, condition: string) => {
+  const parentRows = (slot: number, condition: string) => {
     if (members !== undefined) parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${slot} AS rid, p.id AS cid${valued('p')} FROM parent_keys p WHERE ${condition}`);
   };
   for (const view of design.views) {
     const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
     const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
-    if (steps.length === 0) continue;
+    if (steps.length === 0 || !wanted(TIME_SLOT)) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
       ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
-    parentRows(`${TIME_SLOT}`, `p.view = ${sqlString(view.name)} AND p.grain IN (${grains.slice(1).map(sqlString).join(', ')})`);
+    parentRows(TIME_SLOT, `p.view = ${sqlString(view.name)} AND p.grain IN (${grains.slice(1).map(sqlString).join(', ')})`);
   }
   for (const r of viewRefinements(design)) {
+    if (!wanted(marginSlot(r.childIndex))) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
       ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
     // Only grains the child view is published at split the parent.
-    parentRows(`${marginSlot(r.childIndex)}`, `p.view = ${sqlString(r.parent.name)} AND p.grain IN (${r.child.grains.map(sqlString).join(', ')})`);
+    parentRows(marginSlot(r.childIndex), `p.view = ${sqlString(r.parent.name)} AND p.grain IN (${r.child.grains.map(sqlString).join(', ')})`);
   }
-  for (const view of design.publicDetail ? finestViews(design) : []) {
+  for (const view of design.publicDetail && wanted(DETAIL_SLOT) ? finestViews(design) : []) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid${valued('c', true)} FROM ${sqlIdent(detail)} c JOIN parent_keys p
       ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
-    parentRows(`${DETAIL_SLOT}`, `p.view = ${sqlString(view.name)} AND p.grain = 'month'`);
+    parentRows(DETAIL_SLOT, `p.view = ${sqlString(view.name)} AND p.grain = 'month'`);
   }
   if (parts.length === 0) return members === undefined ? NO_LINKS : NO_MEMBERS;
   return `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))

@@ -30,7 +30,7 @@ import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
 import { monthBefore, type Snapshot } from './snapshots/find-snapshots.ts';
 import { checkDrift } from './validate/check-drift.ts';
-import { validateTable, type ValidatedTable } from './validate/validate-table.ts';
+import { dropValidatedRows, validateTable, type ValidatedTable } from './validate/validate-table.ts';
 
 export interface PipelineOptions {
   /** Repository root: reference CSVs are read from here, and paths in messages are relative to it. */
@@ -160,6 +160,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     for (const [table, v] of validated) {
       await progress.watch(`${table}: rows and totals`, db, async () => {
         await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
+        await dropValidatedRows(db, v);
         clock.lap(`published ${table}`);
         const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
         await buildTotalsTable(db, table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`, `totals_${table}`, complete);

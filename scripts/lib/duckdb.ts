@@ -15,6 +15,15 @@ export type Db = DuckDBConnection;
  */
 export const DUCKDB_MEMORY_LIMIT = '1000MB';
 
+/**
+ * The limit while the Parquet files are written. By then most of the tables are spilled to disk
+ * (1.6 GB of them for 20 M arrival rows), and the writes read them back into DuckDB's buffers on
+ * top of everything else the process holds: that is where the build peaks. Streaming a table to a
+ * file needs little room; with 500 MB the peak fell from 1.70–1.82 GB to 1.51–1.63 GB (two runs
+ * each, same bytes, no slower; docs/benchmarks.md).
+ */
+export const PUBLISH_MEMORY_LIMIT = '500MB';
+
 export async function openDuckDb(): Promise<Db> {
   const instance = await DuckDBInstance.create(':memory:', {
     // The build never fetches anything: extensions stay off, Parquet is built in.

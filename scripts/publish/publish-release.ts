@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
-import { sqlString, type Db } from '../lib/duckdb.ts';
+import { PUBLISH_MEMORY_LIMIT, sqlString, type Db } from '../lib/duckdb.ts';
 import { sha256File } from '../lib/sha256-file.ts';
 import { startStageClock } from '../lib/trace.ts';
 
@@ -59,7 +59,13 @@ export async function publishRelease(
   await mkdir(staging);
   try {
     const files: Record<string, PublishedFile> = {};
-    for (const t of tables) files[t.name] = await writeParquet(db, t.sql, join(staging, `${t.name}.parquet`));
+    const limit = String((await db.runAndReadAll("SELECT current_setting('memory_limit')")).getRows()[0]![0]);
+    await db.run(`SET memory_limit = ${sqlString(PUBLISH_MEMORY_LIMIT)}`);
+    try {
+      for (const t of tables) files[t.name] = await writeParquet(db, t.sql, join(staging, `${t.name}.parquet`));
+    } finally {
+      await db.run(`SET memory_limit = ${sqlString(limit)}`);
+    }
     const contentId = createHash('sha256')
       .update(Object.values(files).map((f) => `${f.file}:${f.sha256}`).join('\n'))
       .digest('hex')

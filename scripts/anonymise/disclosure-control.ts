@@ -571,7 +571,7 @@ async function auditHiddenCells(db: Db, cells: string, keys: string, detail: str
   trace(`audit LP: ${truth.length} variables, ${equalities.length} equalities, ${targets.length} targets`);
   const audit = await auditFeasibleRanges({ truth, equalities, targets, k }, lpWork);
   trace(`audit: ${audit.lpSolves} LP solves, ${audit.failing.length} failing (${audit.failing.filter((f) => f.proven).length} proven)`);
-  if (process.env.PANTAU_TRACE && audit.failing.length > 0) {
+  if (tracing && audit.failing.length > 0) {
     const ids = audit.failing.map((f) => `${targetIds[f.target]}`).join(', ');
     const byView = await queryRows<{ view: string; grain: string; n: bigint }>(db, `SELECT view, grain, count(*) AS n FROM ${sqlIdent(keys)} WHERE id IN (${ids}) GROUP BY ALL ORDER BY n DESC`);
     trace(`failing totals by view: ${byView.map((r) => `${r.view}/${r.grain} ${r.n}`).join(', ')}`);

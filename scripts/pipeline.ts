@@ -18,6 +18,7 @@ import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName }
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
+import { grainLiteral, viewLiteral } from './aggregate/totals-column-types.ts';
 import { buildTotalsTable } from './aggregate/totals-table.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
@@ -198,7 +199,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
         if (warning.code !== 'revision-drift' || !warning.table || !warning.month) continue;
         const measure = TABLES[warning.table].measureColumn;
         const [row] = await queryRows<{ withheld: boolean }>(db, `SELECT ${sqlIdent(withheldColumn(measure))} AS withheld FROM ${sqlIdent(`totals_${warning.table}`)}
-          WHERE view = 'total' AND grain = 'month' AND period = DATE ${sqlString(`${warning.month}-01`)}`);
+          WHERE view = ${viewLiteral('total')} AND grain = ${grainLiteral('month')} AND period = DATE ${sqlString(`${warning.month}-01`)}`);
         if (!row?.withheld) continue;
         warnings.splice(warnings.indexOf(warning), 1);
         consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: warning.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });

@@ -5,8 +5,9 @@
  * months); years from half-years. The site takes every total it shows from here, so no total is
  * ever made in the browser by adding up protected cells.
  *
- * Columns: view, grain, period (first day of the month, half-year or year), every dimension used by
- * some view (null where the view sums over it), then each measure and its `<measure>_withheld` flag.
+ * Columns: view, grain (ENUMs, see totals-column-types.ts), period (first day of the month,
+ * half-year or year), every dimension used by some view (null where the view sums over it), then
+ * each measure and its `<measure>_withheld` flag.
  * Disclosure control (scripts/anonymise) decides the flags; here every cell starts published.
  *
  * Rows are in publication order: view by view as DISCLOSURE lists them, months, half-years, years,
@@ -15,8 +16,9 @@
  */
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
-import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import { sqlIdent, type Db } from '../lib/duckdb.ts';
 import { periodAt } from '../lib/period-sql.ts';
+import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from './totals-column-types.ts';
 
 /** The value summed for a measure: `activities` counts rows (one row is one activity). */
 const measureSum = (name: string) => (name === 'activities' ? 'count(*)' : `sum(${sqlIdent(name)})`);
@@ -32,6 +34,7 @@ export async function buildTotalsTable(db: Db, table: TableName, publishedRows: 
   const dims = totalsDimensions(table);
   const measures = rule.measures.map((m) => m.name);
   const plan = aggregationPlan(table);
+  await createTotalsColumnTypes(db);
   const step = (i: number, grain: PeriodGrain) => sqlIdent(`totals_step_${i}_${grain}`);
   const summed = (from: string, i: number, period: string, sums: (m: string) => string) => {
     const carried = plan[i]!.carried.map(sqlIdent);
@@ -52,7 +55,7 @@ export async function buildTotalsTable(db: Db, table: TableName, publishedRows: 
 
   const determined = await parentsDeterminedByChild(db, table, publishedRows);
   const columns = ['view', 'grain', 'period', ...dims, ...measures.flatMap((m) => [m, withheldColumn(m)])].map(sqlIdent);
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(target)} AS SELECT ${['NULL::VARCHAR AS view', 'NULL::VARCHAR AS grain', 'NULL::DATE AS period', ...dims.map((d) => `r.${sqlIdent(d)}`),
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(target)} AS SELECT ${[`NULL::${TOTALS_VIEW_TYPE} AS view`, `NULL::${PERIOD_GRAIN_TYPE} AS grain`, 'NULL::DATE AS period', ...dims.map((d) => `r.${sqlIdent(d)}`),
     ...measures.flatMap((m) => [`NULL::BIGINT AS ${sqlIdent(m)}`, `NULL::BOOLEAN AS ${sqlIdent(withheldColumn(m))}`])].join(', ')} FROM (${publishedRows}) r LIMIT 0`);
   const ordered = await db.runAndReadAll("SELECT current_setting('preserve_insertion_order')");
   await db.run('SET preserve_insertion_order = true');
@@ -70,7 +73,7 @@ export async function buildTotalsTable(db: Db, table: TableName, publishedRows: 
       // Views published at fewer grains (src/schema/disclosure.ts) are still summed through the
       // others above; their rows at the unpublished grains are not kept.
       for (const grain of PERIOD_GRAINS.filter((g) => s.view.grains.includes(g))) {
-        const values = [sqlString(s.view.name), sqlString(grain), 'c.period', ...dims.map((d) => (s.view.dims.includes(d) ? `c.${sqlIdent(d)}` : 'NULL')),
+        const values = [viewLiteral(s.view.name), grainLiteral(grain), 'c.period', ...dims.map((d) => (s.view.dims.includes(d) ? `c.${sqlIdent(d)}` : 'NULL')),
           ...measures.flatMap((m) => [`c.${sqlIdent(m)}`, 'false'])];
         await db.run(`INSERT INTO ${sqlIdent(target)} (${columns.join(', ')})
           SELECT * FROM (SELECT ${values.join(', ')} FROM (${cells(step(i, grain))}) c) t(${columns.join(', ')})

@@ -30,6 +30,7 @@ import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
 import { atomViewGrains, cellKeySql, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 import { periodAt } from '../lib/period-sql.ts';
+import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
 
 export type Audience = 'public' | 'internal';
 
@@ -55,8 +56,8 @@ const SECONDARY = 3;
 
 /** A half-year or year total is published only once all its months are in the coverage: a year-to-date figure would change from snapshot to snapshot, and the difference would reveal the newest month's withheld cells. */
 export function completePeriodSql(coverage: { from: string; to: string }): string {
-  const end = "CASE grain WHEN 'half' THEN period + INTERVAL 5 MONTH WHEN 'year' THEN period + INTERVAL 11 MONTH ELSE period END";
-  return `(grain = 'month' OR (period >= DATE ${sqlString(`${coverage.from}-01`)} AND ${end} <= DATE ${sqlString(`${coverage.to}-01`)}))`;
+  const end = `CASE grain WHEN ${grainLiteral('half')} THEN period + INTERVAL 5 MONTH WHEN ${grainLiteral('year')} THEN period + INTERVAL 11 MONTH ELSE period END`;
+  return `(grain = ${grainLiteral('month')} OR (period >= DATE ${sqlString(`${coverage.from}-01`)} AND ${end} <= DATE ${sqlString(`${coverage.to}-01`)}))`;
 }
 
 async function hasColumn(db: Db, file: string, column: string): Promise<boolean> {
@@ -314,8 +315,8 @@ function coarseness(table: TableName, design: DisclosureDesign, alias = 't'): st
   const { hierarchies } = design;
   const level = (d: string): number => Math.max(0, ...hierarchies.filter((h) => h.parent === d).map((h) => 1 + level(h.child)));
   const score = (view: TotalsView) => 1 + dims.reduce((sum, d) => sum + (view.dims.includes(d) ? 2 * level(d) : 6), 0);
-  const byView = design.views.map((v) => `WHEN ${sqlString(v.name)} THEN ${score(v)}`).join(' ');
-  return `((CASE ${alias}.view ${byView} END) + (CASE ${alias}.grain WHEN 'month' THEN 0 WHEN 'half' THEN 1 ELSE 2 END))::INTEGER`;
+  const byView = design.views.map((v) => `WHEN ${viewLiteral(v.name)} THEN ${score(v)}`).join(' ');
+  return `((CASE ${alias}.view ${byView} END) + (CASE ${alias}.grain WHEN ${grainLiteral('month')} THEN 0 WHEN ${grainLiteral('half')} THEN 1 ELSE 2 END))::INTEGER`;
 }
 
 /** A cell an attacker does not know: withheld now, and not published with this value before. */
@@ -452,7 +453,7 @@ function sharedTotalsMarks(table: TableName, design: DisclosureDesign, keys: str
   if (design.publicDetail) return [];
   const shared = viewGrains(design).filter((vg) => atomsRefining(design, vg).length > 1);
   if (shared.length === 0) return [];
-  const condition = shared.map((vg) => `(t.view = ${sqlString(vg.view.name)} AND t.grain = ${sqlString(vg.grain)})`).join(' OR ');
+  const condition = shared.map((vg) => `(t.view = ${viewLiteral(vg.view.name)} AND t.grain = ${grainLiteral(vg.grain)})`).join(' OR ');
   return [`SELECT t.id, t.${sqlIdent(measure)}, ${coarseness(table, design)}, 0, false, true FROM ${sqlIdent(keys)} t WHERE ${condition}`];
 }
 
@@ -464,7 +465,7 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
   // The hidden rows read once, then the cells holding them, of every view and grain, found in one join.
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_var_rows AS SELECT ${['v.var', 'd.month', ...designDimensions(design).map((dim) => `d.${sqlIdent(dim)}`)].join(', ')}
     FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id`);
-  const holding = viewGrains(design).map(({ view, grain }) => `SELECT ${cellKeySql(design, view, sqlString(grain), periodAt('month', grain, 'r.month'), 'r')}, r.var FROM sdc_var_rows r`);
+  const holding = viewGrains(design).map(({ view, grain }) => `SELECT ${cellKeySql(design, view, grainLiteral(grain), periodAt('month', grain, 'r.month'), 'r')}, r.var FROM sdc_var_rows r`);
   const memberships = `SELECT t.id AS tid, t.${sqlIdent(measure)} AS value, h.var FROM (${ownDimensionsSql(design, keys, [measure])}) t
     JOIN (${holding.join('\nUNION ALL\n')}) h ON ${sameCellSql(design, 't', 'h')}`;
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
@@ -495,7 +496,7 @@ async function atomSystem(db: Db, cells: string, keys: string, design: Disclosur
   const C = sqlIdent(cells);
   const K = sqlIdent(keys);
   const atoms = atomViewGrains(design);
-  const isAtom = atoms.map((a) => `(t.view = ${sqlString(a.view.name)} AND t.grain = ${sqlString(a.grain)})`).join(' OR ');
+  const isAtom = atoms.map((a) => `(t.view = ${viewLiteral(a.view.name)} AND t.grain = ${grainLiteral(a.grain)})`).join(' OR ');
   await db.run(`CREATE OR REPLACE TEMP TABLE sdc_vars AS SELECT (row_number() OVER (ORDER BY c.id) - 1)::INTEGER AS var, c.id, c.value
     FROM ${C} c JOIN ${K} t ON t.id = c.id WHERE ${HIDDEN} AND (${isAtom})`);
   const vars = await queryRows<{ var: number; id: bigint; value: bigint }>(db, 'SELECT var, id, value FROM sdc_vars ORDER BY var');
@@ -507,8 +508,8 @@ async function atomSystem(db: Db, cells: string, keys: string, design: Disclosur
     expected.set(`${target.view.name}|${target.grain}`, refining.length);
     refining.forEach((atom) => {
       memberships.push(`SELECT t.id AS tid, t.${sqlIdent(measure)} AS value, ${atoms.findIndex((a) => sameViewGrain(a, atom))} AS atom_view, v.var FROM sdc_vars v
-        JOIN ${K} a ON a.id = v.id AND a.view = ${sqlString(atom.view.name)} AND a.grain = ${sqlString(atom.grain)}
-        JOIN ${K} t ON t.view = ${sqlString(target.view.name)} AND t.grain = ${sqlString(target.grain)} AND t.period = ${periodAt(atom.grain, target.grain, 'a.period')}${target.view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = a.${sqlIdent(dim)}`).join('')}`);
+        JOIN ${K} a ON a.id = v.id AND a.view = ${viewLiteral(atom.view.name)} AND a.grain = ${grainLiteral(atom.grain)}
+        JOIN ${K} t ON t.view = ${viewLiteral(target.view.name)} AND t.grain = ${grainLiteral(target.grain)} AND t.period = ${periodAt(atom.grain, target.grain, 'a.period')}${target.view.dims.map((dim) => ` AND t.${sqlIdent(dim)} = a.${sqlIdent(dim)}`).join('')}`);
     });
   }
   const totals = memberships.length === 0 ? [] : await queryRows<{ id: bigint; hidden: boolean; value: bigint; view: string; grain: string; lists: (number[] | null)[] }>(db, `

@@ -18,7 +18,8 @@
  */
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
-import { sqlIdent, sqlString } from '../lib/duckdb.ts';
+import { sqlIdent } from '../lib/duckdb.ts';
+import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
 import { periodAt } from '../lib/period-sql.ts';
 
 export const TOTALS_ID_OFFSET = 2n ** 40n;
@@ -109,7 +110,7 @@ export function ownDimensionsSql(design: DisclosureDesign, keys: string, carried
   const filled = new Set(design.hierarchies.map((h) => h.parent));
   const cut = designDimensions(design).map((d) => {
     if (!filled.has(d)) return sqlIdent(d);
-    const views = design.views.filter((v) => v.dims.includes(d)).map((v) => sqlString(v.name));
+    const views = design.views.filter((v) => v.dims.includes(d)).map((v) => viewLiteral(v.name));
     return `CASE WHEN view IN (${views.join(', ')}) THEN ${sqlIdent(d)} END AS ${sqlIdent(d)}`;
   });
   return `SELECT ${['id', 'view', 'grain', 'period', ...cut, ...carried.map(sqlIdent)].join(', ')} FROM ${sqlIdent(keys)}`;
@@ -123,7 +124,7 @@ export function ownDimensionsSql(design: DisclosureDesign, keys: string, carried
 export function cellKeySql(design: DisclosureDesign, view: TotalsView, grain: string, period: string, rows: string): string {
   // `CASE WHEN false THEN x END` is a null of x's type, so the UNION of many views keeps the ENUM types.
   const dims = designDimensions(design).map((d) => (view.dims.includes(d) ? `${rows}.${sqlIdent(d)}` : `CASE WHEN false THEN ${rows}.${sqlIdent(d)} END AS ${sqlIdent(d)}`));
-  return [`${sqlString(view.name)} AS view`, `${grain} AS grain`, `${period} AS period`, ...dims].join(', ');
+  return [`${viewLiteral(view.name)} AS view`, `${grain} AS grain`, `${period} AS period`, ...dims].join(', ');
 }
 
 /** Join condition: two rows of (view, grain, period, every dimension cut to the view's) are the same cell. */
@@ -135,12 +136,13 @@ export function sameCellSql(design: DisclosureDesign, left: string, right: strin
 /**
  * SQL condition: a totals row of `table` (alias `t`) is a cell of the design, a view at a grain it
  * publishes. Just `true` where the design publishes every view at every grain the totals table
- * holds (arrivals' only measure): comparing 21 M view names took 1.5–4 s a time.
+ * holds (arrivals' only measure): comparing 21 M view names took 1.5–4 s a time while they were
+ * text (they are ENUMs now, totals-column-types.ts, but `true` still costs nothing).
  */
 export function inDesignSql(table: TableName, design: DisclosureDesign, alias = 't'): string {
   const everything = DISCLOSURE[table].views.every((v) => v.grains.every((g) => design.views.some((d) => d.name === v.name && d.grains.includes(g))));
   if (everything) return 'true';
-  return `(${design.views.map((v) => `(${alias}.view = ${sqlString(v.name)} AND ${alias}.grain IN (${v.grains.map(sqlString).join(', ')}))`).join(' OR ')})`;
+  return `(${design.views.map((v) => `(${alias}.view = ${viewLiteral(v.name)} AND ${alias}.grain IN (${v.grains.map(grainLiteral).join(', ')}))`).join(' OR ')})`;
 }
 
 /**
@@ -200,15 +202,15 @@ function parentLinksSql(design: DisclosureDesign, detail: string, keys: string, 
   for (const view of design.views) {
     // time: each grain the view is published at → the next coarser one (month → half → year)
     const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
-    grains.slice(1).forEach((to, i) => parents.push(`SELECT ${cellKeySql(design, view, sqlString(to), periodAt(grains[i]!, to, 'c.period'), 'c')}, ${TIME_SLOT} AS slot, c.id AS cid
-      FROM child_keys c WHERE c.view = ${sqlString(view.name)} AND c.grain = ${sqlString(grains[i]!)}`));
+    grains.slice(1).forEach((to, i) => parents.push(`SELECT ${cellKeySql(design, view, grainLiteral(to), periodAt(grains[i]!, to, 'c.period'), 'c')}, ${TIME_SLOT} AS slot, c.id AS cid
+      FROM child_keys c WHERE c.view = ${viewLiteral(view.name)} AND c.grain = ${grainLiteral(grains[i]!)}`));
   }
   for (const r of viewRefinements(design)) {
-    parents.push(`SELECT ${cellKeySql(design, r.parent, 'c.grain', 'c.period', 'c')}, ${marginSlot(r.childIndex)} AS slot, c.id AS cid FROM child_keys c WHERE c.view = ${sqlString(r.child.name)}`);
+    parents.push(`SELECT ${cellKeySql(design, r.parent, 'c.grain', 'c.period', 'c')}, ${marginSlot(r.childIndex)} AS slot, c.id AS cid FROM child_keys c WHERE c.view = ${viewLiteral(r.child.name)}`);
   }
   // Detail rows are linked only where they are published.
   for (const view of design.publicDetail ? finestViews(design) : []) {
-    parents.push(`SELECT ${cellKeySql(design, view, "'month'", 'c.month', 'c')}, ${DETAIL_SLOT} AS slot, c.id AS cid FROM child_rows c`);
+    parents.push(`SELECT ${cellKeySql(design, view, grainLiteral('month'), 'c.month', 'c')}, ${DETAIL_SLOT} AS slot, c.id AS cid FROM child_rows c`);
   }
   if (parents.length === 0) return NO_LINKS;
   const inputs = [`child_keys AS MATERIALIZED ${keyRows}`, ...(design.publicDetail ? [`child_rows AS MATERIALIZED ${detailRows}`] : [])];
@@ -237,23 +239,23 @@ function childLinksSql(design: DisclosureDesign, detail: string, keys: string, p
   };
   for (const view of design.views) {
     const grains = PERIOD_GRAINS.filter((g) => view.grains.includes(g));
-    const steps = grains.slice(1).map((to, i) => `(c.grain = ${sqlString(grains[i]!)} AND p.grain = ${sqlString(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
+    const steps = grains.slice(1).map((to, i) => `(c.grain = ${grainLiteral(grains[i]!)} AND p.grain = ${grainLiteral(to)} AND p.period = ${periodAt(grains[i]!, to, 'c.period')})`);
     if (steps.length === 0 || !wanted(TIME_SLOT)) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${TIME_SLOT} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
-      ON c.view = ${sqlString(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
-    parentRows(TIME_SLOT, `p.view = ${sqlString(view.name)} AND p.grain IN (${grains.slice(1).map(sqlString).join(', ')})`);
+      ON c.view = ${viewLiteral(view.name)} AND p.view = c.view AND (${steps.join(' OR ')})${same(view, 'p', 'c')}`);
+    parentRows(TIME_SLOT, `p.view = ${viewLiteral(view.name)} AND p.grain IN (${grains.slice(1).map(grainLiteral).join(', ')})`);
   }
   for (const r of viewRefinements(design)) {
     if (!wanted(marginSlot(r.childIndex))) continue;
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${marginSlot(r.childIndex)} AS rid, c.id AS cid${valued('c')} FROM ${sqlIdent(keys)} c JOIN parent_keys p
-      ON c.view = ${sqlString(r.child.name)} AND p.view = ${sqlString(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
+      ON c.view = ${viewLiteral(r.child.name)} AND p.view = ${viewLiteral(r.parent.name)} AND p.grain = c.grain AND p.period = c.period${same(r.parent, 'p', 'c')}`);
     // Only grains the child view is published at split the parent.
-    parentRows(marginSlot(r.childIndex), `p.view = ${sqlString(r.parent.name)} AND p.grain IN (${r.child.grains.map(sqlString).join(', ')})`);
+    parentRows(marginSlot(r.childIndex), `p.view = ${viewLiteral(r.parent.name)} AND p.grain IN (${r.child.grains.map(grainLiteral).join(', ')})`);
   }
   for (const view of design.publicDetail && wanted(DETAIL_SLOT) ? finestViews(design) : []) {
     parts.push(`SELECT p.id * ${RELATION_SLOTS} + ${DETAIL_SLOT} AS rid, c.rowid AS cid${valued('c', true)} FROM ${sqlIdent(detail)} c JOIN parent_keys p
-      ON p.view = ${sqlString(view.name)} AND p.grain = 'month' AND p.period = c.month${same(view, 'p', 'c')}`);
-    parentRows(DETAIL_SLOT, `p.view = ${sqlString(view.name)} AND p.grain = 'month'`);
+      ON p.view = ${viewLiteral(view.name)} AND p.grain = ${grainLiteral('month')} AND p.period = c.month${same(view, 'p', 'c')}`);
+    parentRows(DETAIL_SLOT, `p.view = ${viewLiteral(view.name)} AND p.grain = ${grainLiteral('month')}`);
   }
   if (parts.length === 0) return members === undefined ? NO_LINKS : NO_MEMBERS;
   return `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))

@@ -126,6 +126,19 @@ describe('sample snapshots', () => {
     }
   });
 
+  it('publishes every totals file with view and grain as text naming a declared view and grain', async () => {
+    // The build holds them as ENUMs (scripts/aggregate/totals-column-types.ts); the files must
+    // still read as plain text columns in the browser, with only the declared values.
+    for (const table of TABLE_NAMES) {
+      const file = `'${join(out, 'current', `${table}_totals.parquet`)}'`;
+      const types = new Map((await db.runAndReadAll(`DESCRIBE SELECT * FROM ${file}`)).getRows().map((r) => [String(r[0]), String(r[1])]));
+      expect([types.get('view'), types.get('grain'), types.get('period')], table).toEqual(['VARCHAR', 'VARCHAR', 'DATE']);
+      const pairs = (await db.runAndReadAll(`SELECT DISTINCT view, grain FROM ${file}`)).getRows().map((r) => `${r[0]}/${r[1]}`).sort();
+      const declared = DISCLOSURE[table].views.flatMap((v) => v.grains.map((g) => `${v.name}/${g}`)).sort();
+      expect(pairs, table).toEqual(declared);
+    }
+  });
+
   it('publishes no sanctions detail rows in the default build, only its protected totals', () => {
     expect(DISCLOSURE.sanctions.publicDetail).toBe(false);
     expect(existsSync(join(out, 'current/sanctions.parquet'))).toBe(false);

@@ -28,7 +28,7 @@ import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
-import { atomViewGrains, cellKeySql, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
+import { atomViewGrains, cellKeySql, cellKeysUnion, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 import { periodAt } from '../lib/period-sql.ts';
 import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
 
@@ -467,7 +467,7 @@ async function detailSystem(db: Db, cells: string, keys: string, detail: string,
     FROM sdc_vars v JOIN ${sqlIdent(detail)} d ON d.rowid = v.id`);
   const holding = viewGrains(design).map(({ view, grain }) => `SELECT ${cellKeySql(design, view, grainLiteral(grain), periodAt('month', grain, 'r.month'), 'r')}, r.var FROM sdc_var_rows r`);
   const memberships = `SELECT t.id AS tid, t.${sqlIdent(measure)} AS value, h.var FROM (${ownDimensionsSql(design, keys, [measure])}) t
-    JOIN (${holding.join('\nUNION ALL\n')}) h ON ${sameCellSql(design, 't', 'h')}`;
+    JOIN (${cellKeysUnion(design, keys, ['var'], holding)}) h ON ${sameCellSql(design, 't', 'h')}`;
   // Totals the attacker can use (published or known) and totals to audit (hidden), each with its hidden detail rows.
   const totals = await queryRows<{ id: bigint; hidden: boolean; value: bigint; vars: number[] | null }>(db, `
     WITH m AS (${memberships}),

@@ -19,7 +19,7 @@
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent } from '../lib/duckdb.ts';
-import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
+import { grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from '../aggregate/totals-column-types.ts';
 import { periodAt } from '../lib/period-sql.ts';
 
 export const TOTALS_ID_OFFSET = 2n ** 40n;
@@ -119,12 +119,24 @@ export function ownDimensionsSql(design: DisclosureDesign, keys: string, carried
 /**
  * A cell of `view` as (view, grain, period, every dimension of the design), the dimensions outside
  * the view null as `ownDimensionsSql` has them; `grain` and `period` are SQL expressions and the
- * view's dimensions are read from the alias `rows`.
+ * view's dimensions are read from the alias `rows`. The nulls are untyped: unite such SELECTs with
+ * `cellKeysUnion`, which types them.
  */
 export function cellKeySql(design: DisclosureDesign, view: TotalsView, grain: string, period: string, rows: string): string {
-  // `CASE WHEN false THEN x END` is a null of x's type, so the UNION of many views keeps the ENUM types.
-  const dims = designDimensions(design).map((d) => (view.dims.includes(d) ? `${rows}.${sqlIdent(d)}` : `CASE WHEN false THEN ${rows}.${sqlIdent(d)} END AS ${sqlIdent(d)}`));
+  const dims = designDimensions(design).map((d) => (view.dims.includes(d) ? `${rows}.${sqlIdent(d)}` : `NULL AS ${sqlIdent(d)}`));
   return [`${viewLiteral(view.name)} AS view`, `${grain} AS grain`, `${period} AS period`, ...dims].join(', ');
+}
+
+/**
+ * The UNION ALL of SELECTs of `cellKeySql` followed by the `extras` columns, led by an empty
+ * SELECT from `keys` that gives every column the keys' own type: the parts' plain nulls take the
+ * dimensions' ENUM types from it. (A typed null per dimension in every part, `CASE WHEN false THEN
+ * x END`, did the same, and rewriting hundreds of them took much of the planning, which is most of
+ * a small table's time for these statements.)
+ */
+export function cellKeysUnion(design: DisclosureDesign, keys: string, extras: readonly string[], parts: readonly string[]): string {
+  const typed = `SELECT ${['view', 'grain', 'period', ...designDimensions(design).map(sqlIdent), ...extras.map((e) => `NULL AS ${e}`)].join(', ')} FROM ${sqlIdent(keys)} WHERE false`;
+  return [typed, ...parts].join('\nUNION ALL\n');
 }
 
 /** Join condition: two rows of (view, grain, period, every dimension cut to the view's) are the same cell. */
@@ -168,7 +180,7 @@ export function keysStatement(table: TableName, design: DisclosureDesign, detail
  * in the id table `children` (only parents are needed then). Tables of one BIGINT column `id`.
  * With `members`, the relations of `parents` are listed with every member, the parent included,
  * and each member's `value` (that measure: a column of keys and of the detail rows) and
- * `coarseness` (SQL over a keys row's alias; 0 for detail rows).
+ * `coarseness` (SQL over the view and grain columns of an alias; 0 for detail rows).
  */
 export type RelationFilter = { parents: string; members?: RelationMembers } | { children: string };
 export interface RelationMembers {
@@ -216,7 +228,7 @@ function parentLinksSql(design: DisclosureDesign, detail: string, keys: string, 
   const inputs = [`child_keys AS MATERIALIZED ${keyRows}`, ...(design.publicDetail ? [`child_rows AS MATERIALIZED ${detailRows}`] : [])];
   return `WITH ${inputs.join(', ')}
     SELECT p.id * ${RELATION_SLOTS} + w.slot AS rid, w.cid FROM (${ownDimensionsSql(design, keys)}) p
-    JOIN (${parents.join('\nUNION ALL\n')}) w ON ${sameCellSql(design, 'p', 'w')}`;
+    JOIN (${cellKeysUnion(design, keys, ['slot', 'cid'], parents)}) w ON ${sameCellSql(design, 'p', 'w')}`;
 }
 
 const NO_LINKS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid WHERE false';
@@ -229,8 +241,11 @@ const NO_LINKS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid WHERE false';
  */
 function childLinksSql(design: DisclosureDesign, detail: string, keys: string, parents: string, members?: RelationMembers): string {
   const same = (view: TotalsView, left: string, right: string) => view.dims.map((d) => ` AND ${left}.${sqlIdent(d)} = ${right}.${sqlIdent(d)}`).join('');
+  // Each member's view and grain, for its coarseness: worked out once over the union below, not
+  // in each of its parts (the CASE over every view in each part made most of the statement's
+  // text, and planning such statements took most of their time on small tables).
   const valued = (cell: string, isDetail = false) => (members === undefined ? ''
-    : `, ${cell}.${sqlIdent(members.measure)}::BIGINT AS value, ${isDetail ? '0' : members.coarseness(cell)}::INTEGER AS coarseness`);
+    : `, ${cell}.${sqlIdent(members.measure)}::BIGINT AS value, ${isDetail ? `NULL::${TOTALS_VIEW_TYPE} AS view, NULL::${PERIOD_GRAIN_TYPE} AS grain` : `${cell}.view, ${cell}.grain`}`);
   const parts: string[] = [];
   const wanted = (slot: number) => members === undefined || members.slots.has(slot);
   /** With `members`, each relation of a kind lists its parent too. */
@@ -258,8 +273,10 @@ function childLinksSql(design: DisclosureDesign, detail: string, keys: string, p
     parentRows(DETAIL_SLOT, `p.view = ${viewLiteral(view.name)} AND p.grain = ${grainLiteral('month')}`);
   }
   if (parts.length === 0) return members === undefined ? NO_LINKS : NO_MEMBERS;
-  return `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))
-    ${parts.join('\nUNION ALL\n')}`;
+  const parentKeys = `WITH parent_keys AS MATERIALIZED (SELECT * FROM ${sqlIdent(keys)} WHERE id IN (SELECT id FROM ${sqlIdent(parents)}))`;
+  if (members === undefined) return `${parentKeys}\n${parts.join('\nUNION ALL\n')}`;
+  return `${parentKeys}
+    SELECT m.rid, m.cid, m.value, coalesce(${members.coarseness('m')}, 0)::INTEGER AS coarseness FROM (${parts.join('\nUNION ALL\n')}) m`;
 }
 
 const NO_MEMBERS = 'SELECT NULL::BIGINT AS rid, NULL::BIGINT AS cid, NULL::BIGINT AS value, NULL::INTEGER AS coarseness WHERE false';

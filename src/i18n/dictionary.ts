@@ -29,6 +29,9 @@ export interface Dictionary {
     tablesHeading: string;
     tablesIntro: string;
     factTables: string;
+    /** The <table>_totals files: every view by month, half-year and year. */
+    totalsTables: string;
+    totalsTitle: (table: string) => string;
     referenceTables: string;
     table: string;
     rows: string;

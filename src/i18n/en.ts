@@ -45,6 +45,8 @@ const en: Dictionary = {
     tablesHeading: 'Published tables',
     tablesIntro: 'Every table is a Parquet file that DuckDB, Python (pandas, polars) or R (arrow) can read.',
     factTables: 'Statistical tables',
+    totalsTables: 'Totals tables (what every chart reads)',
+    totalsTitle: (table) => `${table}: totals by breakdown`,
     referenceTables: 'Reference tables',
     table: 'Table',
     rows: 'Rows',

@@ -45,6 +45,8 @@ const id: Dictionary = {
     tablesHeading: 'Tabel yang dipublikasikan',
     tablesIntro: 'Setiap tabel tersedia sebagai berkas Parquet yang dapat dibaca DuckDB, Python (pandas, polars) atau R (arrow).',
     factTables: 'Tabel statistik',
+    totalsTables: 'Tabel total (sumber setiap grafik)',
+    totalsTitle: (table) => `${table}: total per rincian`,
     referenceTables: 'Tabel referensi',
     table: 'Tabel',
     rows: 'Jumlah baris',

@@ -14,8 +14,10 @@ import { queryPublished } from './query-published.ts';
 export interface Headline {
   id: string;
   label: string;
-  /** Glossary term shown after the label. */
+  /** Glossary term: marked where the label names it, else shown after the label. */
   term?: GlossaryTerm;
+  /** The months the value adds up ("YYYY-MM", inclusive), where it is a sum of months. */
+  months?: { from: string; to: string };
   value: string;
   change: { text: string; direction: 'up' | 'down' } | null;
   note: string;
@@ -67,6 +69,24 @@ const T = {
 
 const previousYear = (month: string) => `${Number(month.slice(0, 4)) - 1}${month.slice(4)}`;
 
+/**
+ * The latest year's published months so far ("YYYY-01-01" to the last month) and the same months a
+ * year earlier, each summed, or null where a month in it is withheld. A sum over months before the
+ * publication's coverage is 0, which `change` treats as no comparison.
+ */
+function yearToDate(rows: readonly MonthValue[]): { from: string; to: string; now: number | null; earlier: number | null } | null {
+  const last = rows.at(-1);
+  if (!last) return null;
+  const from = `${last.month.slice(0, 4)}-01-01`;
+  return { from, to: last.month, now: sumMonths(rows, from, last.month), earlier: sumMonths(rows, previousYear(from), previousYear(last.month)) };
+}
+
+/** A year's published value (rows of grain 'year', by their first day), or null when absent or withheld. */
+function yearValue(years: readonly MonthValue[], first: string): number | null {
+  const row = years.find((r) => r.month === first);
+  return row && !row.withheld ? row.value : null;
+}
+
 export async function headlines(locale: Locale): Promise<Headline[]> {
   const t = T[locale];
   const out: Headline[] = [];
@@ -77,6 +97,7 @@ export async function headlines(locale: Locale): Promise<Headline[]> {
     out.push({
       id: 'arrivals-12-months',
       label: t.arrivals12,
+      months: { from: latest.from.slice(0, 7), to: latest.to.slice(0, 7) },
       value: formatCount(latest.total, locale),
       change: change(latest.total, latest.earlier, locale),
       note: `${formatMonthSpan(latest.from, latest.to, locale, 'short')} ${t.vs(formatMonthSpan(previousYear(latest.from), previousYear(latest.to), locale, 'short'))}`,
@@ -93,6 +114,7 @@ FROM arrivals_totals WHERE view = 'total' AND grain = 'half' AND period IN (DATE
     out.push({
       id: 'arrivals-h1-2024',
       label: t.arrivalsH1,
+      months: { from: '2024-01', to: '2024-06' },
       value: formatCount(h2024.value, locale),
       // two digits, cut as the release cut them: "+7,28%" is the figure the release and the rakor quote
       change: change(h2024.value, h2023.value, locale, true),
@@ -105,19 +127,26 @@ FROM arrivals_totals WHERE view = 'total' AND grain = 'half' AND period IN (DATE
 
   const tak = await monthly(`SELECT CAST(period AS VARCHAR) AS month, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
 FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'month' ORDER BY period`);
-  const takYear = (await queryPublished(`SELECT CAST(period AS VARCHAR) AS period, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
-FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'year' ORDER BY period DESC LIMIT 1`))[0];
-  const lastTak = tak.at(-1);
-  if (takYear && lastTak && !takYear.withheld && typeof takYear.value === 'number') {
-    const from = String(takYear.period);
-    const earlier = sumMonths(tak, previousYear(from), previousYear(lastTak.month));
+  // This year so far against the same months a year earlier; where a month of it is withheld, the
+  // latest whole year against the year before.
+  const takSoFar = yearToDate(tak);
+  const takYears = await monthly(`SELECT CAST(period AS VARCHAR) AS month, CAST(count AS DOUBLE) AS value, count_withheld AS withheld
+FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'year' ORDER BY period`);
+  const takYear = takYears.at(-1);
+  const takFigure = takSoFar && takSoFar.now !== null
+    ? { from: takSoFar.from, to: takSoFar.to, now: takSoFar.now, earlier: takSoFar.earlier }
+    : takYear && !takYear.withheld && takYear.value !== null
+      ? { from: takYear.month, to: `${takYear.month.slice(0, 4)}-12-01`, now: takYear.value, earlier: yearValue(takYears, previousYear(takYear.month)) }
+      : null;
+  if (takFigure) {
     out.push({
       id: 'sanctions-this-year',
-      label: t.tak(formatMonthSpan(from, lastTak.month, locale)),
+      label: t.tak(formatMonthSpan(takFigure.from, takFigure.to, locale)),
       term: 'TAK',
-      value: formatCount(takYear.value, locale),
-      change: change(takYear.value, earlier, locale),
-      note: t.vs(formatMonthSpan(previousYear(from), previousYear(lastTak.month), locale)),
+      months: { from: takFigure.from.slice(0, 7), to: takFigure.to.slice(0, 7) },
+      value: formatCount(takFigure.now, locale),
+      change: change(takFigure.now, takFigure.earlier, locale),
+      note: t.vs(formatMonthSpan(previousYear(takFigure.from), previousYear(takFigure.to), locale)),
       series: tak.slice(-24).map((r) => r.value ?? 0),
       page: 'sanctions',
       linkText: t.link.sanctions,
@@ -126,24 +155,21 @@ FROM sanctions_totals WHERE view = 'is_tak' AND is_tak AND grain = 'year' ORDER 
 
   const operations = await monthly(`SELECT CAST(period AS VARCHAR) AS month, CAST(activities AS DOUBLE) AS value, activities_withheld AS withheld
 FROM operations_totals WHERE view = 'activity' AND activity = 'operasi_gabungan' AND grain = 'month' ORDER BY period`);
-  const lastOp = operations.at(-1);
-  if (lastOp) {
-    const from = `${lastOp.month.slice(0, 4)}-01-01`;
-    const now = sumMonths(operations, from, lastOp.month);
-    const earlier = sumMonths(operations, previousYear(from), previousYear(lastOp.month));
-    if (now !== null) {
-      out.push({
-        id: 'timpora-operations',
-        label: t.operations(formatMonthSpan(from, lastOp.month, locale)),
-        term: 'TIMPORA',
-        value: formatCount(now, locale),
-        change: change(now, earlier, locale),
-        note: t.vs(formatMonthSpan(previousYear(from), previousYear(lastOp.month), locale)),
-        series: operations.slice(-24).map((r) => r.value ?? 0),
-        page: 'operations',
-        linkText: t.link.operations,
-      });
-    }
+  const operationsSoFar = yearToDate(operations);
+  if (operationsSoFar && operationsSoFar.now !== null) {
+    const { from, to, now, earlier } = operationsSoFar;
+    out.push({
+      id: 'timpora-operations',
+      label: t.operations(formatMonthSpan(from, to, locale)),
+      term: 'TIMPORA',
+      months: { from: from.slice(0, 7), to: to.slice(0, 7) },
+      value: formatCount(now, locale),
+      change: change(now, earlier, locale),
+      note: t.vs(formatMonthSpan(previousYear(from), previousYear(to), locale)),
+      series: operations.slice(-24).map((r) => r.value ?? 0),
+      page: 'operations',
+      linkText: t.link.operations,
+    });
   }
 
   const gaps = (await queryPublished(registryGaps.sql(NO_FILTERS))) as unknown as RegistryGapRow[];

@@ -54,12 +54,15 @@ export const operationsRegions: ChartDefinition<RegionHalfRow> = {
   },
   sql(filters) {
     const { where } = selectTotals('operations', ['province_code'], filters, FILTERS, 'half');
-    return `SELECT CAST(t.period AS VARCHAR) AS half, provinces.code AS province_code, provinces.name,
-  CAST(t.activities AS DOUBLE) AS activities, coalesce(t.activities_withheld, false) AS activities_withheld,
+    // Every province × every published half-year: activities are published exactly, one row per
+    // activity, so a province with no row in a half-year held none there (0, not "no data").
+    return `WITH halves AS (SELECT DISTINCT period FROM operations_totals WHERE grain = 'half' AND view = 'total'),
+  t AS (SELECT * FROM operations_totals t WHERE t.grain = 'half' AND ${where.replaceAll('view =', 't.view =')})
+SELECT CAST(halves.period AS VARCHAR) AS half, provinces.code AS province_code, provinces.name,
+  CAST(CASE WHEN t.period IS NULL THEN 0 ELSE t.activities END AS DOUBLE) AS activities, coalesce(t.activities_withheld, false) AS activities_withheld,
   CAST((SELECT max(period) FROM operations_totals WHERE grain = 'month') AS VARCHAR) AS last_month
-FROM operations_totals t JOIN provinces ON provinces.code = t.province_code
-WHERE t.grain = 'half' AND ${where.replaceAll('view =', 't.view =')}
-ORDER BY t.period, provinces.code`;
+FROM halves CROSS JOIN provinces LEFT JOIN t ON t.period = halves.period AND t.province_code = provinces.code
+ORDER BY halves.period, provinces.code`;
   },
   title(rows, { locale }) {
     const last = rows.at(-1)?.half;

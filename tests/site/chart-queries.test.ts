@@ -89,3 +89,18 @@ test('the TIMPORA funnel shows national person counts for the latest year or a c
     expect(supportsFilters(funnel, { ...NO_FILTERS, ...filters })).toBe(false);
   }
 });
+
+test('the TIMPORA province matrix has every province in every half-year, a province without activities as 0, and adds up to the national totals', async () => {
+  const provinces = Number((await queryPublished('SELECT count(*) AS n FROM provinces'))[0]!.n);
+  for (const category of [null, 'pertukaran_data']) {
+    const rows = (await queryPublished(CHARTS.get('operations-regions')!.sql({ ...NO_FILTERS, category }))) as { half: string; province_code: string; activities: number | null }[];
+    const halves = [...new Set(rows.map((r) => r.half))];
+    expect(rows.length, `category ${category}`).toBe(provinces * halves.length);
+    expect(rows.some((r) => r.activities === 0), `category ${category}: some province held none in some half-year`).toBe(true);
+    const national = await queryPublished(`SELECT CAST(period AS VARCHAR) AS half, CAST(activities AS DOUBLE) AS activities FROM operations_totals
+      WHERE grain = 'half' AND ${category ? `view = 'activity' AND activity = '${category}'` : "view = 'total'"}`);
+    for (const { half, activities } of national) {
+      expect(rows.filter((r) => r.half === half).reduce((s, r) => s + (r.activities ?? 0), 0), `${half}, category ${category}`).toBe(activities);
+    }
+  }
+});

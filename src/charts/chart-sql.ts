@@ -146,6 +146,20 @@ export function periodSelection(table: TableName, filters: Filters, grain: Perio
   };
 }
 
+/**
+ * The date a stock (a count at a date, see STOCK_METRICS) is read at: its last month with data in
+ * the filter's period, or by default its last month with data at all. A half-year or a year of a
+ * stock is its last observation, never the published sum of its months. `viewWhere` selects the
+ * view and filters (selectTotals at grain 'month'); from and to are both that month.
+ */
+export function stockDateSelection(table: TableName, filters: Filters, viewWhere: string): { where: string; from: string; to: string } {
+  const range = filters.period ? periodRange(filters.period) : null;
+  if (filters.period && !range) throw new UnsupportedFiltersError(`period "${filters.period}" is not YYYY, YYYY-H1/H2 or YYYY-MM`);
+  const within = range ? ` AND period BETWEEN DATE ${sqlString(`${range.from}-01`)} AND DATE ${sqlString(`${range.to}-01`)}` : '';
+  const date = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = 'month' AND ${viewWhere}${within})`;
+  return { where: `grain = 'month' AND period = ${date}`, from: date, to: date };
+}
+
 /** A DATE expression as "YYYY-MM-DD" text, so rows are the same JSON in both engines. */
 export const dateText = (expression: string): string => `CAST(CAST(${expression} AS DATE) AS VARCHAR)`;
 

@@ -37,17 +37,25 @@ export interface MonthlySeriesSpec {
   aspect: { wide: number; narrow: number };
   yLabel: Bilingual;
   definition: Bilingual;
-  /** Title from the largest series over the latest year's months: (name, total, share of all, span). */
+  /**
+   * Whether the measure is a stock under these filters (counted at a date, see STOCK_METRICS): the
+   * title then reads each series at the latest month, never a sum of months.
+   */
+  stock?: (filters: Filters) => boolean;
+  /** Title from the largest series over the latest year's months (a stock: the latest month): (name, total, share of all, span). */
   title: { id: (name: string, total: string, share: string, span: string) => string; en: (name: string, total: string, share: string, span: string) => string };
   empty: Bilingual;
 }
 
-/** Totals per code over the latest year in the rows, skipping codes with a withheld month. */
-function latestYearTotals(rows: readonly MonthlySeriesRow[]) {
+/**
+ * Totals per code over the latest year in the rows, skipping codes with a withheld month; for a
+ * stock, each code's value at the latest month.
+ */
+function latestYearTotals(rows: readonly MonthlySeriesRow[], stock: boolean) {
   const last = rows.at(-1)?.month;
   if (!last) return null;
   const year = last.slice(0, 4);
-  const inYear = rows.filter((r) => r.month.startsWith(year));
+  const inYear = rows.filter((r) => (stock ? r.month === last : r.month.startsWith(year)));
   const totals = new Map<string, number | null>();
   for (const r of inYear) {
     const previous = totals.has(r.code) ? totals.get(r.code)! : 0;
@@ -58,6 +66,9 @@ function latestYearTotals(rows: readonly MonthlySeriesRow[]) {
   const top = known.sort((a, b) => b[1] - a[1])[0];
   return top ? { code: top[0], total: top[1], share: all > 0 ? top[1] / all : 0, from: inYear[0]!.month, to: last } : null;
 }
+
+/** The filters that are set (a null filter does not override a default). */
+const stripNulls = (filters: Filters): Partial<Filters> => Object.fromEntries(Object.entries(filters).filter(([, v]) => v != null));
 
 export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<MonthlySeriesRow> {
   const label = (code: unknown, locale: Locale) => enumLabel(spec.enumName, code, locale);
@@ -92,8 +103,8 @@ FROM ${totalsTableName(spec.table)}
 WHERE grain = 'month' AND ${where}
 ORDER BY period, ${order}`;
     },
-    title(rows, { locale }) {
-      const top = latestYearTotals(rows);
+    title(rows, { locale, filters }) {
+      const top = latestYearTotals(rows, spec.stock?.({ ...(spec.defaults ?? {}), ...stripNulls(filters) } as Filters) ?? false);
       if (!top) return pick(spec.empty, locale);
       return pick(spec.title, locale)(label(top.code, locale), formatCount(top.total, locale), formatPercent(top.share, locale), formatMonthSpan(top.from, top.to, locale));
     },

@@ -4,7 +4,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals, sqlString, filterGrain } from './chart-sql.ts';
+import { STOCK_METRICS } from '../schema/tables.ts';
+import { periodSelection, selectTotals, sqlString, filterGrain, stockDateSelection } from './chart-sql.ts';
 import { formatCount, formatMonthSpan } from './format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
@@ -31,16 +32,23 @@ const AGENCIES = enumCodes('sourceAgency') as ['disdukcapil', 'kemenag', 'imigra
 const FILTERS = ['period', 'province', 'category'] as const;
 const DEFAULT_METRIC = 'foreign_residents';
 
+/** What a registry metric counts: residents are persons, mixed marriages are marriages. */
+const UNIT: Record<string, { id: string; en: string }> = {
+  foreign_residents: { id: 'orang', en: 'persons' },
+  mixed_marriages: { id: 'perkawinan', en: 'marriages' },
+};
+const unitOf = (metric: string, locale: 'id' | 'en') => UNIT[metric]?.[locale] ?? '';
+
 const T = {
   id: {
-    x: 'Orang (menurut tiap instansi)',
-    title: (name: string, gap: string, metric: string, span: string) => `Selisih terbesar di ${name}: ${gap} orang antara instansi (${metric.toLowerCase()}), ${span}`,
+    x: (unit: string) => `${unit[0]!.toUpperCase()}${unit.slice(1)} (menurut tiap instansi)`,
+    title: (name: string, gap: string, unit: string, metric: string, span: string) => `Selisih terbesar di ${name}: ${gap} ${unit} antara instansi (${metric.toLowerCase()}), ${span}`,
     empty: 'Selisih angka antarinstansi',
     summary: (list: string) => `Titik per instansi untuk tiap wilayah, diurutkan dari selisih terbesar: ${list}.`,
   },
   en: {
-    x: 'Persons (as each agency reports)',
-    title: (name: string, gap: string, metric: string, span: string) => `Largest gap in ${name}: ${gap} persons between agencies (${metric.toLowerCase()}), ${span}`,
+    x: (unit: string) => `${unit[0]!.toUpperCase()}${unit.slice(1)} (as each agency reports)`,
+    title: (name: string, gap: string, unit: string, metric: string, span: string) => `Largest gap in ${name}: ${gap} ${unit} between agencies (${metric.toLowerCase()}), ${span}`,
     empty: 'Gaps between agencies’ figures',
     summary: (list: string) => `One dot per agency for each area, largest gap first: ${list}.`,
   },
@@ -72,8 +80,10 @@ export const registryGaps: ChartDefinition<RegistryGapRow> = {
     const filters = { ...given, category: given.category ?? DEFAULT_METRIC };
     const byRegency = Boolean(filters.province);
     const breakdown = byRegency ? 'region_code' : 'province_code';
-    const { where } = selectTotals('registry', [breakdown, 'source_agency'], { ...filters, province: null }, FILTERS, filterGrain(filters));
-    const period = periodSelection('registry', filters);
+    // A stock (foreign residents) is compared at its last date in the period, a flow over the period.
+    const stock = STOCK_METRICS.includes(filters.category);
+    const { where } = selectTotals('registry', [breakdown, 'source_agency'], { ...filters, province: null }, FILTERS, stock ? 'month' : filterGrain(filters));
+    const period = stock ? stockDateSelection('registry', filters, where) : periodSelection('registry', filters);
     const names = byRegency
       ? `regencies ON regencies.code = c.area WHERE regencies.province_code = ${sqlString(filters.province!)}`
       : 'provinces ON provinces.code = c.area';
@@ -98,7 +108,7 @@ LIMIT 15`;
   title(rows, { locale }) {
     const top = rows.find((r) => r.gap !== null);
     if (!top) return pick(T, locale).empty;
-    return pick(T, locale).title(top.name, formatCount(top.gap as number, locale), enumLabel('registryMetric', top.metric, locale), formatMonthSpan(top.period_from, top.period_to, locale));
+    return pick(T, locale).title(top.name, formatCount(top.gap as number, locale), unitOf(top.metric, locale), enumLabel('registryMetric', top.metric, locale), formatMonthSpan(top.period_from, top.period_to, locale));
   },
   summary(rows, { locale }) {
     const k = withheldLabel('registry', 'count');
@@ -133,7 +143,7 @@ LIMIT 15`;
       height: frame.height - legendHeight(legend),
       marginLeft: narrow ? 122 : 236,
       marginRight: 24,
-      x: { label: pick(T, locale).x, labelArrow: 'none', grid: true, zero: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
+      x: { label: pick(T, locale).x(unitOf(rows[0]?.metric ?? DEFAULT_METRIC, locale)), labelArrow: 'none', grid: true, zero: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
       y: { label: null, domain: rows.map(label), tickSize: 0, tickFormat: (code: string) => labelOf.get(code) ?? code },
       marks: [
         Plot.ruleY(spans.filter((d) => d.min <= d.max && !d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: '#888', strokeWidth: 3 }),

@@ -1,4 +1,5 @@
 /** The same quantity per month as each agency reports it, nationally (or for one province). */
+import { STOCK_METRICS } from '../schema/tables.ts';
 import { monthlySeriesChart } from './monthly-series-chart.ts';
 
 export const registryTrend = monthlySeriesChart({
@@ -10,6 +11,7 @@ export const registryTrend = monthlySeriesChart({
   filters: ['province', 'category'],
   defaults: { category: 'foreign_residents' },
   mark: 'line',
+  stock: (filters) => STOCK_METRICS.includes(filters.category ?? ''),
   aspect: { wide: 0.45, narrow: 0.95 },
   yLabel: { id: 'Orang (menurut tiap instansi)', en: 'Persons (as each agency reports)' },
   definition: {
@@ -17,8 +19,9 @@ export const registryTrend = monthlySeriesChart({
     en: 'The same monthly figure as Disdukcapil, Kemenag and Immigration report it. Lines, not stacks: all three measure the same thing, so the distance between them is the recording gap.',
   },
   title: {
-    id: (name, total, share, span) => `${name} mencatat angka tertinggi: ${total} orang (${share} dari jumlah ketiga catatan), ${span}`,
-    en: (name, total, share, span) => `${name} reports the highest figure: ${total} persons (${share} of the three reports combined), ${span}`,
+    // No share of the agencies' sum: they count the same thing, so their sum means nothing.
+    id: (name, total, _share, span) => `${name} mencatat angka tertinggi: ${total}, ${span}`,
+    en: (name, total, _share, span) => `${name} reports the highest figure: ${total}, ${span}`,
   },
   empty: { id: 'Angka antarinstansi per bulan', en: 'Inter-agency figures per month' },
 });

@@ -5,6 +5,7 @@
  */
 import { arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from '../charts/arrivals-trend-sql.ts';
 import { formatChange, formatCount, formatMonthSpan } from '../charts/format.ts';
+import { enumLabel } from '../charts/labels.ts';
 import { registryGaps, type RegistryGapRow } from '../charts/registry-gaps.ts';
 import type { Locale, PageKey } from '../i18n/index.ts';
 import type { GlossaryTerm } from '../i18n/glossary.ts';
@@ -51,7 +52,7 @@ const T = {
     gap: 'Selisih antarinstansi terbesar',
     vs: (span: string) => `dibanding ${span}`,
     h1Note: 'Rilis Ditjen Imigrasi Juli 2024: 5.086.765 vs 4.741.343, "naik 7,28%" (dipotong, bukan dibulatkan: 7,285%), diberitakan "naik 7,2%".',
-    gapNote: (name: string, span: string) => `${name}: orang asing berdomisili menurut Disdukcapil, Kemenag dan Imigrasi, ${span}`,
+    gapNote: (name: string, agencies: string[], span: string) => `${name}: orang asing berdomisili menurut ${agencies.join(' dan ')}, ${span}`,
     link: { arrivals: 'Lihat kedatangan', sanctions: 'Lihat sanksi', operations: 'Lihat operasi TIMPORA', integration: 'Lihat integrasi data' },
   },
   en: {
@@ -62,7 +63,7 @@ const T = {
     gap: 'Largest inter-agency gap',
     vs: (span: string) => `on ${span}`,
     h1Note: 'Directorate General’s July 2024 release: 5,086,765 vs 4,741,343, "up 7.28%" (truncated, not rounded: 7.285%), headlined "up 7.2%".',
-    gapNote: (name: string, span: string) => `${name}: foreign residents as Disdukcapil, Kemenag and Immigration report them, ${span}`,
+    gapNote: (name: string, agencies: string[], span: string) => `${name}: foreign residents as ${agencies.join(' and ')} report them, ${span}`,
     link: { arrivals: 'See arrivals', sanctions: 'See sanctions', operations: 'See TIMPORA operations', integration: 'See data integration' },
   },
 };
@@ -184,7 +185,8 @@ GROUP BY period ORDER BY period`)) as unknown as MonthValue[];
       label: t.gap,
       value: formatCount(top.gap as number, locale),
       change: null,
-      note: t.gapNote(top.name, formatMonthSpan(top.period_from, top.period_to, locale)),
+      // Residents are a stock: the gap is at one date, between the agencies that report them.
+      note: t.gapNote(top.name, (['disdukcapil', 'kemenag', 'imigrasi'] as const).filter((a) => top[a] !== null).map((a) => enumLabel('sourceAgency', a, locale)), formatMonthSpan(top.period_from, top.period_to, locale)),
       series: series.map((r) => (r.withheld ? 0 : (r.value ?? 0))),
       page: 'integration',
       linkText: t.link.integration,

@@ -149,6 +149,14 @@ export const ENUMS = {
 
 export type EnumName = keyof typeof ENUMS;
 
+/**
+ * Registry metrics that are stocks, counted at a date (foreign residents at the end of June and of
+ * December), not flows over a period. A stock is never added over time: the totals' half-year and
+ * year rows add up months as they do for every flow, which for a stock means nothing (two
+ * half-year-end counts added), so pages read a stock at its last month with data in the period.
+ */
+export const STOCK_METRICS: readonly string[] = ['foreign_residents'];
+
 /** Action types that are Tindakan Administratif Keimigrasian; detention is reported but is not one. */
 export const TAK_ACTIONS = ENUMS.sanctionAction.filter((a) => a.code !== 'detensi').map((a) => a.code);
 

@@ -104,3 +104,21 @@ test('the TIMPORA province matrix has every province in every half-year, a provi
     }
   }
 });
+
+test('foreign residents, a stock, are compared at one date (the last month with data in the period), never summed over months', async () => {
+  const chart = CHARTS.get('registry-gaps')!;
+  for (const [period, expected] of [[null, null], ['2024', '2024-12-01'], ['2025-H1', '2025-06-01']] as const) {
+    const rows = (await queryPublished(chart.sql({ ...NO_FILTERS, period }))) as { region_code: string; imigrasi: number | null; imigrasi_withheld: boolean; period_from: string; period_to: string }[];
+    const [last] = await queryPublished(`SELECT CAST(max(period) AS VARCHAR) AS month FROM registry_totals WHERE view = 'province_code+metric+source_agency' AND grain = 'month' AND metric = 'foreign_residents'
+      ${period ? `AND year(period) = ${period.slice(0, 4)}` : ''}`);
+    const date = expected ?? String(last!.month);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect([row.period_from, row.period_to], `period ${period}`).toEqual([date, date]);
+      if (row.imigrasi_withheld) continue;
+      const [published] = await queryPublished(`SELECT CAST(count AS DOUBLE) AS count FROM registry_totals WHERE view = 'province_code+metric+source_agency' AND grain = 'month'
+        AND metric = 'foreign_residents' AND source_agency = 'imigrasi' AND province_code = '${row.region_code}' AND period = DATE '${date}'`);
+      expect(row.imigrasi, `${row.region_code} at ${date}`).toBe(published!.count);
+    }
+  }
+});

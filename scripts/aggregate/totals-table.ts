@@ -9,16 +9,27 @@
  * half-year or year), every dimension used by some view (null where the view sums over it), then
  * each measure and its `<measure>_withheld` flag.
  * Disclosure control (scripts/anonymise) decides the flags; here every cell starts published.
+ * A stock (foreign residents) has month rows only: see stockMonthsOnly.
  *
  * Rows are in publication order: view by view as DISCLOSURE lists them, months, half-years, years,
  * then by period and dimensions. Each view and grain is sorted on its own and appended in that
  * order; one sort of all 21 M rows of 20 M arrival rows, every dimension in the key, took longer.
  */
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
-import type { TableName } from '../../src/schema/tables.ts';
-import { sqlIdent, type Db } from '../lib/duckdb.ts';
+import { STOCK_METRICS, type TableName } from '../../src/schema/tables.ts';
+import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { periodAt } from '../lib/period-sql.ts';
 import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from './totals-column-types.ts';
+
+/**
+ * Stocks are counted at a date (STOCK_METRICS: registry's foreign residents), so adding their
+ * months up to a half-year or a year means nothing: their totals are months only. Across areas,
+ * at one date, they add up as any count does.
+ */
+function stockMonthsOnly(table: TableName): string {
+  if (table !== 'registry' || STOCK_METRICS.length === 0) return 'true';
+  return `(grain = ${grainLiteral('month')} OR metric NOT IN (${STOCK_METRICS.map(sqlString).join(', ')}))`;
+}
 
 /** The value summed for a measure: `activities` counts rows (one row is one activity). */
 const measureSum = (name: string) => (name === 'activities' ? 'count(*)' : `sum(${sqlIdent(name)})`);
@@ -77,7 +88,7 @@ export async function buildTotalsTable(db: Db, table: TableName, publishedRows: 
           ...measures.flatMap((m) => [`c.${sqlIdent(m)}`, 'false'])];
         await db.run(`INSERT INTO ${sqlIdent(target)} (${columns.join(', ')})
           SELECT * FROM (SELECT ${values.join(', ')} FROM (${cells(step(i, grain))}) c) t(${columns.join(', ')})
-          WHERE ${keep} ORDER BY ${['period', ...own].map((c) => `${c} NULLS FIRST`).join(', ')}`);
+          WHERE ${keep} AND ${stockMonthsOnly(table)} ORDER BY ${['period', ...own].map((c) => `${c} NULLS FIRST`).join(', ')}`);
       }
     }
   } finally {

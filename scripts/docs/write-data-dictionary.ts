@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
-import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
+import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
 /** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
 function totalsSection(name: TableName): string[] {
@@ -19,6 +19,7 @@ function totalsSection(name: TableName): string[] {
     `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set; the site shows it as "<k".`, '',
     `Views: ${rule.views.map((v) => `\`${v.name}\`${v.grains.length < PERIOD_GRAINS.length ? ` (${v.grains.join(', ')})` : ''}`).join(', ')}.`,
     ...measureGrainLines(name),
+    ...(name === 'registry' ? ['', `Stocks (${STOCK_METRICS.map((m) => `\`${m}\``).join(', ')}: a count at a date, such as foreign residents at the end of June and of December) have \`month\` rows only: adding a stock over months means nothing. Read a stock at one date; across areas at one date it adds up as any count does.`] : []),
     ...(rule.publicDetail ? [] : ['', `The public build publishes only these totals: \`${name}.parquet\` (the detail rows above) is in internal builds only. docs/disclosure-control.md says why.`]),
     ''];
 }

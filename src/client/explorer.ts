@@ -13,7 +13,7 @@ import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '.
 import { totalsQuery, type TotalsPlan } from '../lib/totals-query.ts';
 import { PERIOD_GRAINS, type PeriodGrain } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
-import type { TableName } from '../schema/tables.ts';
+import { STOCK_METRICS, type TableName } from '../schema/tables.ts';
 import { filtersReady } from './filter-bar.ts';
 import { currentFilters, onFiltersChange, setFilters } from './filter-state.ts';
 import { scheduleQueryEngine } from './query-engine.ts';
@@ -122,7 +122,8 @@ if (root) {
       result.dataset.state = [choice.table, plan.sourceView, choice.measure, plan.grain, filters.period ?? ''].join('|');
       result.dataset.rows = String(rows.length);
       const unavailable = plan.unavailable.map((key) => text.filters.labels[key]).join(', ');
-      notes.textContent = [text.sourceView(plan.sourceView, text.grains[plan.grain]), unavailable ? text.unavailable(unavailable) : ''].filter(Boolean).join(' ');
+      const stocks = choice.table === 'registry' && plan.grain !== 'month' && (filters.category === null || STOCK_METRICS.includes(filters.category));
+      notes.textContent = [text.sourceView(plan.sourceView, text.grains[plan.grain]), unavailable ? text.unavailable(unavailable) : '', stocks ? text.stockMonthsOnly : ''].filter(Boolean).join(' ');
       last = { rows, plan, choice };
       csvButton.hidden = false;
       csvHint.hidden = false;

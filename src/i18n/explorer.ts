@@ -33,6 +33,8 @@ export interface ExplorerText {
   withheldNote: (k: number) => string;
   unavailable: (filters: string) => string;
   sourceView: (view: string, grain: string) => string;
+  /** Registry by half-year or year: the stock (foreign residents) is published by month only. */
+  stockMonthsOnly: string;
   year: string;
   downloadsHeading: string;
   downloadCsv: string;
@@ -80,6 +82,7 @@ const id: ExplorerText = {
   withheldNote: (k) => `<${k}: angka 1 sampai ${k - 1} disembunyikan untuk melindungi kerahasiaan (kontrol pengungkapan).`,
   unavailable: (filters) => `Filter berikut tidak tersedia untuk rincian ini dan tidak diterapkan: ${filters}.`,
   sourceView: (view, grain) => `Sumber: tabel total, tampilan "${view}", per ${grain.toLowerCase()}.`,
+  stockMonthsOnly: 'Orang asing berdomisili adalah jumlah pada suatu tanggal (akhir Juni dan Desember), bukan jumlah selama periode, jadi hanya tersedia per bulan: pilih Periode kolom "Bulan".',
   year: 'Tahun',
   downloadsHeading: 'Unduh',
   downloadCsv: 'Unduh hasil (CSV)',
@@ -148,6 +151,7 @@ const en: ExplorerText = {
   withheldNote: (k) => `<${k}: counts from 1 to ${k - 1} are withheld to protect confidentiality (disclosure control).`,
   unavailable: (filters) => `These filters are not available for this breakdown and were not applied: ${filters}.`,
   sourceView: (view, grain) => `Source: totals table, view "${view}", per ${grain.toLowerCase()}.`,
+  stockMonthsOnly: 'Foreign residents are a count at a date (end of June and of December), not a count over a period, so they are published by month only: choose "Month" as the column period.',
   year: 'Year',
   downloadsHeading: 'Download',
   downloadCsv: 'Download result (CSV)',

@@ -151,9 +151,10 @@ export type EnumName = keyof typeof ENUMS;
 
 /**
  * Registry metrics that are stocks, counted at a date (foreign residents at the end of June and of
- * December), not flows over a period. A stock is never added over time: the totals' half-year and
- * year rows add up months as they do for every flow, which for a stock means nothing (two
- * half-year-end counts added), so pages read a stock at its last month with data in the period.
+ * December), not flows over a period. A stock is never added over time (two half-year-end counts
+ * added mean nothing): the totals hold a stock's months only (scripts/aggregate/totals-table.ts),
+ * and pages read it at its last month with data in the period. Across areas, at one date, a stock
+ * adds up as any count does.
  */
 export const STOCK_METRICS: readonly string[] = ['foreign_residents'];
 

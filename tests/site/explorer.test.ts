@@ -222,6 +222,24 @@ describe('explorer with the network cut', () => {
     }
   });
 
+  test('foreign residents (a stock) by half-year: no figures, and a note that they are published by month', async () => {
+    const visit = await offline();
+    try {
+      await visit.page.goto(`${origin()}/jelajah/?tabel=registry&rincian=metric%2Bsource_agency&kolom=half&kategori=foreign_residents`);
+      await engineAnswer(visit.page);
+      expect(await displayedCells(visit.page)).toEqual([]);
+      expect(await visit.page.textContent('[data-explorer-notes]')).toContain('hanya tersedia per bulan');
+      await visit.page.selectOption('#explorer-grain', 'month');
+      await visit.page.waitForFunction(() => document.querySelector('[data-explorer-result]')?.getAttribute('data-state')?.includes('|month|'));
+      await engineAnswer(visit.page);
+      expect((await displayedCells(visit.page)).length).toBeGreaterThan(0);
+      expect(await visit.page.textContent('[data-explorer-notes]')).not.toContain('hanya tersedia per bulan');
+      expect(visit.errors).toEqual([]);
+    } finally {
+      await visit.context.close();
+    }
+  });
+
   test('an address with unknown codes falls back to defaults and is cleaned up', async () => {
     const visit = await offline();
     try {

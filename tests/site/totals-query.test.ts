@@ -8,6 +8,7 @@ import { explorerCsv, explorerModel, explorerTableHtml } from '../../src/lib/exp
 import { queryPublished } from '../../src/lib/query-published.ts';
 import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
+import { STOCK_METRICS } from '../../src/schema/tables.ts';
 
 const request = (r: Partial<TotalsRequest> & Pick<TotalsRequest, 'table' | 'view'>, filters: Partial<Filters> = {}): TotalsRequest => ({
   measure: 'count', grain: 'month', locale: 'id', ...r, filters: { ...NO_FILTERS, ...filters },
@@ -101,13 +102,20 @@ describe('totalsQuery against the fact tables', () => {
     );
   });
 
-  test('registry figures by regency in a province (regencies looked up)', async () => {
+  test('registry figures by regency in a province, per month (regencies looked up)', async () => {
     await expectCells(
-      request({ table: 'registry', view: 'region_code+metric+source_agency', grain: 'year' }, { province: '51' }),
-      `SELECT CAST(make_date(year(month), 1, 1) AS VARCHAR) AS period, region_code, metric, source_agency, sum(count) AS value, bool_or(count_withheld) AS partial FROM registry
-       WHERE region_code IN (SELECT code FROM regencies WHERE province_code = '51') AND month < DATE '2025-01-01' GROUP BY ALL`,
+      request({ table: 'registry', view: 'region_code+metric+source_agency', grain: 'month' }, { province: '51' }),
+      `SELECT CAST(month AS VARCHAR) AS period, region_code, metric, source_agency, sum(count) AS value, bool_or(count_withheld) AS partial FROM registry
+       WHERE region_code IN (SELECT code FROM regencies WHERE province_code = '51') GROUP BY ALL`,
       ['region_code', 'metric', 'source_agency'],
     );
+  });
+
+  test('registry by year holds the flows only: a stock (foreign residents) has no yearly figure', async () => {
+    const plan = totalsQuery(request({ table: 'registry', view: 'region_code+metric+source_agency', grain: 'year' }, { province: '51' }));
+    const rows = await queryPublished<Cell>(plan.sql);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => STOCK_METRICS.includes(String(r.metric)))).toEqual([]);
   });
 
   test('a filter no published view can answer is reported, not faked', () => {

@@ -1,7 +1,13 @@
 /**
  * Persons subject to TAK per province in the period, and per 100,000 arrivals through the
- * province's checkpoints. Every province is a row (no cells: 0). Counts and arrivals are published
- * province totals; the rate is withheld when either is.
+ * checkpoints of that province's offices. Every province is a row (no cells: 0).
+ *
+ * Numerator and denominator are placed alike: a TAK counts under the province its office reports
+ * under, so an arrival counts under the province the checkpoint's office reports under. They differ
+ * for Soekarno-Hatta (the airport is in Banten, its office reports under DKI Jakarta): by the
+ * checkpoint's own province, DKI's rate set the airport office's TAK against the seaport's arrivals
+ * alone (892 per 100,000 in H1 2025, some 25 times too high). Arrivals are the published port
+ * totals added up per province; a province with a withheld port total has no rate.
  */
 import type { Filters } from '../schema/filters.ts';
 import type { ChartRow } from './chart-definition.ts';
@@ -27,13 +33,16 @@ export function provinceSanctionsSql(given: Filters): string {
   const filters: Filters = { ...given, category: given.category ?? 'tak', province: null, office: null };
   const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS, filterGrain(filters));
   // Arrivals of the same period as the sanctions (by province, sanctions are published by half-year).
-  const arrivals = selectTotals('arrivals', ['province_code'], { ...filters, category: null }, ['nationality'], sanctions.grain);
+  const arrivals = selectTotals('arrivals', ['port_code'], { ...filters, category: null }, ['nationality'], sanctions.grain);
   const sp = periodSelection('sanctions', filters, sanctions.grain);
   const ap = periodSelection('arrivals', filters, sanctions.grain);
   return `WITH s AS (
   SELECT province_code, count, count_withheld FROM sanctions_totals WHERE ${sanctions.where} AND ${sp.where}
 ), a AS (
-  SELECT province_code, count AS arrivals, count_withheld AS arrivals_withheld FROM arrivals_totals WHERE ${arrivals.where} AND ${ap.where}
+  SELECT offices.province_code, sum(t.count) AS arrivals, bool_or(t.count_withheld) AS arrivals_withheld
+  FROM (SELECT port_code, count, count_withheld FROM arrivals_totals WHERE ${arrivals.where} AND ${ap.where}) t
+    JOIN ports ON ports.code = t.port_code JOIN offices ON offices.code = ports.office_code
+  GROUP BY offices.province_code
 ), p AS (
   SELECT CAST(CAST(${sp.from} AS DATE) AS VARCHAR) AS period_from, CAST(CAST(${sp.to} AS DATE) AS VARCHAR) AS period_to
 )

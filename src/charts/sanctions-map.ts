@@ -10,7 +10,7 @@ const columns = [
   { key: 'province_code', label: { id: 'Kode provinsi', en: 'Province code' }, type: 'code' },
   { key: 'name', label: { id: 'Provinsi', en: 'Province' }, type: 'label' },
   { key: 'count', label: { id: 'Orang dikenai TAK', en: 'Persons subject to TAK' }, type: 'count', withheld: 'count_withheld' },
-  { key: 'arrivals', label: { id: 'Kedatangan', en: 'Arrivals' }, type: 'count', withheld: 'arrivals_withheld' },
+  { key: 'arrivals', label: { id: 'Kedatangan di TPI kantor provinsi ini', en: 'Arrivals at its offices’ checkpoints' }, type: 'count', withheld: 'arrivals_withheld' },
   { key: 'rate', label: { id: 'Per 100.000 kedatangan', en: 'Per 100,000 arrivals' }, type: 'rate', withheld: 'rate_withheld' },
   { key: 'period_from', label: { id: 'Dari', en: 'From' }, type: 'month' },
   { key: 'period_to', label: { id: 'Sampai', en: 'To' }, type: 'month' },
@@ -59,7 +59,7 @@ function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<Provin
     definition:
       measure === 'count'
         ? { id: 'Orang dikenai TAK (Pasal 75 UU 6/2011) menurut provinsi tempat kantor imigrasi melapor (Kanim Soekarno-Hatta melapor ke DKI Jakarta).', en: 'Persons subject to TAK (Art. 75 Law 6/2011) by the province the deciding office reports under (Soekarno-Hatta reports under DKI Jakarta).' }
-        : { id: 'Orang dikenai TAK per 100.000 kedatangan WNA di TPI provinsi yang sama pada periode yang sama. Bukan angka per penduduk asing: kedatangan adalah perlintasan.', en: 'Persons subject to TAK per 100,000 foreign arrivals at the same province’s checkpoints in the same period. Not a rate per foreign resident: arrivals are crossings.' },
+        : { id: 'Orang dikenai TAK per 100.000 kedatangan WNA di TPI yang diawasi kantor imigrasi provinsi itu, pada periode yang sama. TPI dihitung ke provinsi tempat kantornya melapor, sama seperti TAK (Bandara Soekarno-Hatta ke DKI Jakarta). Bukan angka per penduduk asing: kedatangan adalah perlintasan, dan kantor tanpa TPI (misalnya Tangerang) menambah TAK tanpa menambah kedatangan.', en: 'Persons subject to TAK per 100,000 foreign arrivals at the checkpoints of the province’s immigration offices, in the same period. A checkpoint counts under the province its office reports under, as TAK do (Soekarno-Hatta airport under DKI Jakarta). Not a rate per foreign resident: arrivals are crossings, and offices without a checkpoint (Tangerang, for one) add TAK but no arrivals.' },
     sql: provinceSanctionsSql,
     title(rows, { locale, filters }) {
       const t = pick(T, locale);

@@ -30,9 +30,10 @@ const T = {
   },
 };
 
-const halfLabel = (half: string, lastMonth: string, locale: 'id' | 'en'): string => {
+/** A half-year's months, cut at the last month with data: "Jan–Jun 2025" (short, for the axis) or "Januari–Juni 2025". */
+const halfLabel = (half: string, lastMonth: string, locale: 'id' | 'en', style: 'short' | 'long' = 'short'): string => {
   const end = `${half.slice(0, 4)}-${half.slice(5, 7) === '01' ? '06' : '12'}-01`;
-  return formatMonthSpan(half, end < lastMonth ? end : lastMonth, locale, 'short');
+  return formatMonthSpan(half, end < lastMonth ? end : lastMonth, locale, style);
 };
 
 export const operationsRegions: ChartDefinition<RegionHalfRow> = {
@@ -68,7 +69,7 @@ ORDER BY halves.period, provinces.code`;
     const last = rows.at(-1)?.half;
     const latest = rows.filter((r) => r.half === last && r.activities !== null).sort((a, b) => (b.activities as number) - (a.activities as number))[0];
     if (!latest) return pick(T, locale).empty;
-    return pick(T, locale).title(latest.name, formatCount(latest.activities as number, locale), halfLabel(latest.half, latest.last_month, locale));
+    return pick(T, locale).title(latest.name, formatCount(latest.activities as number, locale), halfLabel(latest.half, latest.last_month, locale, 'long'));
   },
   summary: (_rows, { locale }) => pick(T, locale).summary,
   render(rows, context) {

@@ -37,8 +37,8 @@ export const operationsActivities = monthlySeriesChart({
   yLabel,
   definition,
   title: {
-    id: (name, total, share, span) => `${name} kegiatan terbanyak: ${total} (${share}), ${span}`,
-    en: (name, total, share, span) => `${name} is the most frequent activity: ${total} (${share}), ${span}`,
+    id: (name, total, share, span) => `${name} paling sering: ${total} kegiatan (${share}), ${span}`,
+    en: (name, total, share, span) => `${name} is the most frequent activity: ${total} activities (${share}), ${span}`,
   },
   empty: { id: 'Kegiatan TIMPORA menurut jenis', en: 'TIMPORA activities by kind' },
 });

@@ -266,7 +266,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     name: 'registry',
     title: { id: 'Data antarinstansi', en: 'Inter-agency figures' },
     description:
-      'The same quantity as each agency reports it (mixed marriages registered, foreign residents reported), per month and regency/city: the raw material for reconciliation.',
+      'The same quantity as each agency reports it (mixed marriages registered, foreign residents reported), per month and regency/city: the raw material for reconciliation. Mixed marriages are a flow (registered in the month); foreign residents are a stock, counted at the end of June and of December, so they are never added over months.',
     rawFile: 'registry',
     rawColumns: [
       { name: 'month', type: 'DATE', description: 'Month (first day of the month).', rawHeaders: ['bulan', 'periode', 'month'], parse: 'month' },

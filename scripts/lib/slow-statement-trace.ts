@@ -12,7 +12,7 @@ export function traceSlowStatements(connection: DuckDBConnection, atLeastSeconds
     const started = performance.now();
     const result = await run(...args);
     const seconds = (performance.now() - started) / 1000;
-    if (seconds >= atLeastSeconds) process.stderr.write(`      [sql ${seconds.toFixed(2)} s] ${args[0].replace(/\s+/g, ' ').slice(0, 200)}\n`);
+    if (seconds >= atLeastSeconds) process.stderr.write(`      [sql ${seconds.toFixed(2)} s] ${args[0].replace(/\s+/g, ' ').slice(0, Number(process.env.PANTAU_TRACE_SQL_CHARS ?? 200))}\n`);
     return result;
   };
 }

@@ -67,14 +67,19 @@ function latestYearTotals(rows: readonly MonthlySeriesRow[], stock: boolean) {
   return top ? { code: top[0], total: top[1], share: all > 0 ? top[1] / all : 0, from: inYear[0]!.month, to: last } : null;
 }
 
-/** The filters that are set (a null filter does not override a default). */
-const stripNulls = (filters: Filters): Partial<Filters> => Object.fromEntries(Object.entries(filters).filter(([, v]) => v != null));
-
 export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<MonthlySeriesRow> {
   const label = (code: unknown, locale: Locale) => enumLabel(spec.enumName, code, locale);
   const codes = enumCodes(spec.enumName);
   const colours = categorical(codes.length);
   const colourOf = (code: string) => colours[codes.indexOf(code)] ?? '#999999';
+  /** The filters with the chart's defaults where a filter is not set. */
+  const withDefaults = (given: Filters): Filters => {
+    const filters = { ...given };
+    for (const [key, value] of Object.entries(spec.defaults ?? {})) {
+      if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
+    }
+    return filters;
+  };
   return {
     id: spec.id,
     table: spec.table,
@@ -90,10 +95,7 @@ export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<Mon
     ],
     definition: spec.definition,
     sql(given) {
-      const filters: Filters = { ...given, ...(spec.fixed?.(given) ?? {}) };
-      for (const [key, value] of Object.entries(spec.defaults ?? {})) {
-        if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
-      }
+      const filters = withDefaults({ ...given, ...(spec.fixed?.(given) ?? {}) });
       const answered = [...spec.filters, ...Object.keys(spec.fixed?.(given) ?? {})] as (keyof Filters)[];
       const { where } = selectTotals(spec.table, [spec.breakdown], filters, answered, 'month');
       const order = `CASE ${spec.breakdown} ${codes.map((c, i) => `WHEN ${sqlString(c)} THEN ${i}`).join(' ')} ELSE ${codes.length} END`;
@@ -104,7 +106,7 @@ WHERE grain = 'month' AND ${where}
 ORDER BY period, ${order}`;
     },
     title(rows, { locale, filters }) {
-      const top = latestYearTotals(rows, spec.stock?.({ ...(spec.defaults ?? {}), ...stripNulls(filters) } as Filters) ?? false);
+      const top = latestYearTotals(rows, spec.stock?.(withDefaults(filters)) ?? false);
       if (!top) return pick(spec.empty, locale);
       return pick(spec.title, locale)(label(top.code, locale), formatCount(top.total, locale), formatPercent(top.share, locale), formatMonthSpan(top.from, top.to, locale));
     },

@@ -64,7 +64,12 @@ function latestYearTotals(rows: readonly MonthlySeriesRow[], stock: boolean) {
   const known = [...totals].filter((e): e is [string, number] => e[1] !== null);
   const all = known.reduce((s, [, v]) => s + v, 0);
   const top = known.sort((a, b) => b[1] - a[1])[0];
-  return top ? { code: top[0], total: top[1], share: all > 0 ? top[1] / all : 0, from: inYear[0]!.month, to: last } : null;
+  // A month without rows had nothing to count (an office with no activity until April still adds up
+  // January to September), so the year runs from January, or from the first row where the
+  // series itself starts that year.
+  const january = `${year}-01-01`;
+  const from = stock ? last : rows[0]!.month > january ? rows[0]!.month : january;
+  return top ? { code: top[0], total: top[1], share: all > 0 ? top[1] / all : 0, from, to: last } : null;
 }
 
 export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<MonthlySeriesRow> {

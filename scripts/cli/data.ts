@@ -21,15 +21,42 @@ import { loadReference } from '../reference/load-reference.ts';
 import { findSnapshots } from '../snapshots/find-snapshots.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({
-  options: {
-    snapshot: { type: 'string' },
-    snapshots: { type: 'string', default: join(root, 'data/snapshots') },
-    out: { type: 'string', default: join(root, 'data/published') },
-    quiet: { type: 'boolean', default: false },
-    internal: { type: 'boolean', default: process.env.PANTAU_AUDIENCE === 'internal' },
-  },
-});
+const USAGE = `Usage: npm run data [-- options]
+
+Publishes every snapshot in data/snapshots/ newer than the current publication, oldest first.
+
+  --snapshot YYYY-MM-DD   publish this snapshot only
+  --snapshots DIR         snapshot folders to read (default: data/snapshots)
+  --out DIR               publication folder (default: data/published)
+  --internal              UNSUPPRESSED tables for an intranet, marked INTERNAL on every page
+  --quiet                 print the outcome only, no progress
+  --help                  this text
+
+Exit code 0: published (or nothing new); 2: a snapshot was refused, every problem listed, and
+the current publication left as it was. README.md, "Adding a snapshot", says more.`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        snapshot: { type: 'string' },
+        snapshots: { type: 'string', default: join(root, 'data/snapshots') },
+        out: { type: 'string', default: join(root, 'data/published') },
+        quiet: { type: 'boolean', default: false },
+        internal: { type: 'boolean', default: process.env.PANTAU_AUDIENCE === 'internal' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(1);
+  }
+}
+const values = parseOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const progress = createProgress(values.quiet || undefined);
 const outDir = resolve(values.out!);
 const all = findSnapshots(resolve(values.snapshots!));

@@ -12,18 +12,21 @@ export function normaliseSpelling(text: string): string {
     .trim();
 }
 
-/** Similarity in 0..1 from the Levenshtein distance; used only to suggest a fix in error messages. */
+/**
+ * Similarity in 0..1 from the edit distance (Levenshtein, with a swap of two neighbouring letters
+ * as one edit: "Bogro" is one slip from "Bogor"); used only to suggest a fix in messages.
+ */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // rows[i][j]: edits between the first i letters of a and the first j of b
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
     }
   }
-  return 1 - previous[b.length]! / Math.max(a.length, b.length);
+  return 1 - rows[a.length]![b.length]! / Math.max(a.length, b.length);
 }

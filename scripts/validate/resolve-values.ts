@@ -49,17 +49,27 @@ export function resolveValue(column: ColumnSpec, raw: string, reference: Referen
   }
 }
 
-/** The closest known spelling, to suggest in an error message. */
+/**
+ * Words every office or checkpoint name shares: compared with them, "Kanim Garut" (a new office)
+ * looked 73 % like "Kanim Jakut", and the message suggested Jakarta Utara. Names are compared
+ * on the words that tell them apart.
+ */
+const GENERIC_WORDS = new Set(['kanim', 'kantor', 'imigrasi', 'kelas', 'i', 'ii', 'iii', 'khusus', 'tpi', 'non', 'bandara', 'bandar', 'udara', 'internasional', 'pelabuhan', 'plbn', 'pos', 'lintas', 'batas', 'negara', 'terpadu']);
+const distinctive = (spelling: string) => spelling.split(' ').filter((w) => !GENERIC_WORDS.has(w)).join(' ') || spelling;
+
+/** The closest known spelling, to suggest in an error message; none when nothing is close. */
 export function suggestSpelling(column: ColumnSpec, raw: string, reference: Reference): string | null {
   if (['text', 'month', 'date', 'count'].includes(column.parse)) return null;
-  const target = normaliseSpelling(raw);
+  const named = column.parse === 'office' || column.parse === 'port';
+  const target = named ? distinctive(normaliseSpelling(raw)) : normaliseSpelling(raw);
   let best: { spelling: string; code: string; score: number } | null = null;
   for (const [spelling, code] of reference.lookups[column.parse as LookupKind]) {
     if (code === AMBIGUOUS) continue;
-    const score = similarity(target, spelling);
+    const score = similarity(target, named ? distinctive(spelling) : spelling);
     if (!best || score > best.score) best = { spelling, code, score };
   }
-  return best && best.score >= 0.6 ? `${best.code} ("${best.spelling}")` : null;
+  // At most one slip in four letters: "bogorr" for "bogor", not "garut" for "jakut".
+  return best && best.score >= 0.75 ? `${best.code} ("${best.spelling}")` : null;
 }
 
 /** What a column's values must be, in words, for error messages. */

@@ -28,3 +28,16 @@ it('publishes a good snapshot, then refuses a bad one with exit code 2 and leave
   expect(readlinkSync(join(out, 'current'))).toBe(target);
   expect(existsSync(join(out, target, 'manifest.json'))).toBe(true);
 });
+
+it('explains itself with --help, and answers a mistyped option with the usage and exit code 1, publishing nothing', () => {
+  const help = spawnSync(tsx, [cli, '--help'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(help.status).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: npm run data/);
+  expect(help.stdout).toContain('--snapshot YYYY-MM-DD');
+  const out = tempDir();
+  const typo = spawnSync(tsx, [cli, '--snapshto', '2024-03-05', '--out', out], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  expect(typo.status).toBe(1);
+  expect(typo.stderr).toContain("Unknown option '--snapshto'");
+  expect(typo.stderr).toContain('Usage: npm run data');
+  expect(existsSync(join(out, 'current'))).toBe(false);
+});

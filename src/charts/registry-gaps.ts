@@ -136,7 +136,9 @@ LIMIT 15`;
       const values = AGENCIES.filter((a) => !r[`${a}_withheld`] && r[a] !== null).map((a) => r[a] as number);
       return { y: label(r), min: Math.min(...values, Infinity), max: Math.max(...values, -Infinity), withheld: r.gap === null };
     });
-    const legend = swatchLegend(document, AGENCIES.map((a, i) => ({ label: enumLabel('sourceAgency', a, locale), color: CATEGORICAL[i]! })), context.width);
+    // Only the agencies that report the metric (Kemenag registers marriages, not residents).
+    const reporting = AGENCIES.flatMap((a, i) => (rows.some((r) => r[a] !== null || r[`${a}_withheld`]) ? [{ label: enumLabel('sourceAgency', a, locale), color: CATEGORICAL[i]! }] : []));
+    const legend = swatchLegend(document, reporting, context.width);
     const frame = plotFrame(context, this.aspect);
     const plot = Plot.plot({
       ...frame,

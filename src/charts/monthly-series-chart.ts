@@ -43,7 +43,7 @@ export interface MonthlySeriesSpec {
    */
   stock?: (filters: Filters) => boolean;
   /** Title from the largest series over the latest year's months (a stock: the latest month): (name, total, share of all, span). */
-  title: { id: (name: string, total: string, share: string, span: string) => string; en: (name: string, total: string, share: string, span: string) => string };
+  title: { id: (name: string, total: string, share: string, span: string, filters: Filters) => string; en: (name: string, total: string, share: string, span: string, filters: Filters) => string };
   empty: Bilingual;
 }
 
@@ -111,9 +111,10 @@ WHERE grain = 'month' AND ${where}
 ORDER BY period, ${order}`;
     },
     title(rows, { locale, filters }) {
-      const top = latestYearTotals(rows, spec.stock?.(withDefaults(filters)) ?? false);
+      const applied = withDefaults(filters);
+      const top = latestYearTotals(rows, spec.stock?.(applied) ?? false);
       if (!top) return pick(spec.empty, locale);
-      return pick(spec.title, locale)(label(top.code, locale), formatCount(top.total, locale), formatPercent(top.share, locale), formatMonthSpan(top.from, top.to, locale));
+      return pick(spec.title, locale)(label(top.code, locale), formatCount(top.total, locale), formatPercent(top.share, locale), formatMonthSpan(top.from, top.to, locale), applied);
     },
     summary(rows, { locale }) {
       if (!rows.length) return pick(spec.empty, locale);

@@ -9,6 +9,7 @@ import { periodSelection, selectTotals, sqlString, filterGrain, stockDateSelecti
 import { formatCount, formatMonthSpan } from './format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
+import { registryUnit } from './registry-units.ts';
 import { countTick, isNarrow, legendHeight, plotFrame, shorten, swatchLegend, withLegend } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';
 
@@ -32,22 +33,15 @@ const AGENCIES = enumCodes('sourceAgency') as ['disdukcapil', 'kemenag', 'imigra
 const FILTERS = ['period', 'province', 'category'] as const;
 const DEFAULT_METRIC = 'foreign_residents';
 
-/** What a registry metric counts: residents are persons, mixed marriages are marriages. */
-const UNIT: Record<string, { id: string; en: string }> = {
-  foreign_residents: { id: 'orang', en: 'persons' },
-  mixed_marriages: { id: 'perkawinan', en: 'marriages' },
-};
-const unitOf = (metric: string, locale: 'id' | 'en') => UNIT[metric]?.[locale] ?? '';
-
 const T = {
   id: {
-    x: (unit: string) => `${unit[0]!.toUpperCase()}${unit.slice(1)} (menurut tiap instansi)`,
+    x: (unit: string) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} (menurut tiap instansi)`.trim(),
     title: (name: string, gap: string, unit: string, metric: string, span: string) => `Selisih terbesar di ${name}: ${gap} ${unit} antara instansi (${metric.toLowerCase()}), ${span}`,
     empty: 'Selisih angka antarinstansi',
     summary: (list: string) => `Titik per instansi untuk tiap wilayah, diurutkan dari selisih terbesar: ${list}.`,
   },
   en: {
-    x: (unit: string) => `${unit[0]!.toUpperCase()}${unit.slice(1)} (as each agency reports)`,
+    x: (unit: string) => `${unit.charAt(0).toUpperCase()}${unit.slice(1)} (as each agency reports)`.trim(),
     title: (name: string, gap: string, unit: string, metric: string, span: string) => `Largest gap in ${name}: ${gap} ${unit} between agencies (${metric.toLowerCase()}), ${span}`,
     empty: 'Gaps between agencies’ figures',
     summary: (list: string) => `One dot per agency for each area, largest gap first: ${list}.`,
@@ -108,7 +102,7 @@ LIMIT 15`;
   title(rows, { locale }) {
     const top = rows.find((r) => r.gap !== null);
     if (!top) return pick(T, locale).empty;
-    return pick(T, locale).title(top.name, formatCount(top.gap as number, locale), unitOf(top.metric, locale), enumLabel('registryMetric', top.metric, locale), formatMonthSpan(top.period_from, top.period_to, locale));
+    return pick(T, locale).title(top.name, formatCount(top.gap as number, locale), registryUnit(top.metric, locale), enumLabel('registryMetric', top.metric, locale), formatMonthSpan(top.period_from, top.period_to, locale));
   },
   summary(rows, { locale }) {
     const k = withheldLabel('registry', 'count');
@@ -145,7 +139,7 @@ LIMIT 15`;
       height: frame.height - legendHeight(legend),
       marginLeft: narrow ? 122 : 236,
       marginRight: 24,
-      x: { label: pick(T, locale).x(unitOf(rows[0]?.metric ?? DEFAULT_METRIC, locale)), labelArrow: 'none', grid: true, zero: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
+      x: { label: pick(T, locale).x(registryUnit(rows[0]?.metric ?? DEFAULT_METRIC, locale)), labelArrow: 'none', grid: true, zero: true, tickFormat: countTick(locale), ticks: narrow ? 3 : 6 },
       y: { label: null, domain: rows.map(label), tickSize: 0, tickFormat: (code: string) => labelOf.get(code) ?? code },
       marks: [
         Plot.ruleY(spans.filter((d) => d.min <= d.max && !d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: '#888', strokeWidth: 3 }),

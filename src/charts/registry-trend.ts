@@ -1,6 +1,7 @@
 /** The same quantity per month as each agency reports it, nationally (or for one province). */
 import { STOCK_METRICS } from '../schema/tables.ts';
 import { monthlySeriesChart } from './monthly-series-chart.ts';
+import { registryUnit } from './registry-units.ts';
 
 export const registryTrend = monthlySeriesChart({
   id: 'registry-trend',
@@ -20,8 +21,8 @@ export const registryTrend = monthlySeriesChart({
   },
   title: {
     // No share of the agencies' sum: they count the same thing, so their sum means nothing.
-    id: (name, total, _share, span) => `${name} mencatat angka tertinggi: ${total}, ${span}`,
-    en: (name, total, _share, span) => `${name} reports the highest figure: ${total}, ${span}`,
+    id: (name, total, _share, span, filters) => `${name} mencatat angka tertinggi: ${total} ${registryUnit(filters.category, 'id')}, ${span}`,
+    en: (name, total, _share, span, filters) => `${name} reports the highest figure: ${total} ${registryUnit(filters.category, 'en')}, ${span}`,
   },
   empty: { id: 'Angka antarinstansi per bulan', en: 'Inter-agency figures per month' },
 });

@@ -186,7 +186,7 @@ GROUP BY period ORDER BY period`)) as unknown as MonthValue[];
       value: formatCount(top.gap as number, locale),
       change: null,
       // Residents are a stock: the gap is at one date, between the agencies that report them.
-      note: t.gapNote(top.name, (['disdukcapil', 'kemenag', 'imigrasi'] as const).filter((a) => top[a] !== null).map((a) => enumLabel('sourceAgency', a, locale)), formatMonthSpan(top.period_from, top.period_to, locale)),
+      note: t.gapNote(top.name, (['disdukcapil', 'kemenag', 'imigrasi'] as const).filter((a) => top[a] !== null || top[`${a}_withheld`]).map((a) => enumLabel('sourceAgency', a, locale)), formatMonthSpan(top.period_from, top.period_to, locale)),
       series: series.map((r) => (r.withheld ? 0 : (r.value ?? 0))),
       page: 'integration',
       linkText: t.link.integration,

@@ -15,7 +15,7 @@ async function appendRows(db: Db, table: string, columns: string[], rows: Record
 export async function loadReferenceTables(db: Db, reference: Reference): Promise<void> {
   await appendRows(db, 'ref_provinces', ['code', 'name'], reference.provinces as unknown as Record<string, string>[]);
   await appendRows(db, 'ref_regencies', ['code', 'province_code', 'name'], reference.regencies.map((r) => ({ code: r.code, province_code: r.parent_code, name: r.name })));
-  await appendRows(db, 'ref_offices', ['code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'source'], reference.offices as unknown as Record<string, string>[]);
+  await appendRows(db, 'ref_offices', ['code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'opened', 'source'], reference.offices as unknown as Record<string, string>[]);
   await appendRows(db, 'ref_ports', ['code', 'name', 'mode', 'province_code', 'office_code', 'source'], reference.ports as unknown as Record<string, string>[]);
   await appendRows(db, 'ref_countries', ['iso3', 'iso2', 'name_id', 'name_en'], reference.countries as unknown as Record<string, string>[]);
 }

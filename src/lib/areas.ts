@@ -9,6 +9,8 @@ export interface Area {
   slug: string;
   province_code: string;
   province_name: string;
+  /** An office's first month of work (YYYY-MM), where it opened after the data began (the 18 of Nov 2025). */
+  opened?: string;
 }
 
 export const slugify = (text: string): string =>
@@ -21,7 +23,7 @@ export async function provinceAreas(): Promise<Area[]> {
 
 /** Kanim (not Kanwil): the offices that decide sanctions and organise TIMPORA activities. */
 export async function officeAreas(): Promise<Area[]> {
-  const rows = await queryPublished(`SELECT offices.code, offices.name, offices.province_code, provinces.name AS province_name
+  const rows = await queryPublished(`SELECT offices.code, offices.name, offices.province_code, provinces.name AS province_name, offices.opened
 FROM offices JOIN provinces ON provinces.code = offices.province_code WHERE offices.kind = 'kanim' ORDER BY offices.name`);
   return rows.map((r) => ({
     kind: 'office',
@@ -30,6 +32,7 @@ FROM offices JOIN provinces ON provinces.code = offices.province_code WHERE offi
     slug: slugify(String(r.code).replace(/^KANIM-/, '')),
     province_code: String(r.province_code),
     province_name: String(r.province_name),
+    ...(r.opened ? { opened: String(r.opened) } : {}),
   }));
 }
 

@@ -23,6 +23,8 @@ export interface OfficeRow {
   province_code: string;
   /** Code of the Kanwil the office belongs to (empty for a Kanwil). */
   kanwil_code: string;
+  /** Month (YYYY-MM) the office began work; empty when it predates the data (every office before Nov 2025). */
+  opened: string;
   aliases: string;
   source: string;
 }
@@ -54,7 +56,7 @@ export const REFERENCE_FILES = {
 } as const;
 
 export const OFFICE_COLUMNS: readonly (keyof OfficeRow)[] = [
-  'code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'aliases', 'source',
+  'code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'aliases', 'source', 'opened',
 ];
 export const PORT_COLUMNS: readonly (keyof PortRow)[] = ['code', 'name', 'mode', 'province_code', 'office_code', 'aliases', 'source'];
 export const COUNTRY_ALIAS_COLUMNS: readonly (keyof CountryAliasRow)[] = ['alias', 'iso3', 'source'];

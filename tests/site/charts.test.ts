@@ -211,6 +211,30 @@ describe('languages', () => {
   });
 });
 
+describe('area pages', () => {
+  test('an office opened after the published data ends says so, in both languages, and draws no empty chart', async () => {
+    const opened = await parquet<{ code: string; opened: string }>(`SELECT code, opened FROM read_parquet('$DATA/offices.parquet') WHERE opened <> '' ORDER BY code`);
+    expect(opened.map((o) => o.code)).toContain('KANIM-GARUT');
+    for (const path of ['/wilayah/kantor/garut/', '/en/regions/office/garut/']) {
+      const { context, page } = await visitPage(browser, url(path));
+      try {
+        expect(await page.textContent('[data-opened-after]'), path).toContain('November 2025');
+        expect(await page.locator('pantau-chart').count(), path).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+    // an office at work throughout the data keeps its charts
+    const { context, page } = await visitPage(browser, url('/wilayah/kantor/bogor/'));
+    try {
+      expect(await page.locator('[data-opened-after]').count()).toBe(0);
+      expect(await page.locator('pantau-chart').count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('chart figure', () => {
   test('a downloaded CSV adds up to the totals in the published Parquet', async () => {
     const { context, page } = await visitPage(browser, url('/kedatangan/'));

@@ -14,6 +14,7 @@ describe('suggestSpelling', () => {
   it.each([
     [office, 'Kanim Bogorr', 'KANIM-BOGOR'],
     [office, 'Kanim Bogro', 'KANIM-BOGOR'], // two letters swapped: one slip
+    [office, 'Kanim Garutt', 'KANIM-GARUT'], // one of the 18 offices opened in Nov 2025
     [office, 'Kantor Imigrasi Kelas I TPI Denpasr', 'KANIM-DENPASAR'],
     [port, 'Bandara Soekarno Hata', 'CGK'],
     [country, 'Malaysa', 'MYS'],
@@ -22,8 +23,10 @@ describe('suggestSpelling', () => {
   });
 
   it.each([
-    [office, 'Kanim Garut'], // a new office (Nov 2025), not Kanim Jakarta Utara ("kanim jakut")
-    [office, 'Kantor Imigrasi Kelas III Non TPI Morowali'],
+    // Before Garut was listed it drew "Did you mean KANIM-JAKARTA-UTARA ("kanim jakut")?": the
+    // words all office names share made them look alike. Neither Wamena nor Nabire has an office.
+    [office, 'Kanim Wamena'],
+    [office, 'Kantor Imigrasi Kelas III Non TPI Nabire'],
     [office, 'Kantor Imigrasi Atlantis'],
   ])('suggests nothing for a place that is not in the list: %j', (column, raw) => {
     expect(suggestSpelling(column, raw, reference)).toBeNull();

@@ -49,6 +49,8 @@ export function tableRules(
   coverage: Coverage,
   suggest: (column: ColumnSpec, raw: string) => string | null,
   expectedValue: (column: ColumnSpec) => string,
+  /** Offices that opened after the data began: code → first month of work (YYYY-MM). */
+  openedOffices: ReadonlyMap<string, string> = new Map(),
 ): Rule[] {
   const present = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const rules: Rule[] = [];
@@ -91,6 +93,20 @@ export function tableRules(
       where: `${DATA} AND ${status(period)} = ${S.ok} AND (date_trunc('month', ${value(period)}) < DATE ${sqlString(`${coverage.from}-01`)} OR date_trunc('month', ${value(period)}) > DATE ${sqlString(`${coverage.to}-01`)})`,
       expected: `a month from ${coverage.from} to ${coverage.to} (the snapshot's coverage in snapshot.json)`,
       fix: 'Remove rows outside the snapshot period, or correct the coverage in snapshot.json if the export really covers more.',
+    });
+  }
+
+  const office = present.find((c) => c.parse === 'office');
+  if (office && period && openedOffices.size > 0) {
+    const codes = [...openedOffices.keys()].map(sqlString).join(', ');
+    const opened = `(CASE CAST(${value(office)} AS VARCHAR) ${[...openedOffices].map(([code, month]) => `WHEN ${sqlString(code)} THEN DATE ${sqlString(`${month}-01`)}`).join(' ')} END)`;
+    rules.push({
+      code: 'office-not-yet-open', table: spec.name, column: office,
+      possibleIf: `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${office.name}`)} WHERE status = ${S.ok} AND CAST(value AS VARCHAR) IN (${codes})`,
+      where: `${DATA} AND ${status(office)} = ${S.ok} AND ${status(period)} = ${S.ok} AND date_trunc('month', ${value(period)}) < ${opened}`,
+      found: `concat(CAST(${value(office)} AS VARCHAR), ' in ', strftime(${value(period)}, '%Y-%m'))`,
+      expected: 'a month when the office was at work (its "opened" month in data/reference/offices.csv or later)',
+      fix: 'The office had not opened yet: the figure probably belongs to the office that served the area before. Correct the office, or its opened month in data/reference/offices.csv (with a source).',
     });
   }
 

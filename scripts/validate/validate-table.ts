@@ -343,7 +343,8 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   const key = rowKey(spec, ingested, sizes);
   clock.lap('value maps');
   const rules: Rule[] = [];
-  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue);
+  const opened = new Map(reference.offices.filter((o) => o.opened).map((o) => [o.code, o.opened]));
+  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, opened);
   for (const rule of candidates) {
     if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
   }

@@ -53,6 +53,8 @@ const CASES: Case[] = [
     expect: { code: 'value-unknown', row: 2, column: 'kantor imigrasi', found: 'Kanim Bogorr', fix: /KANIM-BOGOR/ } },
   { name: 'office not in the reference list', files: { 'sanctions.csv': withLine('sanctions.csv', 2, '2024-01;Kantor Imigrasi Atlantis;Nigeria;Deportasi;Overstay;3') },
     expect: { code: 'value-unknown', row: 3, found: 'Kantor Imigrasi Atlantis', fix: /data\/reference\/offices\.csv/ } },
+  { name: 'an office before it opened (Kanim Garut opened in Nov 2025)', files: { 'sanctions.csv': append('sanctions.csv', '2024-02;Kanim Garut;China;Deportasi;Overstay;11') },
+    expect: { code: 'office-not-yet-open', row: 5, column: 'kantor imigrasi', found: 'KANIM-GARUT in 2024-02', fix: /had not opened yet/ } },
   { name: 'unknown country', files: { 'arrivals.csv': withLine('arrivals.csv', 4, 'Februari 2024;Soekarno-Hatta;Atlantis;ITAS;Perempuan;17') },
     expect: { code: 'value-unknown', row: 5, column: 'kewarganegaraan', found: 'Atlantis' } },
   { name: 'month outside the snapshot coverage', files: { 'sanctions.csv': append('sanctions.csv', '2024-06;KANIM-BOGOR;China;Deportasi;Overstay;1') },

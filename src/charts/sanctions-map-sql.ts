@@ -7,7 +7,8 @@
  * for Soekarno-Hatta (the airport is in Banten, its office reports under DKI Jakarta): by the
  * checkpoint's own province, DKI's rate set the airport office's TAK against the seaport's arrivals
  * alone (892 per 100,000 in H1 2025, some 25 times too high). Arrivals are the published port
- * totals added up per province; a province with a withheld port total has no rate.
+ * totals added up per province (a checkpoint with no office listed counts under its own province);
+ * a province with a withheld port total has no rate.
  */
 import type { Filters } from '../schema/filters.ts';
 import type { ChartRow } from './chart-definition.ts';
@@ -39,10 +40,10 @@ export function provinceSanctionsSql(given: Filters): string {
   return `WITH s AS (
   SELECT province_code, count, count_withheld FROM sanctions_totals WHERE ${sanctions.where} AND ${sp.where}
 ), a AS (
-  SELECT offices.province_code, sum(t.count) AS arrivals, bool_or(t.count_withheld) AS arrivals_withheld
+  SELECT coalesce(offices.province_code, ports.province_code) AS province_code, sum(t.count) AS arrivals, bool_or(t.count_withheld) AS arrivals_withheld
   FROM (SELECT port_code, count, count_withheld FROM arrivals_totals WHERE ${arrivals.where} AND ${ap.where}) t
-    JOIN ports ON ports.code = t.port_code JOIN offices ON offices.code = ports.office_code
-  GROUP BY offices.province_code
+    JOIN ports ON ports.code = t.port_code LEFT JOIN offices ON offices.code = ports.office_code
+  GROUP BY 1
 ), p AS (
   SELECT CAST(CAST(${sp.from} AS DATE) AS VARCHAR) AS period_from, CAST(CAST(${sp.to} AS DATE) AS VARCHAR) AS period_to
 )

@@ -125,8 +125,8 @@ test('foreign residents, a stock, are compared at one date (the last month with 
 
 test('the TAK rate map counts arrivals where it counts TAK: under the province the checkpoint’s office reports under (Soekarno-Hatta under DKI Jakarta)', async () => {
   const rows = (await queryPublished(CHARTS.get('sanctions-rate-map')!.sql(NO_FILTERS))) as { province_code: string; arrivals: number | null; arrivals_withheld: boolean; period_from: string }[];
-  const ports = await queryPublished(`SELECT offices.province_code, CAST(sum(t.count) AS DOUBLE) AS arrivals, bool_or(t.count_withheld) AS withheld
-    FROM arrivals_totals t JOIN ports ON ports.code = t.port_code JOIN offices ON offices.code = ports.office_code
+  const ports = await queryPublished(`SELECT coalesce(offices.province_code, ports.province_code) AS province_code, CAST(sum(t.count) AS DOUBLE) AS arrivals, bool_or(t.count_withheld) AS withheld
+    FROM arrivals_totals t JOIN ports ON ports.code = t.port_code LEFT JOIN offices ON offices.code = ports.office_code
     WHERE t.view = 'port_code' AND t.grain = 'half' AND t.period = DATE '${rows[0]!.period_from}' GROUP BY 1`);
   const byProvince = new Map(ports.map((p) => [p.province_code, p]));
   for (const row of rows) {

@@ -10,16 +10,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
+import { MAX_PROVISIONAL_MONTHS } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
-import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
+import { type Audience } from './anonymise/disclosure-control.ts';
+import { protectTable } from './anonymise/protect-table.ts';
+import { basisDir, basisRowsFile, createBasisStaging, hasBasis, removeBasisStaging } from './anonymise/release-basis.ts';
+import type { RevisionBase } from './anonymise/hold-revisions.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { grainLiteral, viewLiteral } from './aggregate/totals-column-types.ts';
-import { buildTotalsTable } from './aggregate/totals-table.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
@@ -86,7 +89,24 @@ function sidecarIssues(snapshot: Snapshot): PipelineIssue[] {
   if (!/^\d{4}-\d{2}$/.test(coverage.from) || !/^\d{4}-\d{2}$/.test(coverage.to) || coverage.from > coverage.to || coverage.to > monthBefore(snapshot.date)) {
     issues.push({ severity: 'error', code: 'sidecar-coverage', file, found: `${coverage.from} to ${coverage.to}`, expected: `YYYY-MM months, from ≤ to ≤ ${monthBefore(snapshot.date)} (a snapshot cannot cover the month it was taken in)`, fix: 'Correct coverage in snapshot.json.' });
   }
+  const provisional = snapshot.sidecar.provisionalMonths;
+  if (provisional !== undefined && !(Number.isInteger(provisional) && provisional >= 0 && provisional <= MAX_PROVISIONAL_MONTHS)) {
+    issues.push({ severity: 'error', code: 'sidecar-provisional-months', file, found: String(provisional), expected: `a whole number of months from 0 to ${MAX_PROVISIONAL_MONTHS}`, fix: 'Set provisionalMonths in snapshot.json to how many of the newest months later exports still revise (0 if none).' });
+  }
   return issues;
+}
+
+/**
+ * The months a public release publishes: the snapshot's, less its provisional newest months, but
+ * never fewer at the end than the previous public release published (those stay published; a
+ * revision of them is checked like any other, and one the snapshot no longer covers is held).
+ */
+export function publicCoverage(snapshot: Pick<Snapshot, 'sidecar'>, previous: { from: string; to: string } | null): { from: string; to: string } {
+  const { from, to } = snapshot.sidecar.coverage;
+  let end = to;
+  for (let i = 0; i < (snapshot.sidecar.provisionalMonths ?? 0); i++) end = monthBefore(`${end}-01`);
+  if (previous && previous.to > end) end = previous.to;
+  return { from, to: end < from ? monthBefore(`${from}-01`) : end };
 }
 
 /**
@@ -110,6 +130,21 @@ export function unresolvedDisclosure(table: TableName, counts: SuppressionCounts
   };
 }
 
+/**
+ * The previous public release a table's revisions are checked against, with its basis. A release
+ * written before bases were kept has none: with real figures the snapshot is refused (its revisions
+ * cannot be checked, so it cannot be published safely); with synthetic figures it is a warning.
+ */
+function revisionBase(releaseDir: string, outDir: string, table: TableName, snapshot: Snapshot, warnings: PipelineWarning[]): RevisionBase | null {
+  const previous = JSON.parse(readFileSync(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
+  const dir = basisDir(outDir, basename(releaseDir));
+  if (hasBasis(dir, table)) return { releaseDir, basisDir: dir, coverage: previous.coverage, snapshotDate: previous.snapshotDate };
+  const fix = `The ${previous.snapshotDate} release has no basis for ${table} (it was published before bases were kept), so this snapshot's revisions of the months it published cannot be checked. Publish the history again from its first snapshot into an empty folder (move data/published aside, then npm run data).`;
+  if (!snapshot.sidecar.synthetic) throw new SnapshotRejectedError([{ severity: 'error', code: 'revision-basis-missing', file: join(snapshot.dir, 'snapshot.json'), table, found: `no ${dir}`, fix }]);
+  warnings.push({ code: 'revision-basis-missing', table, message: fix });
+  return null;
+}
+
 export async function runPipeline(snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
   const progress = options.progress ?? createProgress();
   const reference = options.reference ?? loadReference(options.root);
@@ -119,6 +154,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
   const issues: PipelineIssue[] = sidecarIssues(snapshot);
   const validated = new Map<TableName, ValidatedTable>();
   const sources: SourceFile[] = [];
+  let basisStaging: string | null = null;
   try {
     progress.step(`snapshot ${snapshot.date}`);
     // ingest + validate, every table, before anything is written
@@ -150,50 +186,76 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
     const clock = startStageClock();
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
-    for (const [table, v] of validated) warnings.push(...(await checkDrift(db, table, v.table, comparable ? previousDir : null, comparable?.snapshotDate ?? null)));
-    clock.lap('drift');
 
-    // aggregate: the published rows and every total, materialised in publication order
+    // aggregate + anonymise, table by table: the published rows, every total, and disclosure
+    // control over both (identifying columns were refused at ingest). The newest earlier (or same)
+    // public release's pattern is kept, so re-publishing is idempotent, and revisions of the months
+    // it published are held where their changes would reveal something (hold-revisions.ts).
     await loadReferenceTables(db, reference);
     const started = performance.now();
     const audience: Audience = options.audience ?? 'public';
-    await db.run('SET preserve_insertion_order = true');
-    for (const [table, v] of validated) {
-      await progress.watch(`${table}: rows and totals`, db, async () => {
-        await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
-        await dropValidatedRows(db, v);
-        clock.lap(`published ${table}`);
-        const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
-        await buildTotalsTable(db, table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`, `totals_${table}`, complete);
-        clock.lap(`totals ${table}`);
-      });
-    }
-    await db.run('SET preserve_insertion_order = false');
-
-    // anonymise: identifying columns were refused at ingest; disclosure control withholds small
-    // cells and whatever would reveal them, in the detail rows and the totals together. The
-    // newest earlier (or same) public release's pattern is kept: re-publishing is idempotent.
     const frozenFrom = audience === 'public' ? previousPublicRelease(options.outDir, snapshot.date) : null;
+    const frozenManifest = frozenFrom ? (JSON.parse(readFileSync(join(frozenFrom, MANIFEST_FILE), 'utf8')) as Manifest) : null;
+    // Public releases publish final months only (snapshot.json provisionalMonths).
+    const coverage = audience === 'public' ? publicCoverage(snapshot, frozenManifest?.coverage ?? null) : snapshot.sidecar.coverage;
+    if (coverage.to < coverage.from) {
+      throw new SnapshotRejectedError([{ severity: 'error', code: 'nothing-final', file: join(snapshot.dir, 'snapshot.json'), found: `coverage ${snapshot.sidecar.coverage.from} to ${snapshot.sidecar.coverage.to} with ${snapshot.sidecar.provisionalMonths} provisional month(s)`, fix: 'Every month of this snapshot is provisional, so a public release has nothing to publish: lower provisionalMonths, or publish an internal build (--internal).' }]);
+    }
     const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
-    for (const table of validated.keys()) {
-      const detail = `published_${table}`;
-      const totals = `totals_${table}`;
-      if (audience === 'internal') {
-        await addDetailFlags(db, table, detail);
-        suppression[table] = { primary: 0, secondary: 0, frozen: 0, k: null, audited: false };
-      } else {
-        const stage = performance.now();
-        suppression[table] = await progress.watch(`${table}: disclosure control`, db, () => applyDisclosureControl(db, table, { detail, totals, previousDir: frozenFrom }));
-        const unresolved = unresolvedDisclosure(table, suppression[table]!, snapshot);
+    const revisions: NonNullable<Manifest['revisions']> = {};
+    const consoleOnly: PipelineIssue[] = [];
+    basisStaging = audience === 'public' ? await createBasisStaging(options.outDir) : null;
+    for (const [table, v] of validated) {
+      const rows = `rows_${table}`;
+      await progress.watch(`${table}: rows`, db, async () => {
+        await db.run('SET preserve_insertion_order = true');
+        const months = `date_trunc('month', ${sqlIdent(TABLES[table].periodColumn)}) <= DATE ${sqlString(`${coverage.to}-01`)}`;
+        await db.run(`CREATE TEMP TABLE ${sqlIdent(rows)} AS SELECT * FROM (${publishedTableSql(table, v.table, reference)}) WHERE ${months}`);
+        await db.run('SET preserve_insertion_order = false');
+        await dropValidatedRows(db, v);
+      });
+      clock.lap(`published ${table}`);
+      const rawDrift = await checkDrift(db, table, rows, comparable ? previousDir : null, comparable?.snapshotDate ?? null);
+      const base = frozenFrom ? revisionBase(frozenFrom, options.outDir, table, snapshot, warnings) : null;
+      const stage = performance.now();
+      const result = await protectTable(db, {
+        table, rows, coverage, audience, base, frozenFrom, basisStaging,
+        watch: (label, run) => progress.watch(label, db, run),
+      });
+      clock.lap(`protected ${table}`);
+      suppression[table] = result.suppression;
+      if (audience === 'public') {
+        const unresolved = unresolvedDisclosure(table, result.suppression, snapshot);
         if (unresolved?.severity === 'error') throw new SnapshotRejectedError([unresolved]);
         if (unresolved) warnings.push({ code: unresolved.code, table, message: unresolved.fix });
-        progress.rows(`disclosure control ${table}`, validated.get(table)!.rows, stage);
+        progress.rows(`disclosure control ${table}`, v.rows, stage);
+      }
+      if (base) {
+        revisions[table] = { held: result.held.map((h) => h.month), revised: result.revised };
+        if (result.held.length > 0) {
+          const months = result.held.map((h) => h.month).join(', ');
+          warnings.push({ code: 'revision-held', table, message: `${table}: the revisions of ${months} are held: those months are published as in the ${base.snapshotDate} release until their changes can be published without revealing a small change (docs/disclosure-control.md, "Across releases"). The internal build has the revised figures.` });
+          for (const h of result.held) consoleOnly.push({ severity: 'warning', code: 'revision-held', file: join(snapshot.dir, 'snapshot.json'), table, fix: `${table} ${h.month} held: ${h.reason}. (Not in the public manifest.)` });
+        }
+      }
+      // Drift against the previous snapshot, of what this release publishes (held months as held);
+      // the snapshot's own revisions of months it holds go to the analyst's console only.
+      if (audience === 'public') {
+        await db.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(`drift_${table}`)} AS SELECT * FROM read_parquet(${sqlString(basisRowsFile(basisStaging!, table))})`);
+        const shown = await checkDrift(db, table, `drift_${table}`, comparable ? previousDir : null, comparable?.snapshotDate ?? null);
+        warnings.push(...shown);
+        for (const w of rawDrift) {
+          if (shown.some((x) => x.code === w.code && x.month === w.month)) continue;
+          consoleOnly.push({ severity: 'warning', code: w.code, file: join(snapshot.dir, 'snapshot.json'), table, fix: `${w.message} (Held in this public release, so not in its manifest.)` });
+        }
+      } else {
+        warnings.push(...rawDrift);
       }
     }
+    clock.lap('drift');
 
     // A revision warning quotes the month's national total: where this release withholds it, the
     // warning stays out of the public manifest and goes to the analyst's console only.
-    const consoleOnly: PipelineIssue[] = [];
     if (audience === 'public') {
       for (const warning of [...warnings]) {
         if (warning.code !== 'revision-drift' || !warning.table || !warning.month) continue;
@@ -216,7 +278,8 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const published = await progress.watch('writing Parquet', db, () => publishRelease(db, options.outDir, tables, {
       schemaVersion: SCHEMA_VERSION,
       snapshotDate: snapshot.date,
-      coverage: snapshot.sidecar.coverage,
+      coverage,
+      ...(coverage.to !== snapshot.sidecar.coverage.to ? { snapshotCoverage: snapshot.sidecar.coverage } : {}),
       builtAt: new Date().toISOString(),
       synthetic: snapshot.sidecar.synthetic,
       audience,
@@ -224,12 +287,15 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       warnings,
       suppression,
       previousSnapshotDate: comparable?.snapshotDate ?? null,
+      ...(Object.keys(revisions).length > 0 ? { revisions } : {}),
       licences: LICENCES,
-    }));
+    }, basisStaging));
+    basisStaging = null;
     progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);
     return { ...published, warnings: [...issues.filter((i) => !isError(i)), ...consoleOnly] };
   } finally {
     db.closeSync();
     await rm(workDir, { recursive: true, force: true });
+    if (basisStaging) await removeBasisStaging(basisStaging);
   }
 }

@@ -5,6 +5,9 @@
  *   releases/<snapshot date>-<content id>/   one folder per publication, never modified once written
  *   current -> releases/...                  a symlink, replaced with rename(2), so readers see the
  *                                            old publication or the new one, never a mix
+ *   basis/<release name>/                    what a public release was built from, before disclosure
+ *                                            control (scripts/anonymise/release-basis.ts): never
+ *                                            published; moved into place before its release
  *
  * A run that fails before the swap leaves `current` untouched. Publishing the same snapshot again
  * gives the same content id and changes nothing.
@@ -14,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
+import { BASIS_FOLDER, basisDir } from '../anonymise/release-basis.ts';
 import { PUBLISH_MEMORY_LIMIT, sqlString, type Db } from '../lib/duckdb.ts';
 import { sha256File } from '../lib/sha256-file.ts';
 import { startStageClock } from '../lib/trace.ts';
@@ -52,6 +56,8 @@ export async function publishRelease(
   outDir: string,
   tables: TableToWrite[],
   manifestWithoutTables: Omit<Manifest, 'tables'>,
+  /** A staging folder holding the release's basis (release-basis.ts), moved into basis/<release name>. */
+  basisStaging: string | null = null,
 ): Promise<{ releaseDir: string; manifest: Manifest; unchanged: boolean }> {
   const releases = join(outDir, 'releases');
   await mkdir(releases, { recursive: true });
@@ -74,6 +80,12 @@ export async function publishRelease(
     const releaseDir = join(releases, name);
     let manifest: Manifest = { ...manifestWithoutTables, tables: files };
     const unchanged = existsSync(join(releaseDir, MANIFEST_FILE));
+    if (basisStaging) {
+      // The basis first: a release folder never exists without the basis the next release needs.
+      const basis = basisDir(outDir, name);
+      if (existsSync(basis)) await rm(basisStaging, { recursive: true, force: true });
+      else await rename(basisStaging, basis);
+    }
     if (unchanged) {
       // Same content already published: keep that release (and its manifest) as it is.
       await rm(staging, { recursive: true, force: true });
@@ -85,7 +97,7 @@ export async function publishRelease(
     const temporaryLink = join(outDir, `.current-${process.pid}-${randomBytes(4).toString('hex')}`);
     await symlink(join('releases', name), temporaryLink);
     await rename(temporaryLink, currentLink(outDir));
-    await pruneReleases(releases, name);
+    await pruneReleases(outDir, name);
     return { releaseDir, manifest, unchanged };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -93,9 +105,14 @@ export async function publishRelease(
   }
 }
 
-/** Keeps the newest releases (by snapshot date, then name) and always the current one. */
-async function pruneReleases(releases: string, current: string): Promise<void> {
+/** Keeps the newest releases (by snapshot date, then name) and always the current one, each with its basis. */
+async function pruneReleases(outDir: string, current: string): Promise<void> {
+  const releases = join(outDir, 'releases');
   const names = (await readdir(releases)).sort().reverse();
   const keep = new Set([current, ...names.slice(0, RELEASES_KEPT)]);
   for (const n of names) if (!keep.has(n)) await rm(join(releases, n), { recursive: true, force: true });
+  const bases = join(outDir, BASIS_FOLDER);
+  if (!existsSync(bases)) return;
+  // .staging-* folders belong to runs in progress (a failed run removes its own).
+  for (const n of await readdir(bases)) if (!n.startsWith('.') && !keep.has(n)) await rm(join(bases, n), { recursive: true, force: true });
 }

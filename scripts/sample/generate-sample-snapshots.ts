@@ -16,7 +16,7 @@ import { createRng } from './prng.ts';
 import { formatCountId, writeCsv, writeXlsx } from './raw-export.ts';
 import { loadSampleReference, waitForReferenceFiles, type SampleReference } from './reference-data.ts';
 import { generateRegistry } from './registry.ts';
-import { lagOf, preliminaryCount, reportedYet } from './revisions.ts';
+import { lagOf, preliminaryCount, REVISED_LAGS, reportedYet } from './revisions.ts';
 import { generateSanctions } from './sanctions.ts';
 
 const label = <K extends keyof typeof ENUMS>(name: K, code: string): string => {
@@ -116,6 +116,8 @@ async function main(): Promise<void> {
       coverage: { from: COVERAGE_FROM, to: snap.to },
       synthetic: true,
       producer: `Generator data sintetis Pantau WNA (seed ${SEED})`,
+      // The revision model (revisions.ts) revises the newest REVISED_LAGS months of each snapshot.
+      provisionalMonths: REVISED_LAGS,
       note: 'DATA SINTETIS untuk demonstrasi: dihasilkan oleh scripts/sample/generate-sample-snapshots.ts, dikalibrasi ke angka publik (lihat docs/sample-data.md). Bukan data resmi.',
     };
     writeFileSync(join(dir, SNAPSHOT_SIDECAR), `${JSON.stringify(sidecar, null, 2)}\n`);

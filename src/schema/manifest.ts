@@ -77,8 +77,13 @@ export interface Manifest {
   schemaVersion: number;
   /** Snapshot date (YYYY-MM-DD): the day the scheduled export was taken. */
   snapshotDate: string;
-  /** First and last month covered by the snapshot (YYYY-MM). */
+  /**
+   * First and last month published (YYYY-MM). A public release leaves out the snapshot's
+   * provisional newest months (snapshot.json provisionalMonths) until they are final.
+   */
   coverage: { from: string; to: string };
+  /** The snapshot's own coverage, where it differs from `coverage` (provisional months left out). */
+  snapshotCoverage?: { from: string; to: string };
   /** ISO timestamp of the build. Excluded from the determinism check; Parquet bytes never depend on it. */
   builtAt: string;
   /** True while the bundled synthetic sample is published: every page says so. */
@@ -91,6 +96,13 @@ export interface Manifest {
   suppression: Partial<Record<TableName, SuppressionCounts>>;
   /** Snapshot compared against for drift warnings, if any. */
   previousSnapshotDate: string | null;
+  /**
+   * Per table, the months an earlier public release published that this snapshot revises (YYYY-MM):
+   * `revised`, published with their new figures, and `held`, published as the earlier release had
+   * them until the revision can be published without revealing a small change
+   * (docs/disclosure-control.md, "Across releases"). Absent when there was no earlier release.
+   */
+  revisions?: Partial<Record<TableName, { held: string[]; revised: string[] }>>;
   licences: { name: string; licence: string; attribution: string }[];
 }
 

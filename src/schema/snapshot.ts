@@ -11,8 +11,18 @@ export interface SnapshotSidecar {
   synthetic: boolean;
   /** Who produced the exports (system or office). */
   producer: string;
+  /**
+   * How many of the newest months are still provisional: revised in later exports as late reports
+   * arrive (0 when absent). A public release publishes a month only once it is final, because the
+   * change between a provisional figure and its final one would single out the late-reported
+   * persons (docs/disclosure-control.md, "Across releases"); internal builds publish every month.
+   */
+  provisionalMonths?: number;
   note?: string;
 }
+
+/** The most provisional months a snapshot may declare. */
+export const MAX_PROVISIONAL_MONTHS = 12;
 
 export const SNAPSHOT_SIDECAR = 'snapshot.json';
 export const SNAPSHOT_DIR_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,7 +8,7 @@ import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DataType, type Table } from 'apache-arrow';
-import type { BrowserCopiesIndex } from '../lib/browser-copies.ts';
+import type { BrowserCopiesIndex } from '../build/browser-copies.ts';
 import type { Manifest } from '../schema/manifest.ts';
 import { referencedTables, type QueryEngine, type QueryEngineProgress, type QueryRow, type QueryValue } from './query-engine.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The explorer in the browser: reads its choices (table, breakdown, measure, period columns) and
- * the filters from the address, runs src/lib/totals-query.ts's SQL in DuckDB-WASM, and replaces
+ * the filters from the address, runs src/explorer/totals-query.ts's SQL in DuckDB-WASM, and replaces
  * the built table with the pivoted answer. The built table stays until the engine has answered,
  * so nothing waits for the ~5 MB engine; the engine itself starts after the page has painted.
  *
@@ -9,8 +9,8 @@
  */
 import { explorerText } from '../i18n/explorer.ts';
 import type { Locale } from '../i18n/index.ts';
-import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '../lib/explorer-table.ts';
-import { totalsQuery, type TotalsPlan } from '../lib/totals-query.ts';
+import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '../explorer/explorer-table.ts';
+import { totalsQuery, type TotalsPlan } from '../explorer/totals-query.ts';
 import { PERIOD_GRAINS, type PeriodGrain } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import { STOCK_METRICS, type TableName } from '../schema/tables.ts';

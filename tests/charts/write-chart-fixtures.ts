@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChartRow } from '../../src/charts/chart-definition.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
 import { thresholdOf } from '../../src/charts/withheld.ts';
 import { NO_FILTERS } from '../../src/schema/filters.ts';
 

@@ -1,12 +1,12 @@
 /**
- * The explorer's SQL (src/lib/totals-query.ts) over the real publication, checked against sums of
+ * The explorer's SQL (src/explorer/totals-query.ts) over the real publication, checked against sums of
  * the fact tables computed independently: a filter picks the published view that has the filtered
  * column, so every cell equals the fact rows it stands for, and nothing is summed twice.
  */
 import { describe, expect, test } from 'vitest';
-import { explorerCsv, explorerModel, explorerTableHtml } from '../../src/lib/explorer-table.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
-import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
+import { explorerCsv, explorerModel, explorerTableHtml } from '../../src/explorer/explorer-table.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
+import { totalsQuery, type TotalsRequest } from '../../src/explorer/totals-query.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 import { STOCK_METRICS } from '../../src/schema/tables.ts';
 
@@ -167,7 +167,7 @@ describe('"all TAK" on an action breakdown', () => {
 
 describe('period labels', () => {
   test('a year or half-year the coverage ends inside is marked partial', async () => {
-    const { periodLabel } = await import('../../src/lib/explorer-table.ts');
+    const { periodLabel } = await import('../../src/explorer/explorer-table.ts');
     expect(periodLabel('2025-01-01', 'year', 'id', '2025-09')).toBe('2025 (Jan–Sep)');
     expect(periodLabel('2025-07-01', 'half', 'en', '2025-09')).toMatch(/^H2 2025 \(Jul–Sept?\)$/); // ICU versions differ on "Sep"/"Sept"
     expect(periodLabel('2025-01-01', 'half', 'id', '2025-09')).toBe('Semester I 2025');

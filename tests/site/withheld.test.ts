@@ -10,7 +10,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { publishedDir } from '../../src/lib/published.ts';
+import { publishedDir } from '../../src/build/published.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { foreignRequests, launchChromium, visitPage } from './browser-session.ts';

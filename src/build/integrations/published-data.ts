@@ -4,7 +4,7 @@
  * serves them from the publication folder, with range requests.
  *
  * Beside them, /data/browser/ holds the browser copies DuckDB-WASM loads (Arrow IPC, gzip; see
- * src/lib/browser-copies.ts): written into dist/ by a build, made once per publication for the dev
+ * src/build/browser-copies.ts): written into dist/ by a build, made once per publication for the dev
  * server (in .astro/browser-copies/).
  */
 import { createHash } from 'node:crypto';
@@ -13,9 +13,9 @@ import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BROWSER_COPIES_DIR, writeBrowserCopies } from '../lib/browser-copies.ts';
-import { PublicationError, projectRoot, publishedDir, readManifest } from '../lib/published.ts';
-import { MANIFEST_FILE } from '../schema/manifest.ts';
+import { BROWSER_COPIES_DIR, writeBrowserCopies } from '../browser-copies.ts';
+import { PublicationError, projectRoot, publishedDir, readManifest } from '../published.ts';
+import { MANIFEST_FILE } from '../../schema/manifest.ts';
 import { sendFile } from './send-file.ts';
 
 export const DATA_ROUTE = 'data';

@@ -53,7 +53,7 @@ function arrowVector(type: string, values: readonly unknown[]): Vector {
     case 'DATE':
       return vectorFromArray(values as (Date | null)[], new DateDay());
     default:
-      throw new Error(`browser copy: column type ${type} has no Arrow mapping yet; add it in src/lib/browser-copies.ts`);
+      throw new Error(`browser copy: column type ${type} has no Arrow mapping yet; add it in src/build/browser-copies.ts`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The explorer's result: totals rows (from src/lib/totals-query.ts) reshaped into a table a person
+ * The explorer's result: totals rows (from src/explorer/totals-query.ts) reshaped into a table a person
  * reads — breakdown values down, periods across — and into a CSV a machine reads. Runs at build
  * time (the static default table) and in the browser (after each query), so both render through
  * the same function and the page does not shift when scripts take over.

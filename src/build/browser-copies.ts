@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Bool, DateDay, Dictionary, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { MANIFEST_FILE, type Manifest } from '../schema/manifest.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 /** Folder of the copies inside the published data route: /data/browser/. */
 export const BROWSER_COPIES_DIR = 'browser';
@@ -62,7 +63,7 @@ export async function parquetToArrowIpc(parquetPath: string): Promise<{ ipc: Uin
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
   const db = await instance.connect();
   try {
-    const source = `read_parquet('${parquetPath.replaceAll("'", "''")}')`;
+    const source = `read_parquet(${sqlString(parquetPath)})`;
     const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
     const columns = (await db.runAndReadAll(`SELECT * FROM ${source}`)).getColumnsObjectJS();
     const vectors: Record<string, Vector> = {};

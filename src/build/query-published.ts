@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { sqlIdent, sqlString } from '../shared/sql-text.ts';
 import { publishedDir, readManifest } from './published.ts';
 
 export type PlainValue = string | number | boolean | null;
@@ -42,8 +43,7 @@ async function open(dir: string): Promise<DuckDBConnection> {
   const db = await instance.connect();
   await db.run("SET TimeZone = 'UTC'");
   for (const [name, file] of Object.entries(readManifest().tables)) {
-    const path = join(dir, file.file).replaceAll("'", "''");
-    await db.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet('${path}')`);
+    await db.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT * FROM read_parquet(${sqlString(join(dir, file.file))})`);
   }
   return db;
 }

@@ -9,6 +9,7 @@
 import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { ACTION_GROUPS, type TableName } from '../schema/tables.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export class UnsupportedFiltersError extends Error {
   constructor(message: string) {
@@ -16,8 +17,6 @@ export class UnsupportedFiltersError extends Error {
     this.name = 'UnsupportedFiltersError';
   }
 }
-
-export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /** The page category filter's column in each table. */
 export const CATEGORY_COLUMN: Record<TableName, string> = {

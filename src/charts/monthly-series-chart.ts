@@ -9,12 +9,13 @@ import { totalsTableName, withheldColumn } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { EnumName, TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartDefinition, ChartRow } from './chart-definition.ts';
-import { selectTotals, sqlString } from './chart-sql.ts';
+import { selectTotals } from './chart-sql.ts';
 import { formatCount, formatMonthSpan, formatMonthYear, formatPercent, monthDate } from './format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { categorical } from './palette.ts';
 import { countText, countTick, isNarrow, legendHeight, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export interface MonthlySeriesRow extends ChartRow {
   month: string;

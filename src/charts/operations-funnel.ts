@@ -1,12 +1,13 @@
 /** Foreigners checked → violations found → sanction proceedings opened, in the period. Persons. */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals, sqlString, filterGrain } from './chart-sql.ts';
+import { periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
 import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
 import { pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_FILL } from './palette.ts';
 import { countText, countTick, isNarrow, plotFrame } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export interface FunnelRow extends ChartRow {
   step: string;

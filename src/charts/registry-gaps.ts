@@ -5,13 +5,14 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
 import { STOCK_METRICS } from '../schema/tables.ts';
-import { periodSelection, selectTotals, sqlString, filterGrain, stockDateSelection } from './chart-sql.ts';
+import { periodSelection, selectTotals, filterGrain, stockDateSelection } from './chart-sql.ts';
 import { formatCount, formatMonthSpan } from './format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
 import { registryUnit } from './registry-units.ts';
 import { countTick, isNarrow, legendHeight, plotFrame, shorten, swatchLegend, withLegend } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export interface RegistryGapRow extends ChartRow {
   region_code: string;

@@ -5,7 +5,7 @@
  * Breakdowns by office, province and nationality are published by half-year (and nationalities by
  * year), by action group: src/schema/disclosure.ts says why.
  */
-import { sqlString } from './chart-sql.ts';
+import { sqlString } from '../shared/sql-text.ts';
 import { ACTION_GROUPS } from '../schema/tables.ts';
 import { enumLabel, localName } from './labels.ts';
 import { rankingChart } from './ranking-chart.ts';

@@ -4,10 +4,11 @@
  * A derived figure (a sum of months, a change) is left out when any month behind it is withheld.
  */
 import { arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from '../charts/arrivals-trend-sql.ts';
-import { formatChange, formatCount, formatMonthSpan } from '../charts/format.ts';
+import { formatChange, formatCount, formatMonthSpan } from '../i18n/format.ts';
 import { enumLabel } from '../charts/labels.ts';
 import { registryGaps, type RegistryGapRow } from '../charts/registry-gaps.ts';
-import type { Locale, PageKey } from '../i18n/index.ts';
+import type { PageKey } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { GlossaryTerm } from '../i18n/glossary.ts';
 import { NO_FILTERS } from '../schema/filters.ts';
 import { sqlString } from '../shared/sql-text.ts';

@@ -8,7 +8,7 @@ import { chartCsv } from '../charts/chart-csv.ts';
 import { heightFor } from '../charts/plot-kit.ts';
 import { chartById } from '../charts/registry.ts';
 import { tableModel, type TableModel } from '../charts/table-model.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { NO_FILTERS, type Filters } from '../schema/filters.ts';
 import { queryPublished } from './query-published.ts';
 import { readManifest } from './published.ts';

@@ -8,7 +8,7 @@
  * `provinces`, `countries`... (see src/schema/tables.ts and src/schema/disclosure.ts). Totals come
  * from `<table>_totals`, never by adding up protected cells.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { CountUnit, TableName } from '../schema/tables.ts';
 

@@ -4,18 +4,18 @@
  * same thing (agencies). Each bar segment or point is a published month cell.
  */
 import * as Plot from '@observablehq/plot';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { totalsTableName, withheldColumn } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { EnumName, TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartDefinition, ChartRow } from './chart-definition.ts';
 import { selectTotals } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatMonthYear, formatPercent, monthDate } from './format.ts';
+import { formatCount, formatMonthSpan, formatMonthYear, formatPercent } from '../i18n/format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { categorical } from './palette.ts';
-import { countText, countTick, isNarrow, legendHeight, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';
 import { sqlString } from '../shared/sql-text.ts';
+import { countText, countTick, isNarrow, legendHeight, monthDate, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 
 export interface MonthlySeriesRow extends ChartRow {
   month: string;

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
 import { periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
+import { formatCount, formatMonthSpan, formatPercent } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_FILL } from './palette.ts';
 import { countText, countTick, isNarrow, plotFrame } from './plot-kit.ts';

@@ -4,9 +4,9 @@
  * build time and travels with the SVG download).
  */
 import * as Plot from '@observablehq/plot';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { ChartContext, ChartRow } from './chart-definition.ts';
-import { formatCompact, formatCount, formatMonthShort, monthName } from './format.ts';
+import { formatCompact, formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
 import { PRIMARY, WITHHELD_FILL, WITHHELD_INK } from './palette.ts';
 
 /** Below this width a chart is drawn in its narrow layout (phones, small columns). */
@@ -40,6 +40,9 @@ export const monthTick = (locale: Locale) => (date: Date) =>
 /** A value or the withheld label, for text marks and table cells. */
 export const countText = (value: unknown, withheld: boolean, withheldLabel: string, locale: Locale): string =>
   withheld ? withheldLabel : typeof value === 'number' ? formatCount(value, locale) : '–';
+
+/** First day of a month ("YYYY-MM" or "YYYY-MM-DD") as a UTC Date, for Plot's time scales. */
+export const monthDate = (iso: string): Date => new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
 
 /** Shortens a label to fit a narrow chart's margin. */
 export const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);

@@ -3,13 +3,13 @@
  * and one bar layout. Each cell and the total it is a share of are published totals; the share is
  * withheld when either is.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartColumn, ChartDefinition, ChartRow } from './chart-definition.ts';
 import { UnsupportedFiltersError, periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
+import { formatCount, formatMonthSpan, formatPercent } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { rankedBars } from './plot-kit.ts';
 import { withheldLabel } from './withheld.ts';

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
 import { STOCK_METRICS } from '../schema/tables.ts';
 import { periodSelection, selectTotals, filterGrain, stockDateSelection } from './chart-sql.ts';
-import { formatCount, formatMonthSpan } from './format.ts';
+import { formatCount, formatMonthSpan } from '../i18n/format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
 import { registryUnit } from './registry-units.ts';

@@ -1,6 +1,6 @@
 /** TAK per province on the tile-grid map: persons, and persons per 100,000 arrivals. */
 import type { ChartDefinition } from './chart-definition.ts';
-import { formatCount, formatDecimal, formatMonthSpan } from './format.ts';
+import { formatCount, formatDecimal, formatMonthSpan } from '../i18n/format.ts';
 import { enumLabel, pick } from './labels.ts';
 import { provinceTileMap } from './province-tile-map.ts';
 import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';

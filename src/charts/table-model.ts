@@ -3,9 +3,9 @@
  * the withheld cells need. Pure: the build renders it into the page and the browser rebuilds it
  * after a filter change.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { AnyChartDefinition, ChartColumn, ChartRow } from './chart-definition.ts';
-import { formatChange, formatCount, formatDecimal, formatMonthYear, formatPercent } from './format.ts';
+import { formatChange, formatCount, formatDecimal, formatMonthYear, formatPercent } from '../i18n/format.ts';
 import { withheldLabel } from './withheld.ts';
 
 export interface TableCell {

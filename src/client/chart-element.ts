@@ -9,10 +9,10 @@
  */
 import { chartCsv, downloadName } from '../charts/chart-csv.ts';
 import type { AnyChartDefinition, ChartRow } from '../charts/chart-definition.ts';
-import { formatDay, formatMonthYear } from '../charts/format.ts';
+import { formatDate, formatMonthYear } from '../i18n/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Filters } from '../schema/filters.ts';
 
 const WIDTHS = { wide: 760, narrow: 360 } as const;
@@ -272,7 +272,7 @@ export class PantauChart extends HTMLElement {
       y += height + 4;
     }
     const unit = this.querySelector('[data-chart-unit]')?.textContent ?? '';
-    out.append(text(unit, y + 14, 11), text(CHART_UI[this.locale].sourceLine(formatDay(this.dataset.snapshot ?? '', this.locale)), y + 30, 11));
+    out.append(text(unit, y + 14, 11), text(CHART_UI[this.locale].sourceLine(formatDate(this.dataset.snapshot ?? '', this.locale)), y + 30, 11));
     const height = y + 40;
     Object.entries({ width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}` }).forEach(([k, v]) => out.setAttribute(k, v));
     Object.entries({ width: '100%', height: '100%', fill: '#ffffff' }).forEach(([k, v]) => background.setAttribute(k, v));

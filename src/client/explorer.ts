@@ -8,7 +8,7 @@
  * as everywhere (src/client/filter-state.ts). Everything is in the address: reload restores it.
  */
 import { explorerText } from '../i18n/explorer.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '../explorer/explorer-table.ts';
 import { totalsQuery, type TotalsPlan } from '../explorer/totals-query.ts';
 import { PERIOD_GRAINS, type PeriodGrain } from '../schema/disclosure.ts';

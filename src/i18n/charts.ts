@@ -2,7 +2,7 @@
  * UI strings of the chart figures, headline tiles and area pages, in both languages. Kept apart from
  * id.ts / en.ts (page text of the skeleton) so the two can change independently.
  */
-import type { Locale } from './index.ts';
+import type { Locale } from './locales.ts';
 
 export const CHART_UI = {
   id: {

@@ -5,8 +5,6 @@ import type { ReferenceTableName } from '../schema/tables.ts';
 export type StageName = 'ingest' | 'validate' | 'anonymise' | 'aggregate' | 'publish';
 
 export interface Dictionary {
-  /** BCP 47 tag for Intl formatting. */
-  intl: string;
   siteName: string;
   tagline: string;
   skipToContent: string;

@@ -1,7 +1,6 @@
 import type { Dictionary } from './dictionary.ts';
 
 const en: Dictionary = {
-  intl: 'en-GB',
   siteName: 'Pantau WNA',
   tagline: 'Statistics on the supervision of foreign nationals (TIMPORA)',
   skipToContent: 'Skip to content',

@@ -5,7 +5,7 @@
 import type { PeriodGrain } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
-import type { Locale } from './index.ts';
+import type { Locale } from './locales.ts';
 
 export interface ExplorerText {
   nav: string;

@@ -1,7 +1,6 @@
 import type { Dictionary } from './dictionary.ts';
 
 const id: Dictionary = {
-  intl: 'id-ID',
   siteName: 'Pantau WNA',
   tagline: 'Statistik pengawasan orang asing (TIMPORA)',
   skipToContent: 'Langsung ke isi',

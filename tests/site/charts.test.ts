@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PantauChart } from '../../src/client/chart-element.ts';
-import { formatChange, formatCount, formatMonthSpan } from '../../src/charts/format.ts';
+import { formatChange, formatCount, formatMonthSpan } from '../../src/i18n/format.ts';
 import { foreignRequests, launchChromium, visitPage } from './browser-session.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 

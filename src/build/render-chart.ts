@@ -5,6 +5,7 @@
 import { parseHTML } from 'linkedom';
 import type { AnyChartDefinition, ChartContext, ChartRow } from '../charts/chart-definition.ts';
 import { chartCsv } from '../charts/chart-csv.ts';
+import { CHART_WIDTHS } from '../charts/chart-widths.ts';
 import { heightFor } from '../charts/plot-kit.ts';
 import { chartById } from '../charts/registry.ts';
 import { tableModel, type TableModel } from '../charts/table-model.ts';
@@ -12,9 +13,6 @@ import type { Locale } from '../i18n/locales.ts';
 import { NO_FILTERS, type Filters } from '../schema/filters.ts';
 import { queryPublished } from './query-published.ts';
 import { readManifest } from './published.ts';
-
-/** The two drawings every chart ships: wide (≥ 560 px columns) and narrow (phones). */
-export const CHART_WIDTHS = { wide: 760, narrow: 360 } as const;
 
 export interface Drawing {
   markup: string;

@@ -9,13 +9,13 @@
  */
 import { chartCsv, downloadName } from '../charts/chart-csv.ts';
 import type { AnyChartDefinition, ChartRow } from '../charts/chart-definition.ts';
+import { CHART_WIDTHS } from '../charts/chart-widths.ts';
 import { formatDate, formatMonthYear } from '../i18n/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Filters } from '../schema/filters.ts';
 
-const WIDTHS = { wide: 760, narrow: 360 } as const;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Tab = 'chart' | 'table' | 'source';
@@ -63,11 +63,11 @@ export class PantauChart extends HTMLElement {
     const snapshotDate = this.dataset.snapshot ?? '';
     const context = (width: number) => ({ locale: this.locale, width, document, filters, snapshotDate });
     const title = this.querySelector('[data-chart-title]');
-    if (title) title.textContent = chart.title(rows, context(WIDTHS.wide));
+    if (title) title.textContent = chart.title(rows, context(CHART_WIDTHS.wide));
     const summary = this.querySelector('[data-chart-summary]');
     if (summary) {
       const label = summary.querySelector('.chart__summary-label');
-      summary.replaceChildren(...(label ? [label, ' '] : []), chart.summary(rows, context(WIDTHS.wide)));
+      summary.replaceChildren(...(label ? [label, ' '] : []), chart.summary(rows, context(CHART_WIDTHS.wide)));
     }
     this.#drawPlots(chart, this.#windowed(rows), filters);
     this.#renderTable(chart, rows);
@@ -80,7 +80,7 @@ export class PantauChart extends HTMLElement {
     const snapshotDate = this.dataset.snapshot ?? '';
     for (const variant of ['wide', 'narrow'] as const) {
       const holder = this.querySelector<HTMLElement>(`[data-plot="${variant}"]`);
-      holder?.replaceChildren(chart.render(rows, { locale: this.locale, width: WIDTHS[variant], document, filters, snapshotDate }));
+      holder?.replaceChildren(chart.render(rows, { locale: this.locale, width: CHART_WIDTHS[variant], document, filters, snapshotDate }));
     }
   }
 

@@ -8,7 +8,7 @@ import { INTL_LOCALE, type Locale } from '../i18n/locales.ts';
 import { explorerText } from '../i18n/explorer.ts';
 import { formatMonthYear } from '../i18n/format.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY, periodOptions } from '../schema/filter-values.ts';
-import { ENUMS, type TableName } from '../schema/tables.ts';
+import { ENUMS, enumOfColumn, type TableName } from '../schema/tables.ts';
 import { queryPublished } from './query-published.ts';
 import { readManifest } from './published.ts';
 
@@ -31,8 +31,6 @@ export interface FilterBarOptions {
   category: FilterOptionGroup[];
 }
 
-const CATEGORY_ENUM = { arrivals: ENUMS.visaCategory, sanctions: ENUMS.sanctionAction, operations: ENUMS.operationActivity, registry: ENUMS.registryMetric } as const;
-
 export async function filterBarOptions(locale: Locale, categoryTables: readonly TableName[]): Promise<FilterBarOptions> {
   const text = explorerText(locale);
   const { years, halves, months } = periodOptions(readManifest().coverage);
@@ -52,13 +50,17 @@ export async function filterBarOptions(locale: Locale, categoryTables: readonly 
     ],
     province: provinces.map((p) => ({ value: p.code, label: p.name })),
     nationality: nationalities.map((n) => ({ value: n.code, label: n.name })),
-    category: categoryTables.map((table) => ({
-      label: text.tables[table],
-      table,
-      options: CATEGORY_FILTERS[table].codes.map((code) => ({
-        value: code,
-        label: code === TAK_CATEGORY ? text.takAll : (CATEGORY_ENUM[table] as readonly { code: string; id: string; en: string }[]).find((e) => e.code === code)?.[locale] ?? code,
-      })),
-    })),
+    category: categoryTables.map((table) => {
+      const codeList = enumOfColumn(CATEGORY_FILTERS[table].column);
+      const labels = codeList ? (ENUMS[codeList] as readonly { code: string; id: string; en: string }[]) : [];
+      return {
+        label: text.tables[table],
+        table,
+        options: CATEGORY_FILTERS[table].codes.map((code) => ({
+          value: code,
+          label: code === TAK_CATEGORY ? text.takAll : labels.find((e) => e.code === code)?.[locale] ?? code,
+        })),
+      };
+    }),
   };
 }

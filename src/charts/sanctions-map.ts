@@ -5,6 +5,7 @@ import { enumLabel, pick } from './labels.ts';
 import { provinceTileMap } from './province-tile-map.ts';
 import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';
 import { withheldLabel } from './withheld.ts';
+import { TAK_CATEGORY } from '../schema/filter-values.ts';
 
 const columns = [
   { key: 'province_code', label: { id: 'Kode provinsi', en: 'Province code' }, type: 'code' },
@@ -41,7 +42,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 /** What the map counts: TAK (the default) or the action the category filter picked. */
 const counted = (category: string | null | undefined, locale: 'id' | 'en'): string =>
-  !category || category === 'tak' ? 'TAK' : lowerFirst(enumLabel('sanctionAction', category, locale));
+  !category || category === TAK_CATEGORY ? 'TAK' : lowerFirst(enumLabel('sanctionAction', category, locale));
 
 function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<ProvinceSanctionsRow> {
   const flag = measure === 'count' ? 'count_withheld' : 'rate_withheld';

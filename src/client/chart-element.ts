@@ -14,7 +14,7 @@ import { formatDate, formatMonthYear } from '../i18n/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
 import type { Locale } from '../i18n/locales.ts';
-import type { Filters } from '../schema/filters.ts';
+import { NO_FILTERS, type Filters } from '../schema/filters.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -114,7 +114,7 @@ export class PantauChart extends HTMLElement {
     this.#windowed(this.#rows);
     slider.addEventListener('input', () => {
       void import('../charts/registry.ts').then(({ chartById }) => {
-        const filters = this.#filters ?? ({ period: null, province: null, nationality: null, category: null, office: null } as Filters);
+        const filters = this.#filters ?? NO_FILTERS;
         this.#drawPlots(chartById(this.chartId), this.#windowed(this.#rows), filters);
         this.dispatchEvent(new CustomEvent('pantau-chart:windowed', { bubbles: true, detail: { chartId: this.chartId, from: slider.value } }));
       });

@@ -11,8 +11,8 @@ import { from } from 'arquero';
 import { explorerText } from '../i18n/explorer.ts';
 import { formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
-import { ACTION_GROUPS, ENUMS, type EnumName } from '../schema/tables.ts';
+import { GRAIN_MONTHS, withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
+import { ACTION_GROUPS, ENUMS, enumOfColumn } from '../schema/tables.ts';
 import type { TotalsPlan } from './totals-query.ts';
 
 export type TotalsRow = Record<string, string | number | boolean | null>;
@@ -36,31 +36,17 @@ export interface ExplorerModel {
   hasMissing: boolean;
 }
 
-/** Code lists of dimension columns whose labels are in src/schema/tables.ts. */
-const ENUM_OF: Record<string, EnumName> = {
-  visa_category: 'visaCategory',
-  sex: 'sex',
-  action: 'sanctionAction',
-  violation: 'violation',
-  level: 'operationLevel',
-  activity: 'operationActivity',
-  source_agency: 'sourceAgency',
-  metric: 'registryMetric',
-  port_mode: 'portMode',
-};
-
 /** A dimension value's label: reference name from the query, code list label, or the code. */
 export function dimLabel(dim: string, row: TotalsRow, plan: TotalsPlan, locale: Locale): string {
   const code = row[dim];
   if (dim === 'is_tak') return explorerText(locale).isTak[code ? 'true' : 'false'];
   const label = plan.labels[dim] ? row[plan.labels[dim]] : null;
   if (typeof label === 'string' && label) return label;
-  const list = dim === 'action_group' ? ACTION_GROUPS : ENUM_OF[dim] ? (ENUMS[ENUM_OF[dim]!] as readonly { code: string; id: string; en: string }[]) : null;
+  const codeList = enumOfColumn(dim);
+  const list = dim === 'action_group' ? ACTION_GROUPS : codeList ? (ENUMS[codeList] as readonly { code: string; id: string; en: string }[]) : null;
   const item = list?.find((entry) => entry.code === code);
   return item ? item[locale] : String(code ?? '–');
 }
-
-const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
 /**
  * Label of a period (first day 'YYYY-MM-DD') at a grain: "Jan 2024", "Semester I 2024", "2024".

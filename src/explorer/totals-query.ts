@@ -8,10 +8,9 @@
  * published view can answer is reported in `unavailable` and not applied. A province filter on a
  * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
  */
-import { DISCLOSURE, grainsOf, PERIOD_GRAINS, publishesGrain, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, GRAIN_MONTHS, grainsOf, PERIOD_GRAINS, publishesGrain, totalsDimensions, totalsTableName, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
-import { totalsTableName } from '../schema/disclosure.ts';
 import { ACTION_GROUPS, TAK_ACTIONS, type TableName } from '../schema/tables.ts';
 import { sqlIdent, sqlString } from '../shared/sql-text.ts';
 
@@ -57,9 +56,9 @@ function filterColumn(table: TableName, key: keyof Filters, value: string): { co
     case 'province':
       return { column: 'province_code', sqlValue: sqlString(value) };
     case 'nationality':
-      return table === 'arrivals' || table === 'sanctions' ? { column: 'nationality', sqlValue: sqlString(value) } : null;
+      return totalsDimensions(table).includes('nationality') ? { column: 'nationality', sqlValue: sqlString(value) } : null;
     case 'office':
-      return table === 'sanctions' || table === 'operations' ? { column: 'office_code', sqlValue: sqlString(value) } : null;
+      return totalsDimensions(table).includes('office_code') ? { column: 'office_code', sqlValue: sqlString(value) } : null;
     case 'category':
       if (!CATEGORY_FILTERS[table].codes.includes(value)) return null;
       if (table === 'sanctions' && value === TAK_CATEGORY) return { column: 'is_tak', sqlValue: 'true' };
@@ -68,8 +67,6 @@ function filterColumn(table: TableName, key: keyof Filters, value: string): { co
       return null;
   }
 }
-
-const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
 export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const { table, filters, locale } = request;

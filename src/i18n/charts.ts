@@ -2,6 +2,7 @@
  * UI strings of the chart figures, headline tiles and area pages, in both languages. Kept apart from
  * id.ts / en.ts (page text of the skeleton) so the two can change independently.
  */
+import type { TableName } from '../schema/tables.ts';
 import type { Locale } from './locales.ts';
 
 export const CHART_UI = {
@@ -73,7 +74,7 @@ export const UNIT_WORDS: Record<Locale, Record<'persons' | 'events', string>> = 
 };
 
 /** Source system of each published table (the "Sumber" panel). */
-export const SOURCE_SYSTEMS: Record<Locale, Record<'arrivals' | 'sanctions' | 'operations' | 'registry', string>> = {
+export const SOURCE_SYSTEMS: Record<Locale, Record<TableName, string>> = {
   id: {
     arrivals: 'Sistem perlintasan di TPI (Ditjen Imigrasi), rekap bulanan per TPI',
     sanctions: 'Laporan bulanan TAK kantor imigrasi (Kanim), direkap per Kanwil',

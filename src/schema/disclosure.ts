@@ -16,6 +16,8 @@ import type { TableName } from './tables.ts';
 export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
 
+/** How many months one period of each grain spans. */
+export const GRAIN_MONTHS: Readonly<Record<PeriodGrain, number>> = { month: 1, half: 6, year: 12 };
 
 export interface ProtectedMeasure {
   /** Column in the fact table (or `activities`, the number of rows, for operations). */

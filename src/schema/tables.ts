@@ -286,6 +286,20 @@ export const TABLES: Record<TableName, TableSpec> = {
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+const isEnumName = (parse: ColumnSpec['parse']): parse is EnumName => parse in ENUMS;
+
+/**
+ * The code list a column's values come from (`visa_category` → `visaCategory`), as its raw column
+ * declares it in `parse`; undefined for a column not coded by a list (names, dates, counts).
+ */
+export function enumOfColumn(column: string): EnumName | undefined {
+  for (const spec of Object.values(TABLES)) {
+    const parse = spec.rawColumns.find((c) => c.name === column)?.parse;
+    if (parse !== undefined && isEnumName(parse)) return parse;
+  }
+  return undefined;
+}
+
 /** Every column of a published table, in Parquet order. */
 export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...spec.rawColumns.map(({ name, type, description }) => ({ name, type, description })),

@@ -78,6 +78,3 @@ export function queryPublished<T extends object = PlainRow>(sql: string): Promis
   }
   return result as Promise<T[]>;
 }
-
-/** How many distinct queries this build ran (for the build log). */
-export const queryCount = (): number => results.size;

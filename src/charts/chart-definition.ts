@@ -10,7 +10,7 @@
  */
 import type { Locale } from '../i18n/locales.ts';
 import type { Filters } from '../schema/filters.ts';
-import type { CountUnit, TableName } from '../schema/tables.ts';
+import type { TableName } from '../schema/tables.ts';
 
 /** Query results as plain JSON values: dates as "YYYY-MM-DD" strings, counts as numbers. */
 export type ChartRow = Record<string, string | number | boolean | null>;
@@ -81,5 +81,3 @@ export interface ChartDefinition<Row extends ChartRow = ChartRow> {
 
 /** A definition whose row type is erased, as the registry holds them. */
 export type AnyChartDefinition = ChartDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export type { CountUnit };

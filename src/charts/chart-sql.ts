@@ -151,9 +151,3 @@ export function stockDateSelection(table: TableName, filters: Filters, viewWhere
   const date = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = 'month' AND ${viewWhere}${within})`;
   return { where: `grain = 'month' AND period = ${date}`, from: date, to: date };
 }
-
-/** A DATE expression as "YYYY-MM-DD" text, so rows are the same JSON in both engines. */
-export const dateText = (expression: string): string => `CAST(CAST(${expression} AS DATE) AS VARCHAR)`;
-
-/** A count as a plain number in both engines (BIGINT arrives as BigInt in JavaScript). */
-export const countNumber = (expression: string): string => `CAST(${expression} AS DOUBLE)`;

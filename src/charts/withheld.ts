@@ -4,7 +4,6 @@
  */
 import { DISCLOSURE } from '../schema/disclosure.ts';
 import type { TableName } from '../schema/tables.ts';
-import type { ChartRow } from './chart-definition.ts';
 
 /** k of a measure, or null when it is published exactly. */
 export function thresholdOf(table: TableName, measure: string): number | null {
@@ -16,10 +15,3 @@ export function withheldLabel(table: TableName, measure: string): string {
   const k = thresholdOf(table, measure);
   return k === null ? '<k' : `<${k}`;
 }
-
-/** True when the row's flag for this measure is set (or the value is null and a flag column exists). */
-export const isWithheld = (row: ChartRow, flag: string): boolean => row[flag] === true;
-
-/** How many rows have any of these flags set. */
-export const countWithheld = (rows: readonly ChartRow[], flags: readonly string[]): number =>
-  rows.filter((row) => flags.some((flag) => row[flag] === true)).length;

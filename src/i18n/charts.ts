@@ -64,9 +64,6 @@ export const CHART_UI = {
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
-export type ChartUi = (typeof CHART_UI)[Locale];
-export const chartUi = (locale: Locale): ChartUi => CHART_UI[locale];
-
 /** Units as words, for the unit line under every chart. */
 export const UNIT_WORDS: Record<Locale, Record<'persons' | 'events', string>> = {
   id: { persons: 'orang', events: 'peristiwa (bukan orang)' },

@@ -10,10 +10,6 @@ import { explorerText } from './explorer.ts';
 import id from './id.ts';
 import type { Locale } from './locales.ts';
 
-export type { Dictionary } from './dictionary.ts';
-
-export const DEFAULT_LOCALE: Locale = 'id';
-
 const DICTIONARIES: Record<Locale, Dictionary> = { id, en };
 
 export function t(locale: Locale): Dictionary {

@@ -174,9 +174,6 @@ export const ACTION_GROUPS = [
   { code: 'detensi', id: 'Detensi', en: 'Detention (not a TAK form)', actions: ['detensi'] },
 ] as const;
 
-/** The group of an action code. */
-export const actionGroupOf = (action: string): string => ACTION_GROUPS.find((g) => (g.actions as readonly string[]).includes(action))!.code;
-
 const count = (description: string, unit: CountUnit, rawHeaders: readonly string[]): ColumnSpec => ({
   name: 'count',
   type: 'BIGINT',

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Bool, DateDay, Dictionary, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
-import { MANIFEST_FILE, type Manifest } from '../schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText } from '../schema/manifest.ts';
 import { sqlString } from '../shared/sql-text.ts';
 
 /** Folder of the copies inside the published data route: /data/browser/. */
@@ -82,7 +82,8 @@ export async function parquetToArrowIpc(parquetPath: string): Promise<{ ipc: Uin
 
 /** Writes every published table's browser copy and the index into `outDir` (one file per table). */
 export async function writeBrowserCopies(publishedDir: string, outDir: string, write: (path: string, bytes: Uint8Array) => Promise<void>): Promise<BrowserCopiesIndex> {
-  const manifest = JSON.parse(readFileSync(join(publishedDir, MANIFEST_FILE), 'utf8')) as Manifest;
+  const manifestPath = join(publishedDir, MANIFEST_FILE);
+  const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
   const index: BrowserCopiesIndex = { format: 'arrow-ipc-stream+gzip', snapshotDate: manifest.snapshotDate, tables: {} };
   for (const [name, published] of Object.entries(manifest.tables)) {
     const { ipc, rows } = await parquetToArrowIpc(join(publishedDir, published.file));

@@ -9,18 +9,18 @@ import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DataType, type Table } from 'apache-arrow';
 import type { BrowserCopiesIndex } from '../build/browser-copies.ts';
-import type { Manifest } from '../schema/manifest.ts';
+import { MANIFEST_FILE, parseManifest } from '../schema/manifest.ts';
 import { referencedTables, type QueryEngine, type QueryEngineProgress, type QueryRow, type QueryValue } from './query-engine.ts';
 
 /** The site's base path ("/" or "/sub/"), from Vite. */
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const dataUrl = (path: string) => `${BASE}data/${path}`;
 
-async function fetchJson<T>(url: string): Promise<T> {
+async function fetchJson(url: string): Promise<unknown> {
   // The manifest and index change with each publication: revalidate, never trust a stale copy.
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  return response.json();
 }
 
 /** The bytes of a gzip body, inflated by the browser; passes through bytes that were already inflated. */
@@ -84,8 +84,8 @@ export function arrowToRows<T>(table: Table): T[] {
 export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
   report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
   const [manifest, copies] = await Promise.all([
-    fetchJson<Manifest>(dataUrl('manifest.json')),
-    fetchJson<BrowserCopiesIndex>(dataUrl('browser/index.json')),
+    fetchJson(dataUrl(MANIFEST_FILE)).then((json) => parseManifest(json, dataUrl(MANIFEST_FILE))),
+    fetchJson(dataUrl('browser/index.json')) as Promise<BrowserCopiesIndex>,
   ]);
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },

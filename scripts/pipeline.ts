@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
@@ -145,7 +145,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // drift against the current publication, when it is an earlier snapshot
     const previousDir = await currentRelease(options.outDir);
     const previous = previousDir && existsSync(join(previousDir, MANIFEST_FILE))
-      ? (JSON.parse(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8')) as Manifest)
+      ? parseManifestText(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8'), join(previousDir, MANIFEST_FILE))
       : null;
     const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
     const clock = startStageClock();

@@ -1,5 +1,6 @@
 /**
- * Browser copies of the published tables (Node, build time only).
+ * Browser copies of the published tables (Node, build time only); the index they are listed in is
+ * declared in src/schema/browser-copies.ts.
  *
  * DuckDB-WASM 1.29+ has no Parquet reader built in and would fetch the extension from another host
  * (see docs/architecture.md, "Querying in the browser"). So the site publishes, beside each Parquet
@@ -13,32 +14,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Bool, DateDay, Dictionary, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { BROWSER_COPIES_INDEX, browserCopyFile, type BrowserCopiesIndex } from '../schema/browser-copies.ts';
 import { MANIFEST_FILE, parseManifestText } from '../schema/manifest.ts';
 import { sqlString } from '../shared/sql-text.ts';
-
-/** Folder of the copies inside the published data route: /data/browser/. */
-export const BROWSER_COPIES_DIR = 'browser';
-export const BROWSER_COPIES_INDEX = 'index.json';
-
-export interface BrowserCopy {
-  /** File name inside /data/browser/, e.g. "arrivals_totals.arrow.gz". */
-  file: string;
-  rows: number;
-  /** Size of the gzip file (what travels). */
-  bytes: number;
-  /** Size of the Arrow IPC stream once inflated (what DuckDB-WASM receives). */
-  arrowBytes: number;
-  /** sha256 of the Parquet file the copy was made from (also its cache key in the browser). */
-  parquetSha256: string;
-}
-
-export interface BrowserCopiesIndex {
-  format: 'arrow-ipc-stream+gzip';
-  snapshotDate: string;
-  tables: Record<string, BrowserCopy>;
-}
-
-export const browserCopyFile = (table: string): string => `${table}.arrow.gz`;
 
 /** One column as an Arrow vector of the Parquet column's type. Strings are dictionary-encoded (codes repeat). */
 function arrowVector(type: string, values: readonly unknown[]): Vector {

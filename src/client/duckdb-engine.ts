@@ -8,7 +8,7 @@ import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DataType, type Table } from 'apache-arrow';
-import type { BrowserCopiesIndex } from '../build/browser-copies.ts';
+import { BROWSER_COPIES_DIR, BROWSER_COPIES_INDEX, parseBrowserCopiesIndex } from '../schema/browser-copies.ts';
 import { MANIFEST_FILE, parseManifest } from '../schema/manifest.ts';
 import { referencedTables, type QueryEngine, type QueryEngineProgress, type QueryRow, type QueryValue } from './query-engine.ts';
 
@@ -85,7 +85,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
   report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
   const [manifest, copies] = await Promise.all([
     fetchJson(dataUrl(MANIFEST_FILE)).then((json) => parseManifest(json, dataUrl(MANIFEST_FILE))),
-    fetchJson(dataUrl('browser/index.json')) as Promise<BrowserCopiesIndex>,
+    fetchJson(dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`)).then((json) => parseBrowserCopiesIndex(json, dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`))),
   ]);
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
@@ -110,7 +110,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     const copy = copies.tables[name]!;
     pendingBytes += copy.bytes;
     report({ phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
-    const response = await fetch(dataUrl(`browser/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
+    const response = await fetch(dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
     if (!response.ok) throw new Error(`${copy.file}: HTTP ${response.status}`);
     const ipc = await inflateGzip(response);
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });

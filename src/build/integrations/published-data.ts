@@ -13,7 +13,8 @@ import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BROWSER_COPIES_DIR, writeBrowserCopies } from '../browser-copies.ts';
+import { BROWSER_COPIES_DIR, BROWSER_COPIES_INDEX } from '../../schema/browser-copies.ts';
+import { writeBrowserCopies } from '../browser-copies.ts';
 import { PublicationError, projectRoot, publishedDir, readManifest } from '../published.ts';
 import { MANIFEST_FILE } from '../../schema/manifest.ts';
 import { sendFile } from './send-file.ts';
@@ -33,7 +34,7 @@ function devBrowserCopies(): Promise<string> {
   const key = createHash('sha256').update(readFileSync(join(publishedDir(), MANIFEST_FILE))).digest('hex').slice(0, 16);
   if (devCopies?.key !== key) {
     const dir = join(projectRoot(), '.astro', 'browser-copies', key);
-    devCopies = { key, dir: existsSync(join(dir, 'index.json')) ? Promise.resolve(dir) : writeBrowserCopies(publishedDir(), dir, writeAtomically).then(() => dir) };
+    devCopies = { key, dir: existsSync(join(dir, BROWSER_COPIES_INDEX)) ? Promise.resolve(dir) : writeBrowserCopies(publishedDir(), dir, writeAtomically).then(() => dir) };
   }
   return devCopies.dir;
 }

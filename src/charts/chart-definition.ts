@@ -34,7 +34,7 @@ export interface Bilingual {
 
 /**
  * How a column of the rows is shown in the table view and written to the CSV download.
- * - count: integer; `withheld` names the boolean flag column (shown "<k", empty in the CSV)
+ * - count: integer; `withheld` names the boolean flag column (shown "[c]", empty in the CSV)
  * - ratio: a share (0.073 → "7,3%"); change: signed ("+7,3%"); rate: per 100,000 (one decimal)
  * - month / period: a first-of-month date; label: text as it is; code: an official code
  */
@@ -44,7 +44,7 @@ export interface ChartColumn {
   type: 'count' | 'ratio' | 'change' | 'rate' | 'month' | 'label' | 'code';
   /** The `<measure>_withheld` column that marks this value withheld. */
   withheld?: string;
-  /** Measure whose k applies when withheld (defaults to the chart's first measure). */
+  /** The protected measure the column shows (defaults to the chart's first): its k says whether it can be withheld at all. */
   measure?: string;
   /** A value computed from the row (e.g. a name in the reader's language) instead of `row[key]`. */
   value?: (row: ChartRow, locale: Locale) => string | number | null;

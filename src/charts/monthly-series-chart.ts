@@ -13,7 +13,6 @@ import { selectTotals } from './chart-sql.ts';
 import { formatCount, formatMonthSpan, formatMonthYear, formatPercent } from '../i18n/format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { categorical } from './palette.ts';
-import { withheldLabel } from './withheld.ts';
 import { sqlString } from '../shared/sql-text.ts';
 import { countText, countTick, isNarrow, legendHeight, monthDate, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 
@@ -127,12 +126,11 @@ ORDER BY period, ${order}`;
       const narrow = isNarrow(context.width);
       const present = codes.filter((c) => rows.some((r) => r.code === c));
       const legend = swatchLegend(document, present.map((c) => ({ label: label(c, locale), color: colourOf(c) })), context.width);
-      const k = withheldLabel(spec.table, spec.measure);
       const data = rows.map((r) => ({
         date: monthDate(r.month),
         code: r.code,
         value: r.withheld ? null : r.value,
-        title: `${formatMonthYear(r.month, locale)} · ${label(r.code, locale)}: ${countText(r.value, r.withheld, k, locale)}`,
+        title: `${formatMonthYear(r.month, locale)} · ${label(r.code, locale)}: ${countText(r.value, r.withheld, locale)}`,
       }));
       const frame = plotFrame(context, spec.aspect);
       const marks =

@@ -12,7 +12,7 @@ import { UnsupportedFiltersError, periodSelection, selectTotals, filterGrain } f
 import { formatCount, formatMonthSpan, formatPercent } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { rankedBars } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
 
 export interface RankingRow extends ChartRow {
   code: string;
@@ -124,8 +124,7 @@ export function rankingChart(spec: RankingSpec): ChartDefinition<RankingRow> {
       return pick(spec.title, locale)(spec.label(top, locale), formatCount(top.count as number, locale), top.share === null ? null : formatPercent(top.share, locale), span);
     },
     summary(rows, { locale }) {
-      const k = withheldLabel(spec.table, 'count');
-      const list = rows.map((r) => `${spec.label(r, locale)} ${r.count_withheld ? k : formatCount(r.count ?? 0, locale)}`).join('; ');
+      const list = rows.map((r) => `${spec.label(r, locale)} ${r.count_withheld ? WITHHELD.symbol : formatCount(r.count ?? 0, locale)}`).join('; ');
       return `${pick(spec.axis, locale)}: ${list}.`;
     },
     render(rows, context) {
@@ -134,7 +133,6 @@ export function rankingChart(spec: RankingSpec): ChartDefinition<RankingRow> {
         label: (row) => spec.label(row as RankingRow, context.locale),
         value: 'count',
         withheldFlag: 'count_withheld',
-        withheldLabel: withheldLabel(spec.table, 'count'),
         xLabel: pick(spec.axis, context.locale),
         context,
         aspect: spec.aspect,

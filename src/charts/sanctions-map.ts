@@ -4,7 +4,6 @@ import { formatCount, formatDecimal, formatMonthSpan } from '../i18n/format.ts';
 import { enumLabel, pick } from './labels.ts';
 import { provinceTileMap } from './province-tile-map.ts';
 import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';
-import { withheldLabel } from './withheld.ts';
 import { TAK_CATEGORY } from '../schema/filter-values.ts';
 
 const columns = [
@@ -21,7 +20,7 @@ const T = {
   id: {
     missingCount: 'tidak ada',
     missingRate: 'tanpa kedatangan',
-    withheld: 'disembunyikan',
+    withheld: 'dirahasiakan',
     countTitle: (name: string, n: string, what: string, span: string) => `${name} terbanyak: ${n} orang dikenai ${what}, ${span}`,
     rateTitle: (name: string, n: string, what: string, span: string) => `${name} tertinggi: ${n} orang dikenai ${what} per 100.000 kedatangan, ${span}`,
     empty: (what: string) => `${what} per provinsi`,
@@ -30,7 +29,7 @@ const T = {
   en: {
     missingCount: 'none',
     missingRate: 'no arrivals',
-    withheld: 'withheld',
+    withheld: 'confidential',
     countTitle: (name: string, n: string, what: string, span: string) => `${name} leads: ${n} persons subject to ${what}, ${span}`,
     rateTitle: (name: string, n: string, what: string, span: string) => `${name} is highest: ${n} persons subject to ${what} per 100,000 arrivals, ${span}`,
     empty: (what: string) => `${what} per province`,
@@ -78,7 +77,6 @@ function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<Provin
       return provinceTileMap(rows, {
         value: measure,
         withheldFlag: flag,
-        withheldLabel: withheldLabel('sanctions', 'count'),
         format: (v) => format(v, context.locale),
         missingLabel: measure === 'count' ? t.missingCount : t.missingRate,
         withheldLegend: t.withheld,

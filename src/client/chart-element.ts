@@ -153,7 +153,7 @@ export class PantauChart extends HTMLElement {
     const summary = this.querySelector('[data-panel="table"] > summary');
     if (summary) summary.textContent = `${ui.tableSummary} (${ui.rows(rows.length)})`;
     const footnote = this.querySelector<HTMLElement>('[data-chart-footnote]');
-    const text = [...model.withheld].map(([label, n]) => ui.withheld(label, n)).join(' ');
+    const text = model.withheldCells > 0 ? ui.withheld(model.withheldCells) : '';
     if (footnote) {
       footnote.hidden = text === '';
       const span = footnote.querySelector('[data-footnote-text]');

@@ -24,7 +24,7 @@ interface ExplorerConfig {
   coverageTo: string;
   defaults: { table: TableName; view: string; measure: string; grain: PeriodGrain };
   /** Per table: its views, and its measures with the views that publish each (operations' person counts are not in every view). */
-  tables: Record<TableName, { views: string[]; measures: { name: string; k: number | null; views: string[] }[] }>;
+  tables: Record<TableName, { views: string[]; measures: { name: string; views: string[] }[] }>;
 }
 
 interface ExplorerChoice {
@@ -116,8 +116,7 @@ if (root) {
       const engine = await scheduleQueryEngine();
       const rows = await engine.query<TotalsRow>(plan.sql);
       if (run !== sequence) return; // a newer choice is on its way
-      const measure = config.tables[choice.table].measures.find((m) => m.name === choice.measure)!;
-      const model = explorerModel(rows, plan, choice.measure, measure.k, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure, config.coverageTo);
+      const model = explorerModel(rows, plan, choice.measure, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure, config.coverageTo);
       result.innerHTML = explorerTableHtml(model, config.locale);
       result.dataset.state = [choice.table, plan.sourceView, choice.measure, plan.grain, filters.period ?? ''].join('|');
       result.dataset.rows = String(rows.length);

@@ -11,7 +11,7 @@ import { from } from 'arquero';
 import { explorerText } from '../i18n/explorer.ts';
 import { formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { GRAIN_MONTHS, withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
+import { GRAIN_MONTHS, WITHHELD, withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
 import { ACTION_GROUPS, ENUMS, enumOfColumn } from '../schema/tables.ts';
 import type { TotalsPlan } from './totals-query.ts';
 
@@ -30,8 +30,6 @@ export interface ExplorerModel {
   rows: { key: string; headers: string[]; cells: (ExplorerCell | null)[] }[];
   /** Rows before the display limit. */
   totalRows: number;
-  /** k of the measure (counts 1..k−1 withheld), null when the measure is published exactly. */
-  k: number | null;
   hasWithheld: boolean;
   hasMissing: boolean;
 }
@@ -76,7 +74,6 @@ export function explorerModel(
   rows: readonly TotalsRow[],
   plan: TotalsPlan,
   measure: string,
-  k: number | null,
   locale: Locale,
   tableTitle: string,
   measureTitle: string,
@@ -121,7 +118,6 @@ export function explorerModel(
     })),
     rows: modelRows.slice(0, DISPLAY_LIMIT),
     totalRows: modelRows.length,
-    k,
     hasWithheld: modelRows.some((row) => row.cells.some((cell) => cell?.withheld)),
     hasMissing: modelRows.some((row) => row.cells.some((cell) => cell === null)),
   };
@@ -134,7 +130,7 @@ export function explorerTableHtml(model: ExplorerModel, locale: Locale): string 
   const text = explorerText(locale);
   const cell = (c: ExplorerCell | null) => {
     if (c === null) return '<td class="num" data-missing>–</td>';
-    if (c.withheld) return `<td class="num" data-withheld><span>&lt;${model.k ?? ''}</span><sup><a href="#explorer-withheld">*</a></sup></td>`;
+    if (c.withheld) return `<td class="num" data-withheld>${escapeHtml(WITHHELD.symbol)}</td>`;
     return `<td class="num" data-value="${c.value ?? ''}">${c.value === null ? '–' : formatCount(c.value, locale)}</td>`;
   };
   const head = `<tr>${model.rowHeaders.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}${model.columns.map((c) => `<th scope="col" class="num" data-column="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join('')}</tr>`;
@@ -143,7 +139,7 @@ export function explorerTableHtml(model: ExplorerModel, locale: Locale): string 
     .join('');
   const notes = [
     model.totalRows > model.rows.length ? `<p>${escapeHtml(text.rowsShown(formatCount(model.rows.length, locale), formatCount(model.totalRows, locale)))}</p>` : '',
-    model.hasWithheld && model.k ? `<p id="explorer-withheld" data-withheld-note>* ${escapeHtml(text.withheldNote(model.k))}</p>` : '',
+    model.hasWithheld ? `<p id="explorer-withheld" data-withheld-note>${escapeHtml(text.withheldNote)}</p>` : '',
     model.hasMissing ? `<p>${escapeHtml(text.noRecord)}</p>` : '',
   ].join('');
   if (model.rows.length === 0) return `<p data-empty>${escapeHtml(text.empty)}</p>`;

@@ -2,6 +2,7 @@
  * UI strings of the chart figures, headline tiles and area pages, in both languages. Kept apart from
  * id.ts / en.ts (page text of the skeleton) so the two can change independently.
  */
+import { WITHHELD } from '../schema/disclosure.ts';
 import type { TableName } from '../schema/tables.ts';
 import type { Locale } from './locales.ts';
 
@@ -27,7 +28,7 @@ export const CHART_UI = {
     snapshot: 'Tanggal snapshot',
     publishedFile: 'Berkas terbit',
     sourceLine: (snapshot: string) => `Sumber: Pantau WNA, data contoh sintetis · snapshot ${snapshot}`,
-    withheld: (k: string, n: number) => `${n} sel ditampilkan sebagai "${k}": angka 1 sampai ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} disembunyikan agar tidak ada orang yang dapat dikenali (lihat Metodologi).`,
+    withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.id}. Di grafik ini: ${cells} sel.`,
     textAlternative: 'Keterangan grafik',
     rows: (n: number) => `${n} baris`,
     unitLine: (unit: string) => `Satuan: ${unit}`,
@@ -55,7 +56,7 @@ export const CHART_UI = {
     snapshot: 'Snapshot date',
     publishedFile: 'Published file',
     sourceLine: (snapshot: string) => `Source: Pantau WNA, synthetic sample data · snapshot ${snapshot}`,
-    withheld: (k: string, n: number) => `${n} cell(s) shown as "${k}": counts from 1 to ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} are withheld so that nobody can be singled out (see Methodology).`,
+    withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.en}. In this chart: ${cells} ${cells === 1 ? 'cell' : 'cells'}.`,
     textAlternative: 'Chart description',
     rows: (n: number) => `${n} rows`,
     unitLine: (unit: string) => `Unit: ${unit}`,

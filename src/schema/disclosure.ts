@@ -142,6 +142,27 @@ const withPersonGrains = (v: TotalsView): TotalsView => ({
 /** The name of a measure's withheld flag column, e.g. `count_withheld`. */
 export const withheldColumn = (measure: string): string => `${measure}_withheld`;
 
+/**
+ * How every withheld cell is marked, on every page, chart, tooltip, map tile and table, in both
+ * languages: "[c]", confidential, as the Office for National Statistics marks it, explained in a
+ * footnote. The mark states no range. Counts 1..k−1 are withheld, but so are cells of any size that
+ * would let one be worked out, and cells the previous release withheld: "<10" was false for those,
+ * and beside the manifest's counts it narrowed what they could be. What a reader may conclude is
+ * what the attacker tests assume too: a withheld cell is at least `least` (zeros are always shown).
+ * The CSV downloads leave a withheld value empty and set its `<measure>_withheld` flag.
+ */
+export const WITHHELD = {
+  symbol: '[c]',
+  meaning: {
+    id: 'dirahasiakan: angka ini tidak dipublikasikan agar tidak ada orang yang dapat dikenali; angka nol selalu ditampilkan',
+    en: 'confidential: this figure is not published so that nobody can be singled out; zeros are always shown',
+  },
+  least: 1,
+} as const;
+
+/** k of a measure (counts 1..k−1 are withheld), or null when it is published exactly. */
+export const thresholdOf = (table: TableName, measure: string): number | null => DISCLOSURE[table].measures.find((m) => m.name === measure)?.k ?? null;
+
 export const DISCLOSURE: Record<TableName, DisclosureRule> = {
   arrivals: {
     publicDetail: true,

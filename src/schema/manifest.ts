@@ -119,6 +119,12 @@ export type PipelineWarning = z.infer<typeof pipelineWarning>;
 export type MeasureSuppression = z.infer<typeof measureSuppression>;
 export type SuppressionCounts = z.infer<typeof suppressionCounts>;
 
+/**
+ * Every cell withheld for a measure, whatever rule withheld it: what pages print. The rules'
+ * counts stay internal to the manifest (each cell carries one rule, so they add up).
+ */
+export const withheldCells = (counts: MeasureSuppression): number => counts.primary + counts.secondary + counts.frozen;
+
 /** A manifest that cannot be read: what is wrong (each field by its path), and what to do. */
 export class ManifestError extends Error {
   constructor(

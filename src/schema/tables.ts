@@ -4,7 +4,7 @@
  * (src/) and the tests. docs/data-dictionary.md describes the same tables for people.
  */
 
-import { protectedDetailMeasures, withheldColumn } from './disclosure.ts';
+import { protectedDetailMeasures, WITHHELD, withheldColumn } from './disclosure.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -305,7 +305,7 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...protectedDetailMeasures(spec.name, spec.rawColumns).map((m) => ({
     name: withheldColumn(m.name),
     type: 'BOOLEAN' as const,
-    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, or a cell withheld so that one cannot be derived.${m.inPublicDetail === false ? ` Public builds leave ${m.name} out of these rows (null, and this flag null: not published); it is in the totals.` : ''}`,
+    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, a cell of any size withheld so that one cannot be derived, or a cell the previous release withheld. Pages mark it "${WITHHELD.symbol}".${m.inPublicDetail === false ? ` Public builds leave ${m.name} out of these rows (null, and this flag null: not published); it is in the totals.` : ''}`,
   })),
 ];
 

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import type { ChartContext, ChartRow } from '../../src/charts/chart-definition.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { tableModel } from '../../src/charts/table-model.ts';
-import { withheldLabel } from '../../src/charts/withheld.ts';
+import { WITHHELD } from '../../src/schema/disclosure.ts';
 import { NO_FILTERS } from '../../src/schema/filters.ts';
 
 const DIR = import.meta.dirname;
@@ -52,17 +52,17 @@ describe.each([...CHARTS.values()])('$id', (chart) => {
     matchesSnapshot(`${chart.id}.text.json`, `${JSON.stringify(texts, null, 2)}\n`);
   });
 
-  test('shows withheld cells as "<k" in the table and the drawing', () => {
+  test('shows withheld cells as "[c]" in the table and the drawing', () => {
     const withheld = rows.filter((row) => chart.columns.some((c) => c.withheld && row[c.withheld] === true));
     if (withheld.length === 0) return;
     const model = tableModel(chart, rows, 'id');
-    const labels = [...model.withheld.keys()];
-    expect(labels.length).toBeGreaterThan(0);
-    for (const label of labels) expect(label).toMatch(/^<\d+$/);
-    expect(model.rows.flat().filter((cell) => cell.withheld).every((cell) => labels.includes(cell.text))).toBe(true);
-    // Bars and tiles label a withheld cell with "<k" in the SVG too (lines and stacks leave a gap).
+    expect(model.withheldCells).toBeGreaterThan(0);
+    const cells = model.rows.flat().filter((cell) => cell.withheld);
+    expect(cells).toHaveLength(model.withheldCells);
+    expect(cells.every((cell) => cell.text === WITHHELD.symbol)).toBe(true);
+    // Bars and tiles label a withheld cell with "[c]" in the SVG too (lines and stacks leave a gap).
     if (chart.kind === 'ranking' || chart.kind === 'map') {
-      expect(chart.render(rows, context(760)).outerHTML).toContain(`&lt;${withheldLabel(chart.table, chart.measures[0]!).slice(1)}`);
+      expect(chart.render(rows, context(760)).outerHTML).toContain(`>${WITHHELD.symbol}<`);
     }
   });
 });

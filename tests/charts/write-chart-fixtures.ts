@@ -1,7 +1,7 @@
 /**
  * Writes the fixed rows the chart snapshot tests draw from: each chart's query on the current
  * publication (default filters), with a few cells marked withheld the way disclosure control marks
- * them (value null, flag true), so the snapshots show "<k" too. Run when a chart's SQL changes:
+ * them (value null, flag true), so the snapshots show "[c]" too. Run when a chart's SQL changes:
  *   npx tsx tests/charts/write-chart-fixtures.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ChartRow } from '../../src/charts/chart-definition.ts';
 import { CHARTS } from '../../src/charts/registry.ts';
 import { queryPublished } from '../../src/build/query-published.ts';
-import { thresholdOf } from '../../src/charts/withheld.ts';
+import { thresholdOf } from '../../src/schema/disclosure.ts';
 import { NO_FILTERS } from '../../src/schema/filters.ts';
 
 /** Withholds a count in every seventh row that has one: value null, its flag true. */

@@ -137,12 +137,13 @@ describe('withheld cells', () => {
   ];
   const plan = totalsQuery(request({ table: 'arrivals', view: 'nationality', grain: 'year' }));
 
-  test('show as "<k" with a footnote, and an empty CSV value with its flag', () => {
-    const model = explorerModel(rows, plan, 'count', 10, 'id', 'TAK', 'Jumlah');
+  test('show as "[c]" with a footnote that states no range, and an empty CSV value with its flag', () => {
+    const model = explorerModel(rows, plan, 'count', 'id', 'TAK', 'Jumlah');
     expect(model.hasWithheld).toBe(true);
     const html = explorerTableHtml(model, 'id');
-    expect(html).toContain('<td class="num" data-withheld><span>&lt;10</span>');
-    expect(html).toContain('angka 1 sampai 9 disembunyikan');
+    expect(html).toContain('<td class="num" data-withheld>[c]</td>');
+    expect(html).toContain('<p id="explorer-withheld" data-withheld-note>[c] dirahasiakan: angka ini tidak dipublikasikan');
+    expect(html).not.toMatch(/&lt;\d|1 sampai 9/);
     const csv = explorerCsv(rows, plan, 'count', 'en');
     expect(csv.trimEnd().split('\n')).toEqual([
       '\uFEFFperiod,grain,nationality,nationality_label,count,count_withheld',

@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import type { AnyChartDefinition, ChartContext, ChartRow } from '../charts/chart-definition.ts';
 import { chartCsv } from '../charts/chart-csv.ts';
 import { CHART_WIDTHS } from '../charts/chart-widths.ts';
+import { drawChart } from '../charts/draw-chart.ts';
 import { heightFor } from '../charts/plot-kit.ts';
 import { chartById } from '../charts/registry.ts';
 import { tableModel, type TableModel } from '../charts/table-model.ts';
@@ -42,7 +43,7 @@ export async function renderChart(id: string, locale: Locale, given: Partial<Fil
   const snapshotDate = readManifest().snapshotDate;
   const rows = await queryPublished(chart.sql(filters));
   const context = (width: number): ChartContext => ({ locale, width, document: documentForPlot(), filters, snapshotDate });
-  const draw = (width: number): Drawing => ({ markup: chart.render(rows, context(width)).outerHTML, width, height: heightFor(width, chart.aspect) });
+  const draw = (width: number): Drawing => ({ markup: drawChart(chart, rows, context(width)).outerHTML, width, height: heightFor(width, chart.aspect) });
   return {
     chart,
     filters,

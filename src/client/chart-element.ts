@@ -10,6 +10,7 @@
 import { chartCsv, downloadName } from '../charts/chart-csv.ts';
 import type { AnyChartDefinition, ChartRow } from '../charts/chart-definition.ts';
 import { CHART_WIDTHS } from '../charts/chart-widths.ts';
+import { drawChart } from '../charts/draw-chart.ts';
 import { formatDate, formatMonthYear } from '../i18n/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
@@ -80,7 +81,7 @@ export class PantauChart extends HTMLElement {
     const snapshotDate = this.dataset.snapshot ?? '';
     for (const variant of ['wide', 'narrow'] as const) {
       const holder = this.querySelector<HTMLElement>(`[data-plot="${variant}"]`);
-      holder?.replaceChildren(chart.render(rows, { locale: this.locale, width: CHART_WIDTHS[variant], document, filters, snapshotDate }));
+      holder?.replaceChildren(drawChart(chart, rows, { locale: this.locale, width: CHART_WIDTHS[variant], document, filters, snapshotDate }));
     }
   }
 

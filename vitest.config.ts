@@ -10,7 +10,7 @@ const shared = {
   pool: 'forks' as const,
 };
 
-const SITE_TESTS = ['tests/**/*.site.test.ts', 'tests/site/**/*.test.ts'];
+const SITE_TESTS = ['tests/**/*.site.test.ts'];
 
 export default defineConfig({
   test: {

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n/locales.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
-import type { Filters } from '../schema/filters.ts';
+import { withDefaults, type Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartColumn, ChartDefinition, ChartRow } from './chart-definition.ts';
 import { UnsupportedFiltersError, periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
@@ -55,10 +55,7 @@ export interface RankingSpec {
 }
 
 function rankingSql(spec: RankingSpec, given: Filters): string {
-  const filters: Filters = { ...given };
-  for (const [key, value] of Object.entries(spec.defaults ?? {})) {
-    if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
-  }
+  const filters = withDefaults(given, spec.defaults);
   const restricted = Object.entries(spec.restrict ?? {}).flatMap(([key, condition]) => {
     const value = filters[key as keyof Filters];
     return value && condition ? [condition(value, spec.breakdown)] : [];

@@ -8,24 +8,17 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { exactNumber, isoDay } from '../shared/plain-value.ts';
 import { sqlIdent, sqlString } from '../shared/sql-text.ts';
 import { publishedDir, readManifest } from './published.ts';
 
 export type PlainValue = string | number | boolean | null;
 export type PlainRow = Record<string, PlainValue>;
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 function plain(value: unknown, type: string, column: string): PlainValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${column} = ${value} does not fit a JS number exactly`);
-    return Number(value);
-  }
-  if (value instanceof Date) {
-    if (type === 'DATE') return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    return value.toISOString();
-  }
+  if (typeof value === 'bigint') return exactNumber(value, column);
+  if (value instanceof Date) return type === 'DATE' ? isoDay(value) : value.toISOString();
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }

@@ -1,6 +1,6 @@
 /**
  * The in-browser query engine: DuckDB-WASM in a Web Worker, over the published tables.
- * Browser-only (imported from client scripts; never from .astro frontmatter or src/lib).
+ * Browser-only (imported from client scripts; never from .astro frontmatter or src/build).
  *
  *   const engine = await getQueryEngine();
  *   const rows = await engine.query<{ period: string; count: number }>(

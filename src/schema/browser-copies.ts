@@ -33,7 +33,6 @@ const browserCopiesIndex = z.object({
   tables: z.record(z.string(), browserCopy),
 });
 
-export type BrowserCopy = z.infer<typeof browserCopy>;
 export type BrowserCopiesIndex = z.infer<typeof browserCopiesIndex>;
 
 /** The index checked, or an Error naming `source` and each wrong field (`tables.arrivals.rows: …`). */

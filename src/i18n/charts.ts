@@ -3,7 +3,7 @@
  * id.ts / en.ts (page text of the skeleton) so the two can change independently.
  */
 import { WITHHELD } from '../schema/disclosure.ts';
-import type { TableName } from '../schema/tables.ts';
+import type { CountUnit, TableName } from '../schema/tables.ts';
 import type { Locale } from './locales.ts';
 
 export const CHART_UI = {
@@ -66,7 +66,7 @@ export const CHART_UI = {
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
 /** Units as words, for the unit line under every chart. */
-export const UNIT_WORDS: Record<Locale, Record<'persons' | 'events', string>> = {
+export const UNIT_WORDS: Record<Locale, Record<CountUnit, string>> = {
   id: { persons: 'orang', events: 'peristiwa (bukan orang)' },
   en: { persons: 'persons', events: 'events (not persons)' },
 };

@@ -10,7 +10,7 @@
  *
  * Both the pipeline (scripts/aggregate, scripts/anonymise) and the site (src/charts) import this.
  */
-import type { TableName } from './tables.ts';
+import type { CountUnit, TableName } from './tables.ts';
 
 /** Periods a total is published for. `period` holds the first day of the month, half-year or year. */
 export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;
@@ -27,7 +27,7 @@ export interface ProtectedMeasure {
    * people). Zeros are always shown.
    */
   k: number | null;
-  unit: 'persons' | 'events';
+  unit: CountUnit;
   /**
    * Whether the public detail rows carry this measure, where it differs from the table's
    * `publicDetail` (operations publish each activity, but not the persons it checked). Where they

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PantauChart } from '../../src/client/chart-element.ts';
-import { launchChromium, visitPage } from '../site/browser-session.ts';
+import { launchChromium } from '../site/browser-session.ts';
 import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const DIST = join(resolve(import.meta.dirname, '../..'), 'dist');
@@ -28,6 +28,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * A page as built, with the query engine's downloads held (the wasm never arrives): axe audits the
+ * markup readers get first, and the test does not wait on 5 MB it does not look at.
+ */
+async function open(path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/*.wasm', () => undefined);
+  const page = await context.newPage();
+  const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
+  expect(response?.status()).toBe(200);
+  return { context, page };
+}
+
 /** axe's violations on the page (or inside `include`), one line each: rule, impact, where. */
 async function violations(page: Page, include?: string): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
@@ -42,9 +55,8 @@ describe('axe finds nothing', () => {
   // One page of each kind (section pages with every chart kind, the home tiles, methodology, an
   // area page with its h2 sections); English pages use the same components.
   test.each(['/', '/sanksi/', '/operasi-timpora/', '/integrasi-data/', '/metodologi/', '/wilayah/bali/'])('on %s', async (path) => {
-    const { context, page, status } = await visitPage(browser, `${server.origin}${path}`);
+    const { context, page } = await open(path);
     try {
-      expect(status).toBe(200);
       expect(await violations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -52,7 +64,7 @@ describe('axe finds nothing', () => {
   });
 
   test('on /kedatangan/ as built, and on a chart the browser then redraws from new rows', async () => {
-    const { context, page } = await visitPage(browser, `${server.origin}/kedatangan/`);
+    const { context, page } = await open('/kedatangan/');
     try {
       expect(await violations(page)).toEqual([]);
       await page.evaluate(async () => {
@@ -67,12 +79,9 @@ describe('axe finds nothing', () => {
   });
 
   test('on the explorer while it waits for its engine (the busy table keeps its contrast)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // The engine never arrives: the explorer stays busy.
-    await context.route('**/*.wasm', () => undefined);
-    const page = await context.newPage();
+    const { context, page } = await open('/jelajah/?tabel=sanctions&rincian=nationality%2Baction_group&kolom=year');
     try {
-      await page.goto(`${server.origin}/jelajah/?tabel=sanctions&rincian=nationality%2Baction_group&kolom=year`, { waitUntil: 'load' });
       await page.waitForSelector('[data-explorer-result][aria-busy="true"]');
       expect(await violations(page)).toEqual([]);
     } finally {

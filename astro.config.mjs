@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import publishedData from './src/integrations/published-data.ts';
+import publishedData from './src/build/integrations/published-data.ts';
 
 export default defineConfig({
   output: 'static',

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the pipeline tests need nothing built; the site tests run against dist/, which
-// their global setup builds (sample data → Parquet → astro build) when it is missing or stale.
+// Two projects. Tests named *.site.test.ts need the sample publication and the built site (dist/):
+// the 'site' project's global setup makes both (sample data → Parquet → astro build) when they are
+// missing or stale. Every other test needs nothing built and runs in the 'pipeline' project.
 const shared = {
   // Pipeline runs and browser tests take seconds, not milliseconds.
   testTimeout: 120_000,
@@ -9,11 +10,13 @@ const shared = {
   pool: 'forks' as const,
 };
 
+const SITE_TESTS = ['tests/**/*.site.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { ...shared, name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'] } },
-      { test: { ...shared, name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['tests/site/global-setup.ts'] } },
+      { test: { ...shared, name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
+      { test: { ...shared, name: 'site', include: SITE_TESTS, globalSetup: ['tests/site/global-setup.ts'] } },
     ],
   },
 });

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { MAX_PROVISIONAL_MONTHS } from '../src/schema/snapshot.ts';
@@ -136,7 +136,7 @@ export function unresolvedDisclosure(table: TableName, counts: SuppressionCounts
  * cannot be checked, so it cannot be published safely); with synthetic figures it is a warning.
  */
 function revisionBase(releaseDir: string, outDir: string, table: TableName, snapshot: Snapshot, warnings: PipelineWarning[]): RevisionBase | null {
-  const previous = JSON.parse(readFileSync(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
+  const previous = parseManifestText(readFileSync(join(releaseDir, MANIFEST_FILE), 'utf8'), join(releaseDir, MANIFEST_FILE));
   const dir = basisDir(outDir, basename(releaseDir));
   if (hasBasis(dir, table)) return { releaseDir, basisDir: dir, coverage: previous.coverage, snapshotDate: previous.snapshotDate };
   const fix = `The ${previous.snapshotDate} release has no basis for ${table} (it was published before bases were kept), so this snapshot's revisions of the months it published cannot be checked. Publish the history again from its first snapshot into an empty folder (move data/published aside, then npm run data).`;
@@ -181,7 +181,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // drift against the current publication, when it is an earlier snapshot
     const previousDir = await currentRelease(options.outDir);
     const previous = previousDir && existsSync(join(previousDir, MANIFEST_FILE))
-      ? (JSON.parse(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8')) as Manifest)
+      ? parseManifestText(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8'), join(previousDir, MANIFEST_FILE))
       : null;
     const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
     const clock = startStageClock();
@@ -195,7 +195,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const started = performance.now();
     const audience: Audience = options.audience ?? 'public';
     const frozenFrom = audience === 'public' ? previousPublicRelease(options.outDir, snapshot.date) : null;
-    const frozenManifest = frozenFrom ? (JSON.parse(readFileSync(join(frozenFrom, MANIFEST_FILE), 'utf8')) as Manifest) : null;
+    const frozenManifest = frozenFrom ? parseManifestText(readFileSync(join(frozenFrom, MANIFEST_FILE), 'utf8'), join(frozenFrom, MANIFEST_FILE)) : null;
     // Public releases publish final months only (snapshot.json provisionalMonths).
     const coverage = audience === 'public' ? publicCoverage(snapshot, frozenManifest?.coverage ?? null) : snapshot.sidecar.coverage;
     if (coverage.to < coverage.from) {

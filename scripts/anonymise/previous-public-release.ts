@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_FILE, type Manifest } from '../../src/schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText } from '../../src/schema/manifest.ts';
 
 export function previousPublicRelease(outDir: string, snapshotDate: string): string | null {
   const releases = join(outDir, 'releases');
@@ -14,7 +14,7 @@ export function previousPublicRelease(outDir: string, snapshotDate: string): str
   for (const name of readdirSync(releases)) {
     const file = join(releases, name, MANIFEST_FILE);
     if (!existsSync(file)) continue;
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    const m = parseManifestText(readFileSync(file, 'utf8'), file);
     if (m.audience !== 'public' || m.snapshotDate > snapshotDate) continue;
     if (!best || m.snapshotDate > best.date || (m.snapshotDate === best.date && m.builtAt > best.builtAt)) best = { dir: join(releases, name), date: m.snapshotDate, builtAt: m.builtAt };
   }

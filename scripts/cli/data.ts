@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MANIFEST_FILE, type Manifest } from '../../src/schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText } from '../../src/schema/manifest.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { formatIssue, SnapshotRejectedError } from '../lib/pipeline-issue.ts';
 import { createProgress } from '../lib/progress.ts';
@@ -62,7 +62,7 @@ const outDir = resolve(values.out!);
 const all = findSnapshots(resolve(values.snapshots!));
 const current = await currentRelease(outDir);
 const currentDate = current && existsSync(join(current, MANIFEST_FILE))
-  ? (JSON.parse(readFileSync(join(current, MANIFEST_FILE), 'utf8')) as Manifest).snapshotDate
+  ? parseManifestText(readFileSync(join(current, MANIFEST_FILE), 'utf8'), join(current, MANIFEST_FILE)).snapshotDate
   : null;
 const todo = values.snapshot
   ? all.filter((s) => s.date === values.snapshot)

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
 /** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
@@ -16,7 +16,7 @@ function totalsSection(name: TableName): string[] {
   return [`### \`${totalsTableName(name)}\` — totals for the site`, '',
     `One row per cell of each view below, at every period grain (${PERIOD_GRAINS.map((g) => `\`${g}\``).join(', ')}) unless the view lists its own; \`period\` is the first day of the month, half-year or year.`,
     `Columns: \`view\`, \`grain\`, \`period\`, ${totalsDimensions(name).map((d) => `\`${d}\``).join(', ')} (null where the view sums over the column), then ${rule.measures.map((m) => `\`${m.name}\` and \`${withheldColumn(m.name)}\``).join(', ')}.`,
-    `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set; the site shows it as "<k".`, '',
+    `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set, whether it is a count of 1 to k − 1 or a cell of any size withheld to protect one; the site marks every withheld cell "${WITHHELD.symbol}" (confidential), a mark that states no range.`, '',
     `Views: ${rule.views.map((v) => `\`${v.name}\`${v.grains.length < PERIOD_GRAINS.length ? ` (${v.grains.join(', ')})` : ''}`).join(', ')}.`,
     ...measureGrainLines(name),
     ...(name === 'registry' ? ['', `Stocks (${STOCK_METRICS.map((m) => `\`${m}\``).join(', ')}: a count at a date, such as foreign residents at the end of June and of December) have \`month\` rows only: adding a stock over months means nothing. Read a stock at one date; across areas at one date it adds up as any count does.`] : []),

@@ -45,11 +45,8 @@ export async function openDuckDb(): Promise<Db> {
   return connection;
 }
 
-/** A SQL string literal. */
-export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
-
-/** A SQL identifier. */
-export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+/** SQL literals and identifiers: one home for the pipeline and the site. */
+export { sqlIdent, sqlString } from '../../src/shared/sql-text.ts';
 
 /** Rows as plain JSON-safe objects (BIGINT as string is avoided by casting in the query where needed). */
 export async function queryRows<T = Record<string, unknown>>(db: Db, sql: string): Promise<T[]> {

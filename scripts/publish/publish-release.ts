@@ -16,7 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
+import { MANIFEST_FILE, parseManifestText, type Manifest, type PublishedFile } from '../../src/schema/manifest.ts';
 import { BASIS_FOLDER, basisDir } from '../anonymise/release-basis.ts';
 import { PUBLISH_MEMORY_LIMIT, sqlString, type Db } from '../lib/duckdb.ts';
 import { sha256File } from '../lib/sha256-file.ts';
@@ -89,7 +89,7 @@ export async function publishRelease(
     if (unchanged) {
       // Same content already published: keep that release (and its manifest) as it is.
       await rm(staging, { recursive: true, force: true });
-      manifest = JSON.parse(await readFile(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
+      manifest = parseManifestText(await readFile(join(releaseDir, MANIFEST_FILE), 'utf8'), join(releaseDir, MANIFEST_FILE));
     } else {
       await writeFile(join(staging, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
       await rename(staging, releaseDir);

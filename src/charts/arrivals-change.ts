@@ -2,10 +2,10 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition } from './chart-definition.ts';
 import { ARRIVALS_MONTH_COLUMNS, ARRIVALS_TREND_FILTERS, arrivalsTrendSql, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
-import { formatChange, formatMonthYear, monthDate } from './format.ts';
+import { formatChange, formatMonthYear } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { NEGATIVE, PRIMARY } from './palette.ts';
-import { isNarrow, monthTick, plotFrame } from './plot-kit.ts';
+import { isNarrow, monthDate, monthTick, plotFrame } from './plot-kit.ts';
 
 const T = {
   id: {

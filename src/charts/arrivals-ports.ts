@@ -1,5 +1,5 @@
 /** The busiest immigration checkpoints (TPI) in the period; on an area page, that area's checkpoints. */
-import { sqlString } from './chart-sql.ts';
+import { sqlString } from '../shared/sql-text.ts';
 import { rankingChart } from './ranking-chart.ts';
 
 /** "Bandar Udara Internasional Soekarno-Hatta" → "Bandara Soekarno-Hatta": the name people use. */

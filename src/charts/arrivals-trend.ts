@@ -2,11 +2,10 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition } from './chart-definition.ts';
 import { ARRIVALS_MONTH_COLUMNS, ARRIVALS_TREND_FILTERS, arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from './arrivals-trend-sql.ts';
-import { formatChange, formatCount, formatMonthSpan, formatMonthYear, monthDate } from './format.ts';
+import { formatChange, formatCount, formatMonthSpan, formatMonthYear } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { COMPARISON, PRIMARY } from './palette.ts';
-import { countText, countTick, isNarrow, legendHeight, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { countText, countTick, isNarrow, legendHeight, monthDate, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 
 const T = {
   id: {
@@ -72,7 +71,7 @@ export const arrivalsTrend: ChartDefinition<ArrivalsMonthRow> = {
       date: monthDate(r.month),
       count: r.count_withheld ? null : r.count,
       earlier: r.count_year_earlier_withheld ? null : r.count_year_earlier,
-      label: `${formatMonthYear(r.month, locale)}: ${countText(r.count, r.count_withheld, withheldLabel('arrivals', 'count'), locale)}`,
+      label: `${formatMonthYear(r.month, locale)}: ${countText(r.count, r.count_withheld, locale)}`,
     }));
     const plot = Plot.plot({
       ...frame,

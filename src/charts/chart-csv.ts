@@ -3,7 +3,7 @@
  * 2024-01-01), column keys as headers, a `<column>_withheld` flag beside each protected count (the
  * value left empty), UTF-8 with a byte-order mark so Excel opens it as UTF-8, CRLF line ends.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { AnyChartDefinition, ChartRow } from './chart-definition.ts';
 import { columnValue } from './table-model.ts';
 

@@ -8,9 +8,9 @@
  * `provinces`, `countries`... (see src/schema/tables.ts and src/schema/disclosure.ts). Totals come
  * from `<table>_totals`, never by adding up protected cells.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Filters } from '../schema/filters.ts';
-import type { CountUnit, TableName } from '../schema/tables.ts';
+import type { TableName } from '../schema/tables.ts';
 
 /** Query results as plain JSON values: dates as "YYYY-MM-DD" strings, counts as numbers. */
 export type ChartRow = Record<string, string | number | boolean | null>;
@@ -34,7 +34,7 @@ export interface Bilingual {
 
 /**
  * How a column of the rows is shown in the table view and written to the CSV download.
- * - count: integer; `withheld` names the boolean flag column (shown "<k", empty in the CSV)
+ * - count: integer; `withheld` names the boolean flag column (shown "[c]", empty in the CSV)
  * - ratio: a share (0.073 → "7,3%"); change: signed ("+7,3%"); rate: per 100,000 (one decimal)
  * - month / period: a first-of-month date; label: text as it is; code: an official code
  */
@@ -44,7 +44,7 @@ export interface ChartColumn {
   type: 'count' | 'ratio' | 'change' | 'rate' | 'month' | 'label' | 'code';
   /** The `<measure>_withheld` column that marks this value withheld. */
   withheld?: string;
-  /** Measure whose k applies when withheld (defaults to the chart's first measure). */
+  /** The protected measure the column shows (defaults to the chart's first): its k says whether it can be withheld at all. */
   measure?: string;
   /** A value computed from the row (e.g. a name in the reader's language) instead of `row[key]`. */
   value?: (row: ChartRow, locale: Locale) => string | number | null;
@@ -81,5 +81,3 @@ export interface ChartDefinition<Row extends ChartRow = ChartRow> {
 
 /** A definition whose row type is erased, as the registry holds them. */
 export type AnyChartDefinition = ChartDefinition<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export type { CountUnit };

@@ -6,9 +6,11 @@
  * breakdown plus the active filters, and `totalsView` refuses a combination that is not published
  * rather than adding protected cells up.
  */
-import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, GRAIN_MONTHS, grainsOf, PERIOD_GRAINS, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { ACTION_GROUPS, type TableName } from '../schema/tables.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export class UnsupportedFiltersError extends Error {
   constructor(message: string) {
@@ -16,16 +18,6 @@ export class UnsupportedFiltersError extends Error {
     this.name = 'UnsupportedFiltersError';
   }
 }
-
-export const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
-
-/** The page category filter's column in each table. */
-export const CATEGORY_COLUMN: Record<TableName, string> = {
-  arrivals: 'visa_category',
-  sanctions: 'action',
-  operations: 'activity',
-  registry: 'metric',
-};
 
 /** Dimension = value conditions for the active filters (office implies its province, so it replaces it). */
 export function filterConditions(table: TableName, filters: Filters, answered: readonly (keyof Filters)[]): { dim: string; value: string | boolean }[] {
@@ -41,8 +33,8 @@ export function filterConditions(table: TableName, filters: Filters, answered: r
     else if (name === 'province') {
       if (!filters.office) out.push({ dim: 'province_code', value });
     } else if (name === 'nationality') out.push({ dim: 'nationality', value });
-    else if (table === 'sanctions' && value === 'tak') out.push({ dim: 'is_tak', value: true });
-    else out.push({ dim: CATEGORY_COLUMN[table], value });
+    else if (table === 'sanctions' && value === TAK_CATEGORY) out.push({ dim: 'is_tak', value: true });
+    else out.push({ dim: CATEGORY_FILTERS[table].column, value });
   }
   return out;
 }
@@ -138,7 +130,7 @@ export function periodSelection(table: TableName, filters: Filters, grain: Perio
     return { where: `grain = ${sqlString(range.grain)} AND period = ${from}`, from, to };
   }
   const latest = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = ${sqlString(grain)})`;
-  const months = grain === 'year' ? 11 : grain === 'half' ? 5 : 0;
+  const months = GRAIN_MONTHS[grain] - 1;
   return {
     where: `grain = ${sqlString(grain)} AND period = ${latest}`,
     from: latest,
@@ -159,9 +151,3 @@ export function stockDateSelection(table: TableName, filters: Filters, viewWhere
   const date = `(SELECT max(period) FROM ${totalsTableName(table)} WHERE grain = 'month' AND ${viewWhere}${within})`;
   return { where: `grain = 'month' AND period = ${date}`, from: date, to: date };
 }
-
-/** A DATE expression as "YYYY-MM-DD" text, so rows are the same JSON in both engines. */
-export const dateText = (expression: string): string => `CAST(CAST(${expression} AS DATE) AS VARCHAR)`;
-
-/** A count as a plain number in both engines (BIGINT arrives as BigInt in JavaScript). */
-export const countNumber = (expression: string): string => `CAST(${expression} AS DOUBLE)`;

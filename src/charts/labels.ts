@@ -1,5 +1,5 @@
 /** Labels of coded values in the page's language: enum codes from the schema, names carried in rows. */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { ENUMS, type EnumName } from '../schema/tables.ts';
 import type { ChartRow } from './chart-definition.ts';
 

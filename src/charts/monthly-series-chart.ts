@@ -4,17 +4,17 @@
  * same thing (agencies). Each bar segment or point is a published month cell.
  */
 import * as Plot from '@observablehq/plot';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { totalsTableName, withheldColumn } from '../schema/disclosure.ts';
-import type { Filters } from '../schema/filters.ts';
+import { withDefaults, type Filters } from '../schema/filters.ts';
 import type { EnumName, TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartDefinition, ChartRow } from './chart-definition.ts';
-import { selectTotals, sqlString } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatMonthYear, formatPercent, monthDate } from './format.ts';
+import { selectTotals } from './chart-sql.ts';
+import { formatCount, formatMonthSpan, formatMonthYear, formatPercent } from '../i18n/format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { categorical } from './palette.ts';
-import { countText, countTick, isNarrow, legendHeight, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { sqlString } from '../shared/sql-text.ts';
+import { countText, countTick, isNarrow, legendHeight, monthDate, monthTick, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 
 export interface MonthlySeriesRow extends ChartRow {
   month: string;
@@ -77,14 +77,6 @@ export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<Mon
   const codes = enumCodes(spec.enumName);
   const colours = categorical(codes.length);
   const colourOf = (code: string) => colours[codes.indexOf(code)] ?? '#999999';
-  /** The filters with the chart's defaults where a filter is not set. */
-  const withDefaults = (given: Filters): Filters => {
-    const filters = { ...given };
-    for (const [key, value] of Object.entries(spec.defaults ?? {})) {
-      if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
-    }
-    return filters;
-  };
   return {
     id: spec.id,
     table: spec.table,
@@ -100,7 +92,7 @@ export function monthlySeriesChart(spec: MonthlySeriesSpec): ChartDefinition<Mon
     ],
     definition: spec.definition,
     sql(given) {
-      const filters = withDefaults({ ...given, ...(spec.fixed?.(given) ?? {}) });
+      const filters = withDefaults({ ...given, ...(spec.fixed?.(given) ?? {}) }, spec.defaults);
       const answered = [...spec.filters, ...Object.keys(spec.fixed?.(given) ?? {})] as (keyof Filters)[];
       const { where } = selectTotals(spec.table, [spec.breakdown], filters, answered, 'month');
       const order = `CASE ${spec.breakdown} ${codes.map((c, i) => `WHEN ${sqlString(c)} THEN ${i}`).join(' ')} ELSE ${codes.length} END`;
@@ -111,7 +103,7 @@ WHERE grain = 'month' AND ${where}
 ORDER BY period, ${order}`;
     },
     title(rows, { locale, filters }) {
-      const applied = withDefaults(filters);
+      const applied = withDefaults(filters, spec.defaults);
       const top = latestYearTotals(rows, spec.stock?.(applied) ?? false);
       if (!top) return pick(spec.empty, locale);
       return pick(spec.title, locale)(label(top.code, locale), formatCount(top.total, locale), formatPercent(top.share, locale), formatMonthSpan(top.from, top.to, locale), applied);
@@ -126,12 +118,11 @@ ORDER BY period, ${order}`;
       const narrow = isNarrow(context.width);
       const present = codes.filter((c) => rows.some((r) => r.code === c));
       const legend = swatchLegend(document, present.map((c) => ({ label: label(c, locale), color: colourOf(c) })), context.width);
-      const k = withheldLabel(spec.table, spec.measure);
       const data = rows.map((r) => ({
         date: monthDate(r.month),
         code: r.code,
         value: r.withheld ? null : r.value,
-        title: `${formatMonthYear(r.month, locale)} · ${label(r.code, locale)}: ${countText(r.value, r.withheld, k, locale)}`,
+        title: `${formatMonthYear(r.month, locale)} · ${label(r.code, locale)}: ${countText(r.value, r.withheld, locale)}`,
       }));
       const frame = plotFrame(context, spec.aspect);
       const marks =

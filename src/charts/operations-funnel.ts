@@ -1,12 +1,12 @@
 /** Foreigners checked → violations found → sanction proceedings opened, in the period. Persons. */
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
-import { periodSelection, selectTotals, sqlString, filterGrain } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
+import { periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
+import { formatCount, formatMonthSpan, formatPercent } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_FILL } from './palette.ts';
 import { countText, countTick, isNarrow, plotFrame } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export interface FunnelRow extends ChartRow {
   step: string;
@@ -71,7 +71,7 @@ FROM (${steps}) ORDER BY i`;
     return t.title(formatCount(checked.value, locale), formatCount(found.value ?? 0, locale), formatPercent((found.value ?? 0) / checked.value, locale), formatMonthSpan(checked.period_from, checked.period_to, locale));
   },
   summary(rows, { locale }) {
-    return rows.map((r) => `${STEP_LABEL[locale][r.step as (typeof STEPS)[number]]}: ${countText(r.value, r.withheld, withheldLabel('operations', r.step), locale)}`).join('; ');
+    return rows.map((r) => `${STEP_LABEL[locale][r.step as (typeof STEPS)[number]]}: ${countText(r.value, r.withheld, locale)}`).join('; ');
   },
   render(rows, context) {
     const { locale } = context;
@@ -79,7 +79,7 @@ FROM (${steps}) ORDER BY i`;
     const data = rows.map((r, i) => ({
       label: STEP_LABEL[locale][r.step as (typeof STEPS)[number]],
       value: r.withheld ? 0 : (r.value ?? 0),
-      text: countText(r.value, r.withheld, withheldLabel('operations', r.step), locale),
+      text: countText(r.value, r.withheld, locale),
       fill: r.withheld ? WITHHELD_FILL : CATEGORICAL[i]!,
     }));
     return Plot.plot({

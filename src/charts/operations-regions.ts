@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
 import { selectTotals } from './chart-sql.ts';
-import { formatCount, formatMonthSpan } from './format.ts';
+import { formatCount, formatMonthSpan } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { countTick, isNarrow, plotFrame, shorten } from './plot-kit.ts';
 

@@ -4,10 +4,11 @@
  * build time and travels with the SVG download).
  */
 import * as Plot from '@observablehq/plot';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { ChartContext, ChartRow } from './chart-definition.ts';
-import { formatCompact, formatCount, formatMonthShort, monthName } from './format.ts';
+import { formatCompact, formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
 import { PRIMARY, WITHHELD_FILL, WITHHELD_INK } from './palette.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
 
 /** Below this width a chart is drawn in its narrow layout (phones, small columns). */
 export const NARROW_BELOW = 560;
@@ -37,9 +38,12 @@ export const countTick = (locale: Locale) => (value: number) => (Number.isIntege
 export const monthTick = (locale: Locale) => (date: Date) =>
   date.getUTCMonth() === 0 ? formatMonthShort(date.toISOString(), locale) : monthName(date.getUTCMonth() + 1, locale, 'short');
 
-/** A value or the withheld label, for text marks and table cells. */
-export const countText = (value: unknown, withheld: boolean, withheldLabel: string, locale: Locale): string =>
-  withheld ? withheldLabel : typeof value === 'number' ? formatCount(value, locale) : '–';
+/** A count as text for text marks and tooltips: the figure, WITHHELD.symbol for a withheld cell, or "–". */
+export const countText = (value: unknown, withheld: boolean, locale: Locale): string =>
+  withheld ? WITHHELD.symbol : typeof value === 'number' ? formatCount(value, locale) : '–';
+
+/** First day of a month ("YYYY-MM" or "YYYY-MM-DD") as a UTC Date, for Plot's time scales. */
+export const monthDate = (iso: string): Date => new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
 
 /** Shortens a label to fit a narrow chart's margin. */
 export const shorten = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
@@ -49,7 +53,6 @@ export interface RankedBarsOptions {
   label: (row: ChartRow) => string;
   value: string;
   withheldFlag: string;
-  withheldLabel: string;
   xLabel: string;
   context: ChartContext;
   aspect: { wide: number; narrow: number };
@@ -58,7 +61,7 @@ export interface RankedBarsOptions {
 
 /**
  * Horizontal bars, largest first, each labelled with its value; a withheld cell is a short grey
- * stub labelled "<k" (its true value is unknown, so no bar length could be right).
+ * stub labelled "[c]" (its true value is unknown, so no bar length could be right).
  */
 export function rankedBars(o: RankedBarsOptions): SVGSVGElement | HTMLElement {
   const { context } = o;
@@ -72,7 +75,7 @@ export function rankedBars(o: RankedBarsOptions): SVGSVGElement | HTMLElement {
   });
   const labelOf = new Map(data.map((d) => [d.key, d.label]));
   const max = Math.max(1, ...data.map((d) => d.value));
-  const text = (d: (typeof data)[number]) => countText(d.value, d.withheld, o.withheldLabel, context.locale);
+  const text = (d: (typeof data)[number]) => countText(d.value, d.withheld, context.locale);
   const longest = Math.max(4, ...data.map((d) => d.label.length));
   return Plot.plot({
     ...plotFrame(context, o.aspect),

@@ -1,18 +1,19 @@
-/** Draws the 38-province tile grid coloured in five classes, with an SVG legend and "<k" tiles. */
+/** Draws the 38-province tile grid coloured in five classes, with an SVG legend and "[c]" tiles for withheld cells. */
 import * as Plot from '@observablehq/plot';
 import { quantileSorted } from 'd3';
 import type { ChartContext, ChartRow } from './chart-definition.ts';
 import { SEQUENTIAL_5, SEQUENTIAL_5_INK, WITHHELD_FILL, WITHHELD_INK } from './palette.ts';
 import { isNarrow, legendHeight, plotFrame, swatchLegend, withLegend } from './plot-kit.ts';
 import { PROVINCE_TILES, TILE_COLUMNS, TILE_ROWS } from './province-tiles.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
 
 export interface TileMapOptions {
   value: string;
   withheldFlag: string;
-  withheldLabel: string;
   format: (value: number) => string;
   /** Legend text for tiles without a value (e.g. no arrivals, so no rate). */
   missingLabel: string;
+  /** Legend text of the withheld mark, after the mark itself ("dirahasiakan"). */
   withheldLegend: string;
   aspect: { wide: number; narrow: number };
   /** Province names for tooltips, by code. */
@@ -42,13 +43,13 @@ export function provinceTileMap(rows: readonly ChartRow[], o: TileMapOptions, co
     const withheld = row?.[o.withheldFlag] === true;
     const value = row && typeof row[o.value] === 'number' ? (row[o.value] as number) : null;
     const cls = value === null ? -1 : classOf(value, breaks);
-    const text = withheld ? o.withheldLabel : value === null ? '–' : o.format(value);
+    const text = withheld ? WITHHELD.symbol : value === null ? '–' : o.format(value);
     return {
       ...tile,
       fill: withheld || cls < 0 ? WITHHELD_FILL : palette[cls]!,
       ink: withheld || cls < 0 ? WITHHELD_INK : inks[cls]!,
       text,
-      title: `${row ? o.nameOf(row) : tile.code}: ${withheld ? o.withheldLabel : value === null ? o.missingLabel : text}`,
+      title: `${row ? o.nameOf(row) : tile.code}: ${withheld ? WITHHELD.symbol : value === null ? o.missingLabel : text}`,
       withheld,
     };
   });
@@ -57,7 +58,7 @@ export function provinceTileMap(rows: readonly ChartRow[], o: TileMapOptions, co
     color,
     label: i < bounds.length - 1 ? `${o.format(bounds[i]!)}–<${o.format(bounds[i + 1]!)}` : `≥ ${o.format(bounds[i]!)}`,
   }));
-  const legend = swatchLegend(document, [...legendItems, { color: WITHHELD_FILL, label: `${o.withheldLegend} / ${o.missingLabel}` }], context.width);
+  const legend = swatchLegend(document, [...legendItems, { color: WITHHELD_FILL, label: `${WITHHELD.symbol} ${o.withheldLegend} / ${o.missingLabel}` }], context.width);
   const frame = plotFrame(context, o.aspect);
   const plot = Plot.plot({
     ...frame,

@@ -55,5 +55,3 @@ export const PROVINCE_TILES: readonly ProvinceTile[] = [
 
 export const TILE_COLUMNS = 1 + Math.max(...PROVINCE_TILES.map((t) => t.col));
 export const TILE_ROWS = 1 + Math.max(...PROVINCE_TILES.map((t) => t.row));
-
-export const tileOf = (code: string): ProvinceTile | undefined => PROVINCE_TILES.find((t) => t.code === code);

@@ -3,16 +3,16 @@
  * and one bar layout. Each cell and the total it is a share of are published totals; the share is
  * withheld when either is.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { totalsTableName } from '../schema/disclosure.ts';
-import type { Filters } from '../schema/filters.ts';
+import { withDefaults, type Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
 import type { Bilingual, ChartColumn, ChartDefinition, ChartRow } from './chart-definition.ts';
 import { UnsupportedFiltersError, periodSelection, selectTotals, filterGrain } from './chart-sql.ts';
-import { formatCount, formatMonthSpan, formatPercent } from './format.ts';
+import { formatCount, formatMonthSpan, formatPercent } from '../i18n/format.ts';
 import { pick } from './labels.ts';
 import { rankedBars } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
 
 export interface RankingRow extends ChartRow {
   code: string;
@@ -55,10 +55,7 @@ export interface RankingSpec {
 }
 
 function rankingSql(spec: RankingSpec, given: Filters): string {
-  const filters: Filters = { ...given };
-  for (const [key, value] of Object.entries(spec.defaults ?? {})) {
-    if (filters[key as keyof Filters] == null) filters[key as keyof Filters] = value as string;
-  }
+  const filters = withDefaults(given, spec.defaults);
   const restricted = Object.entries(spec.restrict ?? {}).flatMap(([key, condition]) => {
     const value = filters[key as keyof Filters];
     return value && condition ? [condition(value, spec.breakdown)] : [];
@@ -124,8 +121,7 @@ export function rankingChart(spec: RankingSpec): ChartDefinition<RankingRow> {
       return pick(spec.title, locale)(spec.label(top, locale), formatCount(top.count as number, locale), top.share === null ? null : formatPercent(top.share, locale), span);
     },
     summary(rows, { locale }) {
-      const k = withheldLabel(spec.table, 'count');
-      const list = rows.map((r) => `${spec.label(r, locale)} ${r.count_withheld ? k : formatCount(r.count ?? 0, locale)}`).join('; ');
+      const list = rows.map((r) => `${spec.label(r, locale)} ${r.count_withheld ? WITHHELD.symbol : formatCount(r.count ?? 0, locale)}`).join('; ');
       return `${pick(spec.axis, locale)}: ${list}.`;
     },
     render(rows, context) {
@@ -134,7 +130,6 @@ export function rankingChart(spec: RankingSpec): ChartDefinition<RankingRow> {
         label: (row) => spec.label(row as RankingRow, context.locale),
         value: 'count',
         withheldFlag: 'count_withheld',
-        withheldLabel: withheldLabel(spec.table, 'count'),
         xLabel: pick(spec.axis, context.locale),
         context,
         aspect: spec.aspect,

@@ -5,13 +5,14 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartDefinition, ChartRow } from './chart-definition.ts';
 import { STOCK_METRICS } from '../schema/tables.ts';
-import { periodSelection, selectTotals, sqlString, filterGrain, stockDateSelection } from './chart-sql.ts';
-import { formatCount, formatMonthSpan } from './format.ts';
+import { periodSelection, selectTotals, filterGrain, stockDateSelection } from './chart-sql.ts';
+import { formatCount, formatMonthSpan } from '../i18n/format.ts';
 import { enumCodes, enumLabel, pick } from './labels.ts';
 import { CATEGORICAL, WITHHELD_INK } from './palette.ts';
 import { registryUnit } from './registry-units.ts';
 import { countTick, isNarrow, legendHeight, plotFrame, shorten, swatchLegend, withLegend } from './plot-kit.ts';
-import { withheldLabel } from './withheld.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 export interface RegistryGapRow extends ChartRow {
   region_code: string;
@@ -105,14 +106,12 @@ LIMIT 15`;
     return pick(T, locale).title(top.name, formatCount(top.gap as number, locale), registryUnit(top.metric, locale), enumLabel('registryMetric', top.metric, locale), formatMonthSpan(top.period_from, top.period_to, locale));
   },
   summary(rows, { locale }) {
-    const k = withheldLabel('registry', 'count');
-    const list = rows.slice(0, 5).map((r) => `${r.name} (${AGENCIES.map((a) => `${enumLabel('sourceAgency', a, locale)} ${r[`${a}_withheld`] ? k : (r[a] === null ? '–' : formatCount(r[a] as number, locale))}`).join(', ')})`);
+    const list = rows.slice(0, 5).map((r) => `${r.name} (${AGENCIES.map((a) => `${enumLabel('sourceAgency', a, locale)} ${r[`${a}_withheld`] ? WITHHELD.symbol : (r[a] === null ? '–' : formatCount(r[a] as number, locale))}`).join(', ')})`);
     return pick(T, locale).summary(list.join('; '));
   },
   render(rows, context) {
     const { locale, document } = context;
     const narrow = isNarrow(context.width);
-    const k = withheldLabel('registry', 'count');
     // Keyed by area code: shortened names can coincide.
     const labelOf = new Map(rows.map((r) => [r.region_code, shorten(r.name.replace(/^Kabupaten /, 'Kab. '), narrow ? 16 : 30)]));
     const label = (r: RegistryGapRow) => r.region_code;
@@ -123,7 +122,7 @@ LIMIT 15`;
         value: r[`${a}_withheld`] ? null : (r[a] as number | null),
         withheld: r[`${a}_withheld`] === true,
         colour: CATEGORICAL[i]!,
-        title: `${r.name} · ${enumLabel('sourceAgency', a, locale)}: ${r[`${a}_withheld`] ? k : r[a] === null ? '–' : formatCount(r[a] as number, locale)}`,
+        title: `${r.name} · ${enumLabel('sourceAgency', a, locale)}: ${r[`${a}_withheld`] ? WITHHELD.symbol : r[a] === null ? '–' : formatCount(r[a] as number, locale)}`,
       })),
     );
     const spans = rows.map((r) => {
@@ -144,7 +143,7 @@ LIMIT 15`;
       marks: [
         Plot.ruleY(spans.filter((d) => d.min <= d.max && !d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: '#888', strokeWidth: 3 }),
         Plot.ruleY(spans.filter((d) => d.min <= d.max && d.withheld), { y: 'y', x1: 'min', x2: 'max', stroke: WITHHELD_INK, strokeWidth: 2, strokeDasharray: '3,3' }),
-        Plot.text(points.filter((p) => p.withheld), { x: 0, y: 'y', text: () => k, dx: 4, dy: -8, textAnchor: 'start', fill: WITHHELD_INK, fontSize: 10, title: 'title' }),
+        Plot.text(points.filter((p) => p.withheld), { x: 0, y: 'y', text: () => WITHHELD.symbol, dx: 4, dy: -8, textAnchor: 'start', fill: WITHHELD_INK, fontSize: 10, title: 'title' }),
         Plot.dot(points.filter((p) => p.value !== null), { x: 'value', y: 'y', fill: 'colour', r: narrow ? 4 : 5, stroke: 'white', title: 'title' }),
       ],
     });

@@ -13,6 +13,7 @@
 import type { Filters } from '../schema/filters.ts';
 import type { ChartRow } from './chart-definition.ts';
 import { periodSelection, filterGrain, selectTotals } from './chart-sql.ts';
+import { TAK_CATEGORY } from '../schema/filter-values.ts';
 
 export interface ProvinceSanctionsRow extends ChartRow {
   province_code: string;
@@ -31,7 +32,7 @@ export interface ProvinceSanctionsRow extends ChartRow {
 export const PROVINCE_SANCTIONS_FILTERS = ['period', 'nationality', 'category', 'province'] as const;
 
 export function provinceSanctionsSql(given: Filters): string {
-  const filters: Filters = { ...given, category: given.category ?? 'tak', province: null, office: null };
+  const filters: Filters = { ...given, category: given.category ?? TAK_CATEGORY, province: null, office: null };
   const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS, filterGrain(filters));
   // Arrivals of the same period as the sanctions (by province, sanctions are published by half-year).
   const arrivals = selectTotals('arrivals', ['port_code'], { ...filters, category: null }, ['nationality'], sanctions.grain);

@@ -1,10 +1,10 @@
 /** TAK per province on the tile-grid map: persons, and persons per 100,000 arrivals. */
 import type { ChartDefinition } from './chart-definition.ts';
-import { formatCount, formatDecimal, formatMonthSpan } from './format.ts';
+import { formatCount, formatDecimal, formatMonthSpan } from '../i18n/format.ts';
 import { enumLabel, pick } from './labels.ts';
 import { provinceTileMap } from './province-tile-map.ts';
 import { PROVINCE_SANCTIONS_FILTERS, provinceSanctionsSql, type ProvinceSanctionsRow } from './sanctions-map-sql.ts';
-import { withheldLabel } from './withheld.ts';
+import { TAK_CATEGORY } from '../schema/filter-values.ts';
 
 const columns = [
   { key: 'province_code', label: { id: 'Kode provinsi', en: 'Province code' }, type: 'code' },
@@ -20,7 +20,7 @@ const T = {
   id: {
     missingCount: 'tidak ada',
     missingRate: 'tanpa kedatangan',
-    withheld: 'disembunyikan',
+    withheld: 'dirahasiakan',
     countTitle: (name: string, n: string, what: string, span: string) => `${name} terbanyak: ${n} orang dikenai ${what}, ${span}`,
     rateTitle: (name: string, n: string, what: string, span: string) => `${name} tertinggi: ${n} orang dikenai ${what} per 100.000 kedatangan, ${span}`,
     empty: (what: string) => `${what} per provinsi`,
@@ -29,7 +29,7 @@ const T = {
   en: {
     missingCount: 'none',
     missingRate: 'no arrivals',
-    withheld: 'withheld',
+    withheld: 'confidential',
     countTitle: (name: string, n: string, what: string, span: string) => `${name} leads: ${n} persons subject to ${what}, ${span}`,
     rateTitle: (name: string, n: string, what: string, span: string) => `${name} is highest: ${n} persons subject to ${what} per 100,000 arrivals, ${span}`,
     empty: (what: string) => `${what} per province`,
@@ -41,7 +41,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 /** What the map counts: TAK (the default) or the action the category filter picked. */
 const counted = (category: string | null | undefined, locale: 'id' | 'en'): string =>
-  !category || category === 'tak' ? 'TAK' : lowerFirst(enumLabel('sanctionAction', category, locale));
+  !category || category === TAK_CATEGORY ? 'TAK' : lowerFirst(enumLabel('sanctionAction', category, locale));
 
 function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<ProvinceSanctionsRow> {
   const flag = measure === 'count' ? 'count_withheld' : 'rate_withheld';
@@ -77,7 +77,6 @@ function mapChart(id: string, measure: 'count' | 'rate'): ChartDefinition<Provin
       return provinceTileMap(rows, {
         value: measure,
         withheldFlag: flag,
-        withheldLabel: withheldLabel('sanctions', 'count'),
         format: (v) => format(v, context.locale),
         missingLabel: measure === 'count' ? t.missingCount : t.missingRate,
         withheldLegend: t.withheld,

@@ -5,10 +5,11 @@
  * Breakdowns by office, province and nationality are published by half-year (and nationalities by
  * year), by action group: src/schema/disclosure.ts says why.
  */
-import { sqlString } from './chart-sql.ts';
+import { sqlString } from '../shared/sql-text.ts';
 import { ACTION_GROUPS } from '../schema/tables.ts';
 import { enumLabel, localName } from './labels.ts';
 import { rankingChart } from './ranking-chart.ts';
+import { TAK_CATEGORY } from '../schema/filter-values.ts';
 
 const axis = { id: 'Orang dikenai tindakan', en: 'Persons subject to actions' };
 const countLabel = { id: 'Orang', en: 'Persons' };
@@ -18,7 +19,7 @@ export const sanctionsNationalities = rankingChart({
   table: 'sanctions',
   breakdown: 'nationality',
   filters: ['period', 'nationality', 'category'],
-  defaults: { category: 'tak' },
+  defaults: { category: TAK_CATEGORY },
   names: { join: 'LEFT JOIN countries ON countries.iso3 = cells.code', id: 'countries.name_id', en: 'countries.name_en' },
   label: (row, locale) => localName(row, locale),
   limit: 10,
@@ -64,7 +65,7 @@ export const sanctionsOffices = rankingChart({
   table: 'sanctions',
   breakdown: 'office_code',
   filters: ['period', 'province', 'office', 'category'],
-  defaults: { category: 'tak' },
+  defaults: { category: TAK_CATEGORY },
   restrict: {
     province: (value, column) => `${column} IN (SELECT code FROM offices WHERE province_code = ${sqlString(value)})`,
   },

@@ -1,12 +1,12 @@
 /**
- * A chart's rows as a table for people (id-ID formats, "<k" for withheld cells) and the footnote
- * the withheld cells need. Pure: the build renders it into the page and the browser rebuilds it
+ * A chart's rows as a table for people (id-ID formats, "[c]" for withheld cells) and how many
+ * cells are withheld, for the footnote that explains the mark. Pure: the build renders it into the page and the browser rebuilds it
  * after a filter change.
  */
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { AnyChartDefinition, ChartColumn, ChartRow } from './chart-definition.ts';
-import { formatChange, formatCount, formatDecimal, formatMonthYear, formatPercent } from './format.ts';
-import { withheldLabel } from './withheld.ts';
+import { formatChange, formatCount, formatDecimal, formatMonthYear, formatPercent } from '../i18n/format.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
 
 export interface TableCell {
   text: string;
@@ -17,8 +17,8 @@ export interface TableCell {
 export interface TableModel {
   headers: { text: string; numeric: boolean }[];
   rows: TableCell[][];
-  /** Withheld cells by their label ("<10" → 3), for the footnote. */
-  withheld: Map<string, number>;
+  /** How many cells are withheld (each shown as WITHHELD.symbol), for the footnote. */
+  withheldCells: number;
 }
 
 const NUMERIC: ReadonlySet<ChartColumn['type']> = new Set(['count', 'ratio', 'change', 'rate']);
@@ -47,17 +47,15 @@ export function cellText(column: ChartColumn, value: unknown, locale: Locale): s
 }
 
 export function tableModel(chart: AnyChartDefinition, rows: readonly ChartRow[], locale: Locale): TableModel {
-  const withheld = new Map<string, number>();
+  let withheldCells = 0;
   const body = rows.map((row) =>
     chart.columns.map((column) => {
-      const isWithheld = column.withheld !== undefined && row[column.withheld] === true;
-      if (isWithheld) {
-        const label = withheldLabel(chart.table, column.measure ?? chart.measures[0] ?? 'count');
-        withheld.set(label, (withheld.get(label) ?? 0) + 1);
-        return { text: label, numeric: true, withheld: true };
+      if (column.withheld !== undefined && row[column.withheld] === true) {
+        withheldCells += 1;
+        return { text: WITHHELD.symbol, numeric: true, withheld: true };
       }
       return { text: cellText(column, columnValue(column, row, locale), locale), numeric: NUMERIC.has(column.type), withheld: false };
     }),
   );
-  return { headers: chart.columns.map((c) => ({ text: c.label[locale], numeric: NUMERIC.has(c.type) })), rows: body, withheld };
+  return { headers: chart.columns.map((c) => ({ text: c.label[locale], numeric: NUMERIC.has(c.type) })), rows: body, withheldCells };
 }

@@ -9,13 +9,14 @@
  */
 import { chartCsv, downloadName } from '../charts/chart-csv.ts';
 import type { AnyChartDefinition, ChartRow } from '../charts/chart-definition.ts';
-import { formatDay, formatMonthYear } from '../charts/format.ts';
+import { CHART_WIDTHS } from '../charts/chart-widths.ts';
+import { drawChart } from '../charts/draw-chart.ts';
+import { formatDate, formatMonthYear } from '../i18n/format.ts';
 import { tableModel } from '../charts/table-model.ts';
 import { CHART_UI } from '../i18n/charts.ts';
-import type { Locale } from '../i18n/index.ts';
-import type { Filters } from '../schema/filters.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { NO_FILTERS, type Filters } from '../schema/filters.ts';
 
-const WIDTHS = { wide: 760, narrow: 360 } as const;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Tab = 'chart' | 'table' | 'source';
@@ -63,11 +64,11 @@ export class PantauChart extends HTMLElement {
     const snapshotDate = this.dataset.snapshot ?? '';
     const context = (width: number) => ({ locale: this.locale, width, document, filters, snapshotDate });
     const title = this.querySelector('[data-chart-title]');
-    if (title) title.textContent = chart.title(rows, context(WIDTHS.wide));
+    if (title) title.textContent = chart.title(rows, context(CHART_WIDTHS.wide));
     const summary = this.querySelector('[data-chart-summary]');
     if (summary) {
       const label = summary.querySelector('.chart__summary-label');
-      summary.replaceChildren(...(label ? [label, ' '] : []), chart.summary(rows, context(WIDTHS.wide)));
+      summary.replaceChildren(...(label ? [label, ' '] : []), chart.summary(rows, context(CHART_WIDTHS.wide)));
     }
     this.#drawPlots(chart, this.#windowed(rows), filters);
     this.#renderTable(chart, rows);
@@ -80,7 +81,7 @@ export class PantauChart extends HTMLElement {
     const snapshotDate = this.dataset.snapshot ?? '';
     for (const variant of ['wide', 'narrow'] as const) {
       const holder = this.querySelector<HTMLElement>(`[data-plot="${variant}"]`);
-      holder?.replaceChildren(chart.render(rows, { locale: this.locale, width: WIDTHS[variant], document, filters, snapshotDate }));
+      holder?.replaceChildren(drawChart(chart, rows, { locale: this.locale, width: CHART_WIDTHS[variant], document, filters, snapshotDate }));
     }
   }
 
@@ -114,7 +115,7 @@ export class PantauChart extends HTMLElement {
     this.#windowed(this.#rows);
     slider.addEventListener('input', () => {
       void import('../charts/registry.ts').then(({ chartById }) => {
-        const filters = this.#filters ?? ({ period: null, province: null, nationality: null, category: null, office: null } as Filters);
+        const filters = this.#filters ?? NO_FILTERS;
         this.#drawPlots(chartById(this.chartId), this.#windowed(this.#rows), filters);
         this.dispatchEvent(new CustomEvent('pantau-chart:windowed', { bubbles: true, detail: { chartId: this.chartId, from: slider.value } }));
       });
@@ -153,7 +154,7 @@ export class PantauChart extends HTMLElement {
     const summary = this.querySelector('[data-panel="table"] > summary');
     if (summary) summary.textContent = `${ui.tableSummary} (${ui.rows(rows.length)})`;
     const footnote = this.querySelector<HTMLElement>('[data-chart-footnote]');
-    const text = [...model.withheld].map(([label, n]) => ui.withheld(label, n)).join(' ');
+    const text = model.withheldCells > 0 ? ui.withheld(model.withheldCells) : '';
     if (footnote) {
       footnote.hidden = text === '';
       const span = footnote.querySelector('[data-footnote-text]');
@@ -272,7 +273,7 @@ export class PantauChart extends HTMLElement {
       y += height + 4;
     }
     const unit = this.querySelector('[data-chart-unit]')?.textContent ?? '';
-    out.append(text(unit, y + 14, 11), text(CHART_UI[this.locale].sourceLine(formatDay(this.dataset.snapshot ?? '', this.locale)), y + 30, 11));
+    out.append(text(unit, y + 14, 11), text(CHART_UI[this.locale].sourceLine(formatDate(this.dataset.snapshot ?? '', this.locale)), y + 30, 11));
     const height = y + 40;
     Object.entries({ width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}` }).forEach(([k, v]) => out.setAttribute(k, v));
     Object.entries({ width: '100%', height: '100%', fill: '#ffffff' }).forEach(([k, v]) => background.setAttribute(k, v));

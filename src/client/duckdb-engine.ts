@@ -8,19 +8,20 @@ import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DataType, type Table } from 'apache-arrow';
-import type { BrowserCopiesIndex } from '../lib/browser-copies.ts';
-import type { Manifest } from '../schema/manifest.ts';
+import { BROWSER_COPIES_DIR, BROWSER_COPIES_INDEX, parseBrowserCopiesIndex } from '../schema/browser-copies.ts';
+import { MANIFEST_FILE, parseManifest } from '../schema/manifest.ts';
+import { exactNumber, isoDay } from '../shared/plain-value.ts';
 import { referencedTables, type QueryEngine, type QueryEngineProgress, type QueryRow, type QueryValue } from './query-engine.ts';
 
 /** The site's base path ("/" or "/sub/"), from Vite. */
 const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 const dataUrl = (path: string) => `${BASE}data/${path}`;
 
-async function fetchJson<T>(url: string): Promise<T> {
+async function fetchJson(url: string): Promise<unknown> {
   // The manifest and index change with each publication: revalidate, never trust a stale copy.
   const response = await fetch(url, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  return response.json();
 }
 
 /** The bytes of a gzip body, inflated by the browser; passes through bytes that were already inflated. */
@@ -32,30 +33,17 @@ async function inflateGzip(response: Response): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
-function toNumber(value: bigint, column: string): number {
-  if (value > MAX_SAFE || value < -MAX_SAFE) throw new Error(`query result: ${column} = ${value} does not fit a JS number exactly`);
-  return Number(value);
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const isoDate = (ms: number) => {
-  const d = new Date(ms);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-
 /** Arrow value → plain JS value of the documented shape. */
 function plainValue(value: unknown, type: DataType, column: string): QueryValue {
   if (value === null || value === undefined) return null;
-  if (DataType.isDate(type)) return isoDate(Number(value));
+  if (DataType.isDate(type)) return isoDay(new Date(Number(value)));
   if (DataType.isTimestamp(type)) return new Date(Number(value)).toISOString();
-  if (typeof value === 'bigint') return toNumber(value, column);
+  if (typeof value === 'bigint') return exactNumber(value, column);
   if (DataType.isDecimal(type)) {
     // HUGEINT sums arrive as Decimal128 scale 0 (or a scaled decimal): via its string form.
     const text = String(value);
     const scale = (type as unknown as { scale: number }).scale;
-    return scale > 0 ? Number(text) / 10 ** scale : toNumber(BigInt(text), column);
+    return scale > 0 ? Number(text) / 10 ** scale : exactNumber(BigInt(text), column);
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Uint32Array || value instanceof Int32Array) {
@@ -63,7 +51,7 @@ function plainValue(value: unknown, type: DataType, column: string): QueryValue 
     let result = 0n;
     for (let i = value.length - 1; i >= 0; i -= 1) result = (result << 32n) | BigInt(value[i]! >>> 0);
     if (value[value.length - 1]! < 0 && value instanceof Int32Array) result -= 1n << BigInt(32 * value.length);
-    return toNumber(result, column);
+    return exactNumber(result, column);
   }
   return String(value);
 }
@@ -84,8 +72,8 @@ export function arrowToRows<T>(table: Table): T[] {
 export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
   report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
   const [manifest, copies] = await Promise.all([
-    fetchJson<Manifest>(dataUrl('manifest.json')),
-    fetchJson<BrowserCopiesIndex>(dataUrl('browser/index.json')),
+    fetchJson(dataUrl(MANIFEST_FILE)).then((json) => parseManifest(json, dataUrl(MANIFEST_FILE))),
+    fetchJson(dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`)).then((json) => parseBrowserCopiesIndex(json, dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`))),
   ]);
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
@@ -110,7 +98,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     const copy = copies.tables[name]!;
     pendingBytes += copy.bytes;
     report({ phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
-    const response = await fetch(dataUrl(`browser/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
+    const response = await fetch(dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
     if (!response.ok) throw new Error(`${copy.file}: HTTP ${response.status}`);
     const ipc = await inflateGzip(response);
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });

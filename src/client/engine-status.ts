@@ -6,6 +6,7 @@
  * replaced. role="status" makes screen readers announce changes politely; percentages are
  * announced at most every 10 points so the region does not chatter.
  */
+import { formatPercent } from '../i18n/format.ts';
 import { onQueryEngineProgress, type QueryEngineProgress } from './query-engine.ts';
 
 const READY_HIDE_MS = 4000;
@@ -25,7 +26,7 @@ class EngineStatus extends HTMLElement {
 
   #percent(progress: QueryEngineProgress): string {
     const fraction = progress.fraction ?? 0;
-    return new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID', { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    return formatPercent(fraction, document.documentElement.lang === 'en' ? 'en' : 'id', 0);
   }
 
   #show(progress: QueryEngineProgress): void {

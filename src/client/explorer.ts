@@ -1,6 +1,6 @@
 /**
  * The explorer in the browser: reads its choices (table, breakdown, measure, period columns) and
- * the filters from the address, runs src/lib/totals-query.ts's SQL in DuckDB-WASM, and replaces
+ * the filters from the address, runs src/explorer/totals-query.ts's SQL in DuckDB-WASM, and replaces
  * the built table with the pivoted answer. The built table stays until the engine has answered,
  * so nothing waits for the ~5 MB engine; the engine itself starts after the page has painted.
  *
@@ -8,9 +8,9 @@
  * as everywhere (src/client/filter-state.ts). Everything is in the address: reload restores it.
  */
 import { explorerText } from '../i18n/explorer.ts';
-import type { Locale } from '../i18n/index.ts';
-import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '../lib/explorer-table.ts';
-import { totalsQuery, type TotalsPlan } from '../lib/totals-query.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { explorerCsv, explorerModel, explorerTableHtml, type TotalsRow } from '../explorer/explorer-table.ts';
+import { totalsQuery, type TotalsPlan } from '../explorer/totals-query.ts';
 import { PERIOD_GRAINS, type PeriodGrain } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import { STOCK_METRICS, type TableName } from '../schema/tables.ts';
@@ -24,7 +24,7 @@ interface ExplorerConfig {
   coverageTo: string;
   defaults: { table: TableName; view: string; measure: string; grain: PeriodGrain };
   /** Per table: its views, and its measures with the views that publish each (operations' person counts are not in every view). */
-  tables: Record<TableName, { views: string[]; measures: { name: string; k: number | null; views: string[] }[] }>;
+  tables: Record<TableName, { views: string[]; measures: { name: string; views: string[] }[] }>;
 }
 
 interface ExplorerChoice {
@@ -116,8 +116,7 @@ if (root) {
       const engine = await scheduleQueryEngine();
       const rows = await engine.query<TotalsRow>(plan.sql);
       if (run !== sequence) return; // a newer choice is on its way
-      const measure = config.tables[choice.table].measures.find((m) => m.name === choice.measure)!;
-      const model = explorerModel(rows, plan, choice.measure, measure.k, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure, config.coverageTo);
+      const model = explorerModel(rows, plan, choice.measure, config.locale, text.tables[choice.table], text.measures[choice.measure] ?? choice.measure, config.coverageTo);
       result.innerHTML = explorerTableHtml(model, config.locale);
       result.dataset.state = [choice.table, plan.sourceView, choice.measure, plan.grain, filters.period ?? ''].join('|');
       result.dataset.rows = String(rows.length);

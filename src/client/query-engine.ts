@@ -1,6 +1,6 @@
 /**
  * The in-browser query engine: DuckDB-WASM in a Web Worker, over the published tables.
- * Browser-only (imported from client scripts; never from .astro frontmatter or src/lib).
+ * Browser-only (imported from client scripts; never from .astro frontmatter or src/build).
  *
  *   const engine = await getQueryEngine();
  *   const rows = await engine.query<{ period: string; count: number }>(
@@ -10,7 +10,7 @@
  *   list is the manifest's). Each is loaded on first use: a query's text is scanned for the names
  *   it mentions and only those are fetched, so a page that needs `arrivals_totals` fetches only it.
  * - What is fetched is the table's browser copy (/data/browser/<table>.arrow.gz, Arrow IPC made
- *   from the Parquet at build time; see src/lib/browser-copies.ts and docs/architecture.md):
+ *   from the Parquet at build time; see src/build/browser-copies.ts and docs/architecture.md):
  *   DuckDB-WASM 1.29+ has no Parquet reader, and extension autoloading is switched off so it never
  *   tries to fetch one from another host.
  * - The wasm and worker files are Vite `?url` imports: fingerprinted files under /_astro/, served

@@ -2,7 +2,9 @@
  * UI strings of the chart figures, headline tiles and area pages, in both languages. Kept apart from
  * id.ts / en.ts (page text of the skeleton) so the two can change independently.
  */
-import type { Locale } from './index.ts';
+import { WITHHELD } from '../schema/disclosure.ts';
+import type { CountUnit, TableName } from '../schema/tables.ts';
+import type { Locale } from './locales.ts';
 
 export const CHART_UI = {
   id: {
@@ -26,7 +28,7 @@ export const CHART_UI = {
     snapshot: 'Tanggal snapshot',
     publishedFile: 'Berkas terbit',
     sourceLine: (snapshot: string) => `Sumber: Pantau WNA, data contoh sintetis · snapshot ${snapshot}`,
-    withheld: (k: string, n: number) => `${n} sel ditampilkan sebagai "${k}": angka 1 sampai ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} disembunyikan agar tidak ada orang yang dapat dikenali (lihat Metodologi).`,
+    withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.id}. Di grafik ini: ${cells} sel.`,
     textAlternative: 'Keterangan grafik',
     rows: (n: number) => `${n} baris`,
     unitLine: (unit: string) => `Satuan: ${unit}`,
@@ -54,7 +56,7 @@ export const CHART_UI = {
     snapshot: 'Snapshot date',
     publishedFile: 'Published file',
     sourceLine: (snapshot: string) => `Source: Pantau WNA, synthetic sample data · snapshot ${snapshot}`,
-    withheld: (k: string, n: number) => `${n} cell(s) shown as "${k}": counts from 1 to ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} are withheld so that nobody can be singled out (see Methodology).`,
+    withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.en}. In this chart: ${cells} ${cells === 1 ? 'cell' : 'cells'}.`,
     textAlternative: 'Chart description',
     rows: (n: number) => `${n} rows`,
     unitLine: (unit: string) => `Unit: ${unit}`,
@@ -63,17 +65,14 @@ export const CHART_UI = {
   },
 } as const satisfies Record<Locale, Record<string, unknown>>;
 
-export type ChartUi = (typeof CHART_UI)[Locale];
-export const chartUi = (locale: Locale): ChartUi => CHART_UI[locale];
-
 /** Units as words, for the unit line under every chart. */
-export const UNIT_WORDS: Record<Locale, Record<'persons' | 'events', string>> = {
+export const UNIT_WORDS: Record<Locale, Record<CountUnit, string>> = {
   id: { persons: 'orang', events: 'peristiwa (bukan orang)' },
   en: { persons: 'persons', events: 'events (not persons)' },
 };
 
 /** Source system of each published table (the "Sumber" panel). */
-export const SOURCE_SYSTEMS: Record<Locale, Record<'arrivals' | 'sanctions' | 'operations' | 'registry', string>> = {
+export const SOURCE_SYSTEMS: Record<Locale, Record<TableName, string>> = {
   id: {
     arrivals: 'Sistem perlintasan di TPI (Ditjen Imigrasi), rekap bulanan per TPI',
     sanctions: 'Laporan bulanan TAK kantor imigrasi (Kanim), direkap per Kanwil',

@@ -5,8 +5,6 @@ import type { ReferenceTableName } from '../schema/tables.ts';
 export type StageName = 'ingest' | 'validate' | 'anonymise' | 'aggregate' | 'publish';
 
 export interface Dictionary {
-  /** BCP 47 tag for Intl formatting. */
-  intl: string;
   siteName: string;
   tagline: string;
   skipToContent: string;
@@ -86,9 +84,10 @@ export interface Dictionary {
     disclosureInternal: string;
     disclosureTable: string;
     disclosureK: string;
-    disclosurePrimary: string;
-    disclosureSecondary: string;
-    disclosureFrozen: string;
+    /** Caption of the table of withheld cells (its region is named by it). */
+    disclosureCaption: string;
+    /** Column header: every withheld cell of a measure, whatever rule withheld it. */
+    disclosureWithheld: string;
     disclosureAudited: string;
     disclosureNotProtected: string;
     yes: string;

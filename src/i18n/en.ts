@@ -1,7 +1,7 @@
+import { WITHHELD } from '../schema/disclosure.ts';
 import type { Dictionary } from './dictionary.ts';
 
 const en: Dictionary = {
-  intl: 'en-GB',
   siteName: 'Pantau WNA',
   tagline: 'Statistics on the supervision of foreign nationals (TIMPORA)',
   skipToContent: 'Skip to content',
@@ -95,7 +95,7 @@ const en: Dictionary = {
     unitsHeading: 'Persons or events',
     unitsText: 'Arrivals count crossings (events): one person entering twice is counted twice. Administrative actions count persons per action type, so a sum across action types counts actions. TIMPORA activities are events; foreigners checked and findings count persons.',
     disclosureHeading: 'Disclosure control',
-    disclosureText: 'So that nobody can be singled out, every count from 1 to k − 1 is withheld (shown as “<k”) in the tables and in every total, with k set per table. Further cells are then withheld so that no withheld value can be worked out by subtraction from the totals shown (row, column, province, national, half-year and year totals), preferring the smallest cells; a linear program checks that every withheld value could still lie anywhere in a range at least k wide. Zeros are shown. TIMPORA activities count events and are shown exactly.',
+    disclosureText: `So that nobody can be singled out, every count from 1 to k − 1 is withheld in the tables and in every total, with k set per table. Further cells are then withheld so that no withheld value can be worked out by subtraction from the totals shown (row, column, province, national, half-year and year totals), preferring the smallest cells; a linear program checks that every withheld value could still lie anywhere in a range at least k wide. Zeros are shown. Every withheld cell, whatever its value, is marked “${WITHHELD.symbol}” (confidential) and explained in a footnote; the mark states no range. TIMPORA activities count events and are shown exactly.`,
     disclosureTimeText: 'Once a month is published its pattern is frozen: a later snapshot only withholds more, so two snapshots side by side reveal nothing. Half-year and year totals appear once all their months are in.',
     disclosureDesignText: 'Sanctions are few per office, nationality and month: most of their detail cells are 1 to 9. So they are published in coarser tables, as τ-Argus users redesign sparse tables before suppressing cells: national figures by month, half-year and year; breakdowns by province, office and nationality by half-year (nationality also by year), by action group (deportation, entry ban, other TAK, detention); and no detail rows. TIMPORA activities are events and are published exactly, each one and by month; the persons they checked, found in violation and put into proceedings are few per activity, so they are published as national figures only, by month, half-year and year, and not in the detail rows: with activities public, any breakdown of them could be worked back from the monthly totals. Internal builds still hold everything.',
     detailInternalOnly: 'internal builds only',
@@ -103,9 +103,8 @@ const en: Dictionary = {
     disclosureInternal: 'INTERNAL build: no cell is withheld. These figures are not for publication.',
     disclosureTable: 'Table',
     disclosureK: 'k (withheld when 1 to k − 1)',
-    disclosurePrimary: 'Small counts withheld',
-    disclosureSecondary: 'Withheld to protect them',
-    disclosureFrozen: 'Kept from the previous snapshot',
+    disclosureCaption: 'Cells withheld in this publication, by table and measure',
+    disclosureWithheld: 'Cells withheld',
     disclosureAudited: 'Audited',
     disclosureNotProtected: 'events, shown exactly',
     yes: 'yes',

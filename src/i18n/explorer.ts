@@ -2,10 +2,10 @@
  * UI text of the data explorer, the filter bar and the query-engine status, in both languages.
  * Kept apart from id.ts / en.ts so those stay the site-wide dictionary.
  */
-import type { PeriodGrain } from '../schema/disclosure.ts';
+import { WITHHELD, type PeriodGrain } from '../schema/disclosure.ts';
 import type { Filters } from '../schema/filters.ts';
 import type { TableName } from '../schema/tables.ts';
-import type { Locale } from './index.ts';
+import type { Locale } from './locales.ts';
 
 export interface ExplorerText {
   nav: string;
@@ -30,7 +30,8 @@ export interface ExplorerText {
   rowsShown: (shown: string, total: string) => string;
   empty: string;
   noRecord: string;
-  withheldNote: (k: number) => string;
+  /** The footnote under a table with withheld cells: what WITHHELD.symbol means. */
+  withheldNote: string;
   unavailable: (filters: string) => string;
   sourceView: (view: string, grain: string) => string;
   /** Registry by half-year or year: the stock (foreign residents) is published by month only. */
@@ -79,7 +80,7 @@ const id: ExplorerText = {
   rowsShown: (shown, total) => `Menampilkan ${shown} dari ${total} baris; CSV berisi semuanya.`,
   empty: 'Tidak ada angka untuk pilihan ini.',
   noRecord: '– tidak ada catatan untuk sel ini.',
-  withheldNote: (k) => `<${k}: angka 1 sampai ${k - 1} disembunyikan untuk melindungi kerahasiaan (kontrol pengungkapan).`,
+  withheldNote: `${WITHHELD.symbol} ${WITHHELD.meaning.id}.`,
   unavailable: (filters) => `Filter berikut tidak tersedia untuk rincian ini dan tidak diterapkan: ${filters}.`,
   sourceView: (view, grain) => `Sumber: tabel total, tampilan "${view}", per ${grain.toLowerCase()}.`,
   stockMonthsOnly: 'Orang asing berdomisili adalah jumlah pada suatu tanggal (akhir Juni dan Desember), bukan jumlah selama periode, jadi hanya tersedia per bulan: pilih Periode kolom "Bulan".',
@@ -148,7 +149,7 @@ const en: ExplorerText = {
   rowsShown: (shown, total) => `Showing ${shown} of ${total} rows; the CSV has them all.`,
   empty: 'No figures for this choice.',
   noRecord: '– no record for this cell.',
-  withheldNote: (k) => `<${k}: counts from 1 to ${k - 1} are withheld to protect confidentiality (disclosure control).`,
+  withheldNote: `${WITHHELD.symbol} ${WITHHELD.meaning.en}.`,
   unavailable: (filters) => `These filters are not available for this breakdown and were not applied: ${filters}.`,
   sourceView: (view, grain) => `Source: totals table, view "${view}", per ${grain.toLowerCase()}.`,
   stockMonthsOnly: 'Foreign residents are a count at a date (end of June and of December), not a count over a period, so they are published by month only: choose "Month" as the column period.',

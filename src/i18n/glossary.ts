@@ -1,5 +1,5 @@
 /** Terms readers meet on the pages, with a short definition in both languages (glossary and tooltips). */
-import type { Locale } from './index.ts';
+import type { Locale } from './locales.ts';
 
 export const GLOSSARY = {
   WNA: {

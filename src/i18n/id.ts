@@ -1,7 +1,7 @@
+import { WITHHELD } from '../schema/disclosure.ts';
 import type { Dictionary } from './dictionary.ts';
 
 const id: Dictionary = {
-  intl: 'id-ID',
   siteName: 'Pantau WNA',
   tagline: 'Statistik pengawasan orang asing (TIMPORA)',
   skipToContent: 'Langsung ke isi',
@@ -95,7 +95,7 @@ const id: Dictionary = {
     unitsHeading: 'Orang atau peristiwa',
     unitsText: 'Kedatangan menghitung perlintasan (peristiwa): satu orang yang masuk dua kali dihitung dua kali. Tindakan administratif menghitung orang per jenis tindakan, sehingga jumlah lintas jenis tindakan menghitung tindakan. Kegiatan TIMPORA adalah peristiwa; WNA yang diperiksa dan temuan menghitung orang.',
     disclosureHeading: 'Pengendalian pengungkapan',
-    disclosureText: 'Agar tidak ada orang yang dapat dikenali, setiap angka dari 1 sampai k − 1 disembunyikan (ditampilkan “<k”) dalam tabel dan dalam setiap total, dengan k ditetapkan per tabel. Sel lain kemudian ikut disembunyikan agar tidak ada nilai tersembunyi yang dapat dihitung dengan pengurangan dari total yang ditampilkan (total baris, kolom, provinsi, nasional, semester dan tahun), dengan mengutamakan sel terkecil; sebuah program linear memeriksa bahwa setiap nilai tersembunyi masih dapat berada di mana saja dalam rentang selebar sedikitnya k. Angka nol tetap ditampilkan. Kegiatan TIMPORA menghitung peristiwa dan ditampilkan apa adanya.',
+    disclosureText: `Agar tidak ada orang yang dapat dikenali, setiap angka dari 1 sampai k − 1 disembunyikan dalam tabel dan dalam setiap total, dengan k ditetapkan per tabel. Sel lain kemudian ikut disembunyikan agar tidak ada nilai tersembunyi yang dapat dihitung dengan pengurangan dari total yang ditampilkan (total baris, kolom, provinsi, nasional, semester dan tahun), dengan mengutamakan sel terkecil; sebuah program linear memeriksa bahwa setiap nilai tersembunyi masih dapat berada di mana saja dalam rentang selebar sedikitnya k. Angka nol tetap ditampilkan. Setiap sel yang disembunyikan, berapa pun nilainya, ditandai “${WITHHELD.symbol}” (dirahasiakan) dengan catatan kaki; tanda itu tidak menyatakan rentang nilai. Kegiatan TIMPORA menghitung peristiwa dan ditampilkan apa adanya.`,
     disclosureTimeText: 'Setelah suatu bulan dipublikasikan, polanya dibekukan: snapshot berikutnya hanya dapat menyembunyikan lebih banyak, sehingga membandingkan dua snapshot tidak mengungkapkan apa pun. Total semester dan tahun muncul setelah semua bulannya tersedia.',
     disclosureDesignText: 'Orang yang dikenai sanksi hanya sedikit per kantor, kewarganegaraan dan bulan: sebagian besar sel rinciannya bernilai 1 sampai 9. Karena itu sanksi diterbitkan dalam tabel yang lebih kasar, seperti praktik τ-Argus merancang ulang tabel jarang sebelum menyembunyikan sel: angka nasional per bulan, semester dan tahun; rincian per provinsi, kantor dan kewarganegaraan per semester (kewarganegaraan juga per tahun), menurut kelompok tindakan (deportasi, penangkalan, TAK lainnya, detensi); dan tanpa baris rincian. Kegiatan TIMPORA adalah peristiwa dan diterbitkan apa adanya, per kegiatan dan per bulan; orang yang diperiksa, ditemukan melanggar dan diproses TAK hanya sedikit per kegiatan, sehingga hanya diterbitkan sebagai angka nasional, per bulan, semester dan tahun, dan tidak ada di baris rincian: karena kegiatan diterbitkan, rincian apa pun dapat dihitung balik dari total bulanan. Build internal tetap memuat semuanya.',
     detailInternalOnly: 'hanya build internal',
@@ -103,9 +103,8 @@ const id: Dictionary = {
     disclosureInternal: 'Build INTERNAL: tidak ada sel yang disembunyikan. Angka ini tidak untuk dipublikasikan.',
     disclosureTable: 'Tabel',
     disclosureK: 'k (disembunyikan bila 1 sampai k − 1)',
-    disclosurePrimary: 'Angka kecil disembunyikan',
-    disclosureSecondary: 'Disembunyikan untuk melindunginya',
-    disclosureFrozen: 'Dipertahankan dari snapshot sebelumnya',
+    disclosureCaption: 'Sel yang dirahasiakan dalam publikasi ini, per tabel dan ukuran',
+    disclosureWithheld: 'Sel dirahasiakan',
     disclosureAudited: 'Diaudit',
     disclosureNotProtected: 'peristiwa, ditampilkan apa adanya',
     yes: 'ya',

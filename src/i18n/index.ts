@@ -1,18 +1,14 @@
 /// <reference types="astro/client" />
 /**
- * Languages, page addresses in each language, and formatting. Indonesian is the default at `/`;
- * English lives under `/en/`. Page slugs differ per language (metodologi / methodology).
+ * Page addresses in each language and the dictionaries. Indonesian is the default at `/`;
+ * English lives under `/en/`. Page slugs differ per language (metodologi / methodology). The
+ * languages themselves are in locales.ts, number and date formats in format.ts.
  */
 import type { Dictionary } from './dictionary.ts';
 import en from './en.ts';
 import { explorerText } from './explorer.ts';
 import id from './id.ts';
-
-export type { Dictionary } from './dictionary.ts';
-
-export const LOCALES = ['id', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'id';
+import type { Locale } from './locales.ts';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { id, en };
 
@@ -64,39 +60,4 @@ export function pageUrl(page: PageKey, locale: Locale): string {
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'id' ? 'en' : 'id';
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(t(locale).intl).format(value);
-}
-
-/** "2025-10-05" → "5 Oktober 2025" / "5 October 2025". */
-export function formatDate(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(t(locale).intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** "2025-09" → "September 2025". */
-export function formatMonth(isoMonth: string, locale: Locale): string {
-  const date = new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoMonth;
-  return new Intl.DateTimeFormat(t(locale).intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** File sizes in decimal units: "1,2 MB". */
-export function formatBytes(bytes: number, locale: Locale): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(t(locale).intl, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
 }

@@ -10,12 +10,14 @@
  *
  * Both the pipeline (scripts/aggregate, scripts/anonymise) and the site (src/charts) import this.
  */
-import type { TableName } from './tables.ts';
+import type { CountUnit, TableName } from './tables.ts';
 
 /** Periods a total is published for. `period` holds the first day of the month, half-year or year. */
 export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;
 export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
 
+/** How many months one period of each grain spans. */
+export const GRAIN_MONTHS: Readonly<Record<PeriodGrain, number>> = { month: 1, half: 6, year: 12 };
 
 export interface ProtectedMeasure {
   /** Column in the fact table (or `activities`, the number of rows, for operations). */
@@ -25,7 +27,7 @@ export interface ProtectedMeasure {
    * people). Zeros are always shown.
    */
   k: number | null;
-  unit: 'persons' | 'events';
+  unit: CountUnit;
   /**
    * Whether the public detail rows carry this measure, where it differs from the table's
    * `publicDetail` (operations publish each activity, but not the persons it checked). Where they
@@ -139,6 +141,27 @@ const withPersonGrains = (v: TotalsView): TotalsView => ({
 
 /** The name of a measure's withheld flag column, e.g. `count_withheld`. */
 export const withheldColumn = (measure: string): string => `${measure}_withheld`;
+
+/**
+ * How every withheld cell is marked, on every page, chart, tooltip, map tile and table, in both
+ * languages: "[c]", confidential, as the Office for National Statistics marks it, explained in a
+ * footnote. The mark states no range. Counts 1..k−1 are withheld, but so are cells of any size that
+ * would let one be worked out, and cells the previous release withheld: "<10" was false for those,
+ * and beside the manifest's counts it narrowed what they could be. What a reader may conclude is
+ * what the attacker tests assume too: a withheld cell is at least `least` (zeros are always shown).
+ * The CSV downloads leave a withheld value empty and set its `<measure>_withheld` flag.
+ */
+export const WITHHELD = {
+  symbol: '[c]',
+  meaning: {
+    id: 'dirahasiakan: angka ini tidak dipublikasikan agar tidak ada orang yang dapat dikenali; angka nol selalu ditampilkan',
+    en: 'confidential: this figure is not published so that nobody can be singled out; zeros are always shown',
+  },
+  least: 1,
+} as const;
+
+/** k of a measure (counts 1..k−1 are withheld), or null when it is published exactly. */
+export const thresholdOf = (table: TableName, measure: string): number | null => DISCLOSURE[table].measures.find((m) => m.name === measure)?.k ?? null;
 
 export const DISCLOSURE: Record<TableName, DisclosureRule> = {
   arrivals: {

@@ -4,7 +4,7 @@
  * browser (src/client/filter-state.ts validates the URL against them).
  *
  * Periods come from the publication's coverage; provinces and nationalities from the published
- * reference tables (read at build time, see src/lib/filter-options.ts); categories per table are
+ * reference tables (read at build time, see src/build/filter-options.ts); categories per table are
  * the code lists of src/schema/tables.ts.
  */
 import type { Filters } from './filters.ts';

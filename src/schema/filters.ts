@@ -27,6 +27,13 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { period: null, province: null, nationality: null, category: null, office: null };
 
+/** `filters` with `defaults` filling only the filters it leaves unset (a chart's own defaults: the sanctions rankings count TAK). */
+export function withDefaults(filters: Filters, defaults: Partial<Filters> = {}): Filters {
+  const out = { ...filters };
+  for (const key of Object.keys(defaults) as (keyof Filters)[]) if (out[key] == null) out[key] = defaults[key] ?? null;
+  return out;
+}
+
 /** URL search parameter of each filter, in Indonesian (the primary language); English pages use the same. */
 export const FILTER_PARAMS: Record<keyof Filters, string> = {
   period: 'periode',

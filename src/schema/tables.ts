@@ -4,7 +4,7 @@
  * (src/) and the tests. docs/data-dictionary.md describes the same tables for people.
  */
 
-import { protectedDetailMeasures, withheldColumn } from './disclosure.ts';
+import { protectedDetailMeasures, WITHHELD, withheldColumn } from './disclosure.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -174,9 +174,6 @@ export const ACTION_GROUPS = [
   { code: 'detensi', id: 'Detensi', en: 'Detention (not a TAK form)', actions: ['detensi'] },
 ] as const;
 
-/** The group of an action code. */
-export const actionGroupOf = (action: string): string => ACTION_GROUPS.find((g) => (g.actions as readonly string[]).includes(action))!.code;
-
 const count = (description: string, unit: CountUnit, rawHeaders: readonly string[]): ColumnSpec => ({
   name: 'count',
   type: 'BIGINT',
@@ -286,6 +283,20 @@ export const TABLES: Record<TableName, TableSpec> = {
 
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+const isEnumName = (parse: ColumnSpec['parse']): parse is EnumName => parse in ENUMS;
+
+/**
+ * The code list a column's values come from (`visa_category` → `visaCategory`), as its raw column
+ * declares it in `parse`; undefined for a column not coded by a list (names, dates, counts).
+ */
+export function enumOfColumn(column: string): EnumName | undefined {
+  for (const spec of Object.values(TABLES)) {
+    const parse = spec.rawColumns.find((c) => c.name === column)?.parse;
+    if (parse !== undefined && isEnumName(parse)) return parse;
+  }
+  return undefined;
+}
+
 /** Every column of a published table, in Parquet order. */
 export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...spec.rawColumns.map(({ name, type, description }) => ({ name, type, description })),
@@ -294,7 +305,7 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
   ...protectedDetailMeasures(spec.name, spec.rawColumns).map((m) => ({
     name: withheldColumn(m.name),
     type: 'BOOLEAN' as const,
-    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, or a cell withheld so that one cannot be derived.${m.inPublicDetail === false ? ` Public builds leave ${m.name} out of these rows (null, and this flag null: not published); it is in the totals.` : ''}`,
+    description: `True where ${m.name} is withheld (null) by disclosure control: a count from 1 to ${m.k! - 1}, a cell of any size withheld so that one cannot be derived, or a cell the previous release withheld. Pages mark it "${WITHHELD.symbol}".${m.inPublicDetail === false ? ` Public builds leave ${m.name} out of these rows (null, and this flag null: not published); it is in the totals.` : ''}`,
   })),
 ];
 

@@ -7,7 +7,7 @@
  * solves the least and the most the cell can be (HiGHS), exactly.
  */
 import loadHighs from 'highs';
-import { DISCLOSURE, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import type { Db } from '../../scripts/lib/duckdb.ts';
 import { totalMembershipSql, type CellRange } from './verify-protection.ts';
@@ -29,7 +29,7 @@ export async function jointWithheldRanges(db: Db, table: TableName, detail: stri
     for (const m of measures) {
       if (d[`w_${m}`] === false) continue;
       varOf.set(`${i}|${m}`, lower.length);
-      lower.push(d[`w_${m}`] === true ? 1 : 0);
+      lower.push(d[`w_${m}`] === true ? WITHHELD.least : 0);
     }
   });
   const n = lower.length;
@@ -56,7 +56,7 @@ export async function jointWithheldRanges(db: Db, table: TableName, detail: stri
       if (t[`w_${m}`] === false && vars.length > 0) lpRows.push({ vars, coefficients: vars.map(() => 1), lo: Number(t[m]) - known, hi: Number(t[m]) - known });
       if (t[`w_${m}`] === true) {
         targets.push({ key: `${m} ${String(t.key)}`, truth: Number(t[`truth_${m}`]), vars, known });
-        if (vars.length > 0) lpRows.push({ vars, coefficients: vars.map(() => 1), lo: 1 - known, hi: Infinity });
+        if (vars.length > 0) lpRows.push({ vars, coefficients: vars.map(() => 1), lo: WITHHELD.least - known, hi: Infinity });
       }
     }
   }

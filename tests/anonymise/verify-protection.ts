@@ -6,7 +6,7 @@
  * at least 1 (zeros are shown).
  */
 import loadHighs from 'highs';
-import { DISCLOSURE, PERIOD_GRAINS, withheldColumn } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, PERIOD_GRAINS, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import type { Db } from '../../scripts/lib/duckdb.ts';
 
@@ -64,7 +64,7 @@ export async function withheldRanges(db: Db, table: TableName, measure: string, 
       for (const r of rowsA) { indices.push(...r); starts.push(indices.length); }
       const result = highs.raw.lpCall({
         numCols: n, numRows: rowsA.length, sense: highs.constants.objectiveSense[sense], colCost: cost,
-        colLower: new Array(n).fill(1), colUpper: new Array(n).fill(highs.infinity), rowLower: rhs, rowUpper: rhs,
+        colLower: new Array(n).fill(WITHHELD.least), colUpper: new Array(n).fill(highs.infinity), rowLower: rhs, rowUpper: rhs,
         matrix: { format: 'csr', numRows: rowsA.length, numCols: n, starts, indices, values: new Array(indices.length).fill(1) },
       });
       if (result.status === highs.constants.status.error) throw new Error('LP error');

@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { publishedDir } from '../../src/lib/published.ts';
+import { publishedDir } from '../../src/build/published.ts';
 import { MANIFEST_FILE } from '../../src/schema/manifest.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
  * serves them from the publication folder, with range requests.
  *
  * Beside them, /data/browser/ holds the browser copies DuckDB-WASM loads (Arrow IPC, gzip; see
- * src/lib/browser-copies.ts): written into dist/ by a build, made once per publication for the dev
+ * src/build/browser-copies.ts): written into dist/ by a build, made once per publication for the dev
  * server (in .astro/browser-copies/).
  */
 import { createHash } from 'node:crypto';
@@ -13,9 +13,10 @@ import { copyFile, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BROWSER_COPIES_DIR, writeBrowserCopies } from '../lib/browser-copies.ts';
-import { PublicationError, projectRoot, publishedDir, readManifest } from '../lib/published.ts';
-import { MANIFEST_FILE } from '../schema/manifest.ts';
+import { BROWSER_COPIES_DIR, BROWSER_COPIES_INDEX } from '../../schema/browser-copies.ts';
+import { writeBrowserCopies } from '../browser-copies.ts';
+import { PublicationError, projectRoot, publishedDir, readManifest } from '../published.ts';
+import { MANIFEST_FILE } from '../../schema/manifest.ts';
 import { sendFile } from './send-file.ts';
 
 export const DATA_ROUTE = 'data';
@@ -33,7 +34,7 @@ function devBrowserCopies(): Promise<string> {
   const key = createHash('sha256').update(readFileSync(join(publishedDir(), MANIFEST_FILE))).digest('hex').slice(0, 16);
   if (devCopies?.key !== key) {
     const dir = join(projectRoot(), '.astro', 'browser-copies', key);
-    devCopies = { key, dir: existsSync(join(dir, 'index.json')) ? Promise.resolve(dir) : writeBrowserCopies(publishedDir(), dir, writeAtomically).then(() => dir) };
+    devCopies = { key, dir: existsSync(join(dir, BROWSER_COPIES_INDEX)) ? Promise.resolve(dir) : writeBrowserCopies(publishedDir(), dir, writeAtomically).then(() => dir) };
   }
   return devCopies.dir;
 }

@@ -8,11 +8,11 @@
  * published view can answer is reported in `unavailable` and not applied. A province filter on a
  * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
  */
-import { DISCLOSURE, grainsOf, PERIOD_GRAINS, publishesGrain, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
+import { DISCLOSURE, GRAIN_MONTHS, grainsOf, PERIOD_GRAINS, publishesGrain, totalsDimensions, totalsTableName, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
 import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
-import { totalsTableName } from '../schema/disclosure.ts';
 import { ACTION_GROUPS, TAK_ACTIONS, type TableName } from '../schema/tables.ts';
+import { sqlIdent, sqlString } from '../shared/sql-text.ts';
 
 export interface TotalsRequest {
   table: TableName;
@@ -48,29 +48,25 @@ const REFERENCE: Record<string, { table: string; code: string; name: (locale: 'i
   region_code: { table: 'regencies', code: 'code', name: () => 'name', province: 'province_code' },
 };
 
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d) => b.includes(d));
 
 /** The column a filter selects on in a table's totals, and the value, or null if the table has no such filter. */
 function filterColumn(table: TableName, key: keyof Filters, value: string): { column: string; sqlValue: string } | null {
   switch (key) {
     case 'province':
-      return { column: 'province_code', sqlValue: literal(value) };
+      return { column: 'province_code', sqlValue: sqlString(value) };
     case 'nationality':
-      return table === 'arrivals' || table === 'sanctions' ? { column: 'nationality', sqlValue: literal(value) } : null;
+      return totalsDimensions(table).includes('nationality') ? { column: 'nationality', sqlValue: sqlString(value) } : null;
     case 'office':
-      return table === 'sanctions' || table === 'operations' ? { column: 'office_code', sqlValue: literal(value) } : null;
+      return totalsDimensions(table).includes('office_code') ? { column: 'office_code', sqlValue: sqlString(value) } : null;
     case 'category':
       if (!CATEGORY_FILTERS[table].codes.includes(value)) return null;
       if (table === 'sanctions' && value === TAK_CATEGORY) return { column: 'is_tak', sqlValue: 'true' };
-      return { column: CATEGORY_FILTERS[table].column, sqlValue: literal(value) };
+      return { column: CATEGORY_FILTERS[table].column, sqlValue: sqlString(value) };
     default:
       return null;
   }
 }
-
-const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
 export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const { table, filters, locale } = request;
@@ -112,15 +108,15 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
     const child = key === 'province' ? dims.find((d) => REFERENCE[d]?.province) : undefined;
     if (target.column === 'is_tak' && dims.includes('action') && !viewOf([...dims, target.column])) {
       // "All TAK" on an action breakdown: the TAK actions are the rows to keep (action → is_tak).
-      where.push(`action IN (${TAK_ACTIONS.map(literal).join(', ')})`);
+      where.push(`action IN (${TAK_ACTIONS.map(sqlString).join(', ')})`);
       applied.push(key);
     } else if (dims.includes(target.column) || viewOf([...dims, target.column])) {
       if (!dims.includes(target.column)) dims.push(target.column);
-      where.push(`${ident(target.column)} = ${target.sqlValue}`);
+      where.push(`${sqlIdent(target.column)} = ${target.sqlValue}`);
       applied.push(key);
     } else if (child) {
       const ref = REFERENCE[child]!;
-      where.push(`${ident(child)} IN (SELECT ${ident(ref.code)} FROM ${ref.table} WHERE ${ident(ref.province!)} = ${target.sqlValue})`);
+      where.push(`${sqlIdent(child)} IN (SELECT ${sqlIdent(ref.code)} FROM ${ref.table} WHERE ${sqlIdent(ref.province!)} = ${target.sqlValue})`);
       applied.push(key);
     } else {
       unavailable.push(key);
@@ -130,8 +126,8 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
 
   if (range) {
     // Whole periods of the grain inside the filter's months: 2024-H1 at month grain is Jan–Jun.
-    where.push(`period >= DATE ${literal(`${range.from}-01`)}`);
-    where.push(`period + INTERVAL ${GRAIN_MONTHS[grain] - 1} MONTH <= DATE ${literal(`${range.to}-01`)}`);
+    where.push(`period >= DATE ${sqlString(`${range.from}-01`)}`);
+    where.push(`period + INTERVAL ${GRAIN_MONTHS[grain] - 1} MONTH <= DATE ${sqlString(`${range.to}-01`)}`);
     applied.push('period');
   }
   if (!PERIOD_GRAINS.includes(grain)) throw new Error(`unknown grain ${grain}`);
@@ -140,20 +136,20 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
   const joins: string[] = [];
   const select = ['CAST(t.period AS VARCHAR) AS period'];
   for (const [i, dim] of view.dims.entries()) {
-    select.push(`t.${ident(dim)}`);
+    select.push(`t.${sqlIdent(dim)}`);
     const ref = REFERENCE[dim];
     if (ref) {
       const alias = `r${i}`;
-      joins.push(`LEFT JOIN ${ref.table} ${alias} ON ${alias}.${ident(ref.code)} = t.${ident(dim)}`);
+      joins.push(`LEFT JOIN ${ref.table} ${alias} ON ${alias}.${sqlIdent(ref.code)} = t.${sqlIdent(dim)}`);
       labels[dim] = `${dim}_label`;
-      select.push(`${alias}.${ident(ref.name(locale))} AS ${ident(`${dim}_label`)}`);
+      select.push(`${alias}.${sqlIdent(ref.name(locale))} AS ${sqlIdent(`${dim}_label`)}`);
     }
   }
-  select.push(`t.${ident(measure.name)}`, `t.${ident(withheldColumn(measure.name))}`);
-  const conditions = [`view = ${literal(source.name)}`, `grain = ${literal(grain)}`, ...where];
+  select.push(`t.${sqlIdent(measure.name)}`, `t.${sqlIdent(withheldColumn(measure.name))}`);
+  const conditions = [`view = ${sqlString(source.name)}`, `grain = ${sqlString(grain)}`, ...where];
   const sql = `SELECT ${select.join(', ')}
 FROM (SELECT * FROM ${totalsTableName(table)} WHERE ${conditions.join(' AND ')}) t
 ${joins.join('\n')}
-ORDER BY ${[...view.dims.map((d) => `t.${ident(d)}`), 't.period'].join(', ')}`;
+ORDER BY ${[...view.dims.map((d) => `t.${sqlIdent(d)}`), 't.period'].join(', ')}`;
   return { sql, view, sourceView: source.name, grain, applied, unavailable, labels };
 }

@@ -10,11 +10,11 @@ import { delimiter, join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { publishedDir } from '../../src/lib/published.ts';
-import { DISCLOSURE, totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
+import { publishedDir } from '../../src/build/published.ts';
+import { DISCLOSURE, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { foreignRequests, launchChromium, visitPage } from './browser-session.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let fixture: string;
@@ -61,33 +61,35 @@ afterAll(async () => {
   if (fixture) rmSync(fixture, { recursive: true, force: true });
 });
 
-test('with JavaScript off, withheld cells read "<10" in tables and drawings, with a footnote', async () => {
+test('with JavaScript off, withheld cells read "[c]" in tables and drawings, with a footnote that states no range', async () => {
   const { context, page } = await visitPage(browser, `${server.origin}/wilayah/bali/`, { javaScriptEnabled: false });
   try {
     const chart = page.locator('pantau-chart[chart-id="sanctions-groups"]');
     await chart.locator('[data-panel="table"] > summary').click();
     const withheld = await chart.locator('[data-table-view] td[data-withheld]').allInnerTexts();
     expect(withheld.length).toBeGreaterThan(0);
-    expect(new Set(withheld)).toEqual(new Set(['<10']));
+    expect(new Set(withheld)).toEqual(new Set([WITHHELD.symbol]));
     expect(await chart.locator('[data-chart-footnote]').isVisible()).toBe(true);
-    expect(await chart.locator('[data-chart-footnote]').innerText()).toMatch(/"<10".*1 sampai 9/);
-    expect(await chart.locator('[data-plot="wide"] svg text').allTextContents()).toContain('<10');
+    expect(await chart.locator('[data-footnote-text]').innerText()).toBe(`${WITHHELD.symbol} ${WITHHELD.meaning.id}. Di grafik ini: ${withheld.length} sel.`);
+    expect(await chart.locator('[data-plot="wide"] svg text').allTextContents()).toContain(WITHHELD.symbol);
+    // No text on the page puts a withheld value below k (the frozen and complementary rules withhold larger cells too).
+    expect(await page.locator('main').innerText()).not.toMatch(/<\s?\d|kurang dari \d|1 sampai 9 disembunyikan/);
   } finally {
     await context.close();
   }
 });
 
-test('the province map shows "<10" tiles and its CSV leaves them empty with the flag set', async () => {
+test('the province map shows "[c]" tiles and its CSV leaves them empty with the flag set', async () => {
   const { context, page, errors, requests } = await visitPage(browser, `${server.origin}/sanksi/`);
   try {
     const chart = page.locator('pantau-chart[chart-id="sanctions-map"]');
     const tiles = await chart.locator('[data-plot="wide"] svg text').allTextContents();
-    expect(tiles).toContain('<10');
+    expect(tiles).toContain(WITHHELD.symbol);
     const [download] = await Promise.all([page.waitForEvent('download'), chart.locator('a[data-download="csv"]').click()]);
     const { readFileSync } = await import('node:fs');
     const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n').slice(1);
     const withheld = lines.filter((line) => line.split(',')[3] === 'true');
-    expect(withheld.length).toBe(tiles.filter((t) => t === '<10').length);
+    expect(withheld.length).toBe(tiles.filter((t) => t === WITHHELD.symbol).length);
     for (const line of withheld) expect(line.split(',')[2]).toBe('');
     expect(errors).toEqual([]);
     expect(foreignRequests(requests)).toEqual([]);

@@ -9,9 +9,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PantauChart } from '../../src/client/chart-element.ts';
-import { formatChange, formatCount, formatMonthSpan } from '../../src/charts/format.ts';
-import { foreignRequests, launchChromium, visitPage } from './browser-session.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { formatChange, formatCount, formatMonthSpan } from '../../src/i18n/format.ts';
+import { WITHHELD } from '../../src/schema/disclosure.ts';
+import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 let server: StaticServer;
@@ -346,6 +347,7 @@ describe('chart figure', () => {
           tableRows: el.querySelectorAll('[data-table-view] tbody tr').length,
           withheld: [...el.querySelectorAll('[data-table-view] td[data-withheld]')].map((td) => td.textContent),
           footnote: (el.querySelector('[data-chart-footnote]') as HTMLElement).hidden,
+          footnoteText: el.querySelector('[data-footnote-text]')!.textContent,
           csv: decodeURIComponent(el.querySelector<HTMLAnchorElement>('a[data-download="csv"]')!.href.split(',').slice(1).join(',')),
           bars: el.querySelectorAll('[data-plot="wide"] svg rect').length,
           filters: el.dataset.filters,
@@ -353,8 +355,9 @@ describe('chart figure', () => {
       });
       expect(after.title).not.toBe(before);
       expect(after.tableRows).toBe(3);
-      expect(after.withheld).toEqual(['<5']);
+      expect(after.withheld).toEqual([WITHHELD.symbol]);
       expect(after.footnote).toBe(false);
+      expect(after.footnoteText).toBe(`${WITHHELD.symbol} ${WITHHELD.meaning.id}. Di grafik ini: 1 sel.`);
       expect(after.csv.split('\r\n').filter(Boolean)).toHaveLength(4);
       expect(after.csv).toContain(',,true,');
       expect(after.bars).toBeGreaterThanOrEqual(3);

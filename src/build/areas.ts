@@ -1,5 +1,6 @@
 /** Provinces and immigration offices that get a page of their own, from the published reference tables. */
-import { withBase, type Locale } from '../i18n/index.ts';
+import { withBase } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { queryPublished } from './query-published.ts';
 
 export interface Area {

@@ -1,5 +1,5 @@
 /**
- * The explorer's result: totals rows (from src/lib/totals-query.ts) reshaped into a table a person
+ * The explorer's result: totals rows (from src/explorer/totals-query.ts) reshaped into a table a person
  * reads — breakdown values down, periods across — and into a CSV a machine reads. Runs at build
  * time (the static default table) and in the browser (after each query), so both render through
  * the same function and the page does not shift when scripts take over.
@@ -9,9 +9,10 @@
  */
 import { from } from 'arquero';
 import { explorerText } from '../i18n/explorer.ts';
-import type { Locale } from '../i18n/index.ts';
-import { withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
-import { ACTION_GROUPS, ENUMS, type EnumName } from '../schema/tables.ts';
+import { formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { GRAIN_MONTHS, WITHHELD, withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
+import { ACTION_GROUPS, ENUMS, enumOfColumn } from '../schema/tables.ts';
 import type { TotalsPlan } from './totals-query.ts';
 
 export type TotalsRow = Record<string, string | number | boolean | null>;
@@ -29,24 +30,9 @@ export interface ExplorerModel {
   rows: { key: string; headers: string[]; cells: (ExplorerCell | null)[] }[];
   /** Rows before the display limit. */
   totalRows: number;
-  /** k of the measure (counts 1..k−1 withheld), null when the measure is published exactly. */
-  k: number | null;
   hasWithheld: boolean;
   hasMissing: boolean;
 }
-
-/** Code lists of dimension columns whose labels are in src/schema/tables.ts. */
-const ENUM_OF: Record<string, EnumName> = {
-  visa_category: 'visaCategory',
-  sex: 'sex',
-  action: 'sanctionAction',
-  violation: 'violation',
-  level: 'operationLevel',
-  activity: 'operationActivity',
-  source_agency: 'sourceAgency',
-  metric: 'registryMetric',
-  port_mode: 'portMode',
-};
 
 /** A dimension value's label: reference name from the query, code list label, or the code. */
 export function dimLabel(dim: string, row: TotalsRow, plan: TotalsPlan, locale: Locale): string {
@@ -54,21 +40,11 @@ export function dimLabel(dim: string, row: TotalsRow, plan: TotalsPlan, locale: 
   if (dim === 'is_tak') return explorerText(locale).isTak[code ? 'true' : 'false'];
   const label = plan.labels[dim] ? row[plan.labels[dim]] : null;
   if (typeof label === 'string' && label) return label;
-  const list = dim === 'action_group' ? ACTION_GROUPS : ENUM_OF[dim] ? (ENUMS[ENUM_OF[dim]!] as readonly { code: string; id: string; en: string }[]) : null;
+  const codeList = enumOfColumn(dim);
+  const list = dim === 'action_group' ? ACTION_GROUPS : codeList ? (ENUMS[codeList] as readonly { code: string; id: string; en: string }[]) : null;
   const item = list?.find((entry) => entry.code === code);
   return item ? item[locale] : String(code ?? '–');
 }
-
-const MONTH_FORMAT: Record<Locale, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
-const MONTH_NAME: Record<Locale, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', { month: 'short', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }),
-};
-
-const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 };
 
 /**
  * Label of a period (first day 'YYYY-MM-DD') at a grain: "Jan 2024", "Semester I 2024", "2024".
@@ -77,12 +53,12 @@ const GRAIN_MONTHS: Record<PeriodGrain, number> = { month: 1, half: 6, year: 12 
  */
 export function periodLabel(period: string, grain: PeriodGrain, locale: Locale, coverageTo?: string): string {
   const year = period.slice(0, 4);
-  const label = grain === 'year' ? year : grain === 'half' ? explorerText(locale).half(year, period.slice(5, 7) === '01' ? 1 : 2) : MONTH_FORMAT[locale].format(new Date(`${period}T00:00:00Z`));
+  const label = grain === 'year' ? year : grain === 'half' ? explorerText(locale).half(year, period.slice(5, 7) === '01' ? 1 : 2) : formatMonthShort(period, locale);
   if (!coverageTo || grain === 'month') return label;
   const first = Number(period.slice(5, 7));
   const last = `${year}-${String(first + GRAIN_MONTHS[grain] - 1).padStart(2, '0')}`;
   if (coverageTo >= last || coverageTo < period.slice(0, 7)) return label;
-  const month = (m: string) => MONTH_NAME[locale].format(new Date(`${m}-01T00:00:00Z`));
+  const month = (m: string) => monthName(Number(m.slice(5, 7)), locale, 'short');
   return `${label} (${month(period.slice(0, 7))}–${month(coverageTo)})`;
 }
 
@@ -98,7 +74,6 @@ export function explorerModel(
   rows: readonly TotalsRow[],
   plan: TotalsPlan,
   measure: string,
-  k: number | null,
   locale: Locale,
   tableTitle: string,
   measureTitle: string,
@@ -139,11 +114,10 @@ export function explorerModel(
     rowHeaders: calendar ? [text.year] : dims.length === 0 ? [text.view] : dims.map((d) => text.dims[d] ?? d),
     columns: columnKeys.map((key) => ({
       key,
-      label: calendar ? MONTH_NAME[locale].format(new Date(`2000-${key}-01T00:00:00Z`)) : periodLabel(key, plan.grain, locale, coverageTo),
+      label: calendar ? monthName(Number(key), locale, 'short') : periodLabel(key, plan.grain, locale, coverageTo),
     })),
     rows: modelRows.slice(0, DISPLAY_LIMIT),
     totalRows: modelRows.length,
-    k,
     hasWithheld: modelRows.some((row) => row.cells.some((cell) => cell?.withheld)),
     hasMissing: modelRows.some((row) => row.cells.some((cell) => cell === null)),
   };
@@ -154,19 +128,18 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** The model as an HTML table (a string, so the build and the browser produce the same markup). */
 export function explorerTableHtml(model: ExplorerModel, locale: Locale): string {
   const text = explorerText(locale);
-  const number = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB');
   const cell = (c: ExplorerCell | null) => {
     if (c === null) return '<td class="num" data-missing>–</td>';
-    if (c.withheld) return `<td class="num" data-withheld><span>&lt;${model.k ?? ''}</span><sup><a href="#explorer-withheld">*</a></sup></td>`;
-    return `<td class="num" data-value="${c.value ?? ''}">${c.value === null ? '–' : number.format(c.value)}</td>`;
+    if (c.withheld) return `<td class="num" data-withheld>${escapeHtml(WITHHELD.symbol)}</td>`;
+    return `<td class="num" data-value="${c.value ?? ''}">${c.value === null ? '–' : formatCount(c.value, locale)}</td>`;
   };
   const head = `<tr>${model.rowHeaders.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}${model.columns.map((c) => `<th scope="col" class="num" data-column="${escapeHtml(c.key)}">${escapeHtml(c.label)}</th>`).join('')}</tr>`;
   const body = model.rows
     .map((row) => `<tr data-row="${escapeHtml(row.key)}">${row.headers.map((h) => `<th scope="row">${escapeHtml(h)}</th>`).join('')}${row.cells.map(cell).join('')}</tr>`)
     .join('');
   const notes = [
-    model.totalRows > model.rows.length ? `<p>${escapeHtml(text.rowsShown(number.format(model.rows.length), number.format(model.totalRows)))}</p>` : '',
-    model.hasWithheld && model.k ? `<p id="explorer-withheld" data-withheld-note>* ${escapeHtml(text.withheldNote(model.k))}</p>` : '',
+    model.totalRows > model.rows.length ? `<p>${escapeHtml(text.rowsShown(formatCount(model.rows.length, locale), formatCount(model.totalRows, locale)))}</p>` : '',
+    model.hasWithheld ? `<p id="explorer-withheld" data-withheld-note>${escapeHtml(text.withheldNote)}</p>` : '',
     model.hasMissing ? `<p>${escapeHtml(text.noRecord)}</p>` : '',
   ].join('');
   if (model.rows.length === 0) return `<p data-empty>${escapeHtml(text.empty)}</p>`;

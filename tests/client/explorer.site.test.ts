@@ -10,14 +10,14 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { explorerModel, type TotalsRow } from '../../src/lib/explorer-table.ts';
-import { writeBrowserCopies } from '../../src/lib/browser-copies.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
-import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
-import { DISCLOSURE } from '../../src/schema/disclosure.ts';
+import { explorerModel, type TotalsRow } from '../../src/explorer/explorer-table.ts';
+import { writeBrowserCopies } from '../../src/build/browser-copies.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
+import { totalsQuery, type TotalsRequest } from '../../src/explorer/totals-query.ts';
+import { WITHHELD } from '../../src/schema/disclosure.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -91,7 +91,7 @@ async function displayedCells(page: Page): Promise<string[][]> {
     for (const tr of table.querySelectorAll('tbody tr')) {
       const cells = [...tr.querySelectorAll('td')];
       cells.forEach((td, i) => {
-        const value = td.hasAttribute('data-withheld') ? `<${td.textContent!.replace(/\D/g, '')}` : td.getAttribute('data-value') ?? '–';
+        const value = td.hasAttribute('data-withheld') ? td.textContent! : td.getAttribute('data-value') ?? '–';
         out.push([tr.getAttribute('data-row')!, columns[i]!, value]);
       });
     }
@@ -103,10 +103,9 @@ async function displayedCells(page: Page): Promise<string[][]> {
 async function nativeCells(request: TotalsRequest): Promise<string[][]> {
   const plan = totalsQuery(request);
   const rows = await queryPublished<TotalsRow>(plan.sql);
-  const k = DISCLOSURE[request.table].measures.find((m) => m.name === request.measure)!.k;
-  const model = explorerModel(rows, plan, request.measure, k, request.locale, '', '');
+  const model = explorerModel(rows, plan, request.measure, request.locale, '', '');
   return model.rows.flatMap((row) =>
-    row.cells.map((cell, i) => [row.key, model.columns[i]!.key, cell === null ? '–' : cell.withheld ? `<${k}` : String(cell.value)]),
+    row.cells.map((cell, i) => [row.key, model.columns[i]!.key, cell === null ? '–' : cell.withheld ? WITHHELD.symbol : String(cell.value)]),
   );
 }
 
@@ -387,16 +386,16 @@ describe('withheld cells in a fixture publication', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('show as "<10" with a footnote, never as a number', async () => {
+  test('show as "[c]" with a footnote, never as a number', async () => {
     const visit = await offline();
     try {
       await visit.page.goto(`${fixture.origin}/jelajah/?tabel=sanctions&rincian=nationality%2Baction_group&kolom=year`);
       await engineAnswer(visit.page);
       const cells = await displayedCells(visit.page);
-      const withheldCells = cells.filter(([, , value]) => value === '<10');
+      const withheldCells = cells.filter(([, , value]) => value === WITHHELD.symbol);
       expect(withheldCells.length).toBeGreaterThan(0);
-      expect(cells.every(([, , value]) => value === '<10' || value === '–' || Number(value) >= 10)).toBe(true);
-      expect(await visit.page.locator('[data-withheld-note]').innerText()).toContain('angka 1 sampai 9 disembunyikan');
+      expect(cells.every(([, , value]) => value === WITHHELD.symbol || value === '–' || Number(value) >= 10)).toBe(true);
+      expect(await visit.page.locator('[data-withheld-note]').innerText()).toBe(`${WITHHELD.symbol} ${WITHHELD.meaning.id}.`);
       expect(visit.errors).toEqual([]);
     } finally {
       await visit.context.close();

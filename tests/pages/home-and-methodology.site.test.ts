@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Manifest } from '../../src/schema/manifest.ts';
-import { DISCLOSURE, totalsTableName } from '../../src/schema/disclosure.ts';
+import { parseManifest, withheldCells, type Manifest } from '../../src/schema/manifest.ts';
+import { DISCLOSURE, totalsTableName, WITHHELD } from '../../src/schema/disclosure.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -39,7 +39,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
-  manifest = (await (await fetch(`${server.origin}/data/manifest.json`)).json()) as Manifest;
+  manifest = parseManifest(await (await fetch(`${server.origin}/data/manifest.json`)).json(), 'dist/data/manifest.json');
 });
 
 afterAll(async () => {
@@ -192,6 +192,30 @@ describe.each(PAGES.filter((p) => !p.overview))('methodology $path', (spec) => {
       expect(await page.$$eval('[data-table-spec="operations"] [data-measure-totals-only]', (els) => els.map((el) => el.getAttribute('data-measure-totals-only'))))
         .toEqual(['foreigners_checked', 'findings', 'follow_ups']);
       expect(await page.locator('[data-table-spec="arrivals"] [data-measure-totals-only]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('explains the withheld mark and prints only how many cells each measure withheld, never per rule', async () => {
+    const { context, page } = await visit(spec.path);
+    try {
+      expect(await page.locator('[data-withheld-symbol]').innerText()).toBe(`${WITHHELD.symbol} ${WITHHELD.meaning[spec.lang]}.`);
+      const rows = await page.$$eval('[data-disclosure-table]', (trs) => trs.map((tr) => ({
+        table: tr.getAttribute('data-disclosure-table')!,
+        measure: tr.getAttribute('data-measure')!,
+        cells: [...tr.querySelectorAll('[data-count]')].map((td) => [td.getAttribute('data-count'), td.textContent!.trim()]),
+      })));
+      const protectedMeasures = TABLE_NAMES.flatMap((table) => DISCLOSURE[table].measures.filter((m) => m.k !== null).map((m) => ({ table, measure: m.name })));
+      expect(protectedMeasures.length).toBeGreaterThan(0);
+      for (const { table, measure } of protectedMeasures) {
+        const counts = manifest.suppression[table]?.measures?.[measure];
+        const row = rows.find((r) => r.table === table && r.measure === measure)!;
+        expect(row.cells.map(([kind]) => kind)).toEqual(['withheld']);
+        expect(Number(row.cells[0]![1]!.replace(/\D/g, ''))).toBe(withheldCells(counts!));
+      }
+      // sanctions withhold cells on the sample: the total is a real figure, not a placeholder
+      expect(withheldCells(manifest.suppression.sanctions!.measures!.count!)).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

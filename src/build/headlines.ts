@@ -4,12 +4,14 @@
  * A derived figure (a sum of months, a change) is left out when any month behind it is withheld.
  */
 import { arrivalsTrendSql, latestTwelveMonths, type ArrivalsMonthRow } from '../charts/arrivals-trend-sql.ts';
-import { formatChange, formatCount, formatMonthSpan } from '../charts/format.ts';
+import { formatChange, formatCount, formatMonthSpan } from '../i18n/format.ts';
 import { enumLabel } from '../charts/labels.ts';
 import { registryGaps, type RegistryGapRow } from '../charts/registry-gaps.ts';
-import type { Locale, PageKey } from '../i18n/index.ts';
+import type { PageKey } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { GlossaryTerm } from '../i18n/glossary.ts';
 import { NO_FILTERS } from '../schema/filters.ts';
+import { sqlString } from '../shared/sql-text.ts';
 import { queryPublished } from './query-published.ts';
 
 export interface Headline {
@@ -178,7 +180,7 @@ FROM operations_totals WHERE view = 'activity' AND activity = 'operasi_gabungan'
   if (top) {
     const series = (await queryPublished(`SELECT CAST(period AS VARCHAR) AS month,
   CAST(max(count) - min(count) AS DOUBLE) AS value, bool_or(count_withheld) AS withheld
-FROM registry_totals WHERE view = 'province_code+metric+source_agency' AND grain = 'month' AND metric = 'foreign_residents' AND province_code = '${top.region_code.replaceAll("'", "''")}'
+FROM registry_totals WHERE view = 'province_code+metric+source_agency' AND grain = 'month' AND metric = 'foreign_residents' AND province_code = ${sqlString(top.region_code)}
 GROUP BY period ORDER BY period`)) as unknown as MonthValue[];
     out.push({
       id: 'largest-discrepancy',

@@ -1,12 +1,11 @@
 /**
- * The explorer's SQL (src/lib/totals-query.ts) over the real publication, checked against sums of
+ * The explorer's SQL (src/explorer/totals-query.ts) over the real publication, checked against sums of
  * the fact tables computed independently: a filter picks the published view that has the filtered
  * column, so every cell equals the fact rows it stands for, and nothing is summed twice.
  */
 import { describe, expect, test } from 'vitest';
-import { explorerCsv, explorerModel, explorerTableHtml } from '../../src/lib/explorer-table.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
-import { totalsQuery, type TotalsRequest } from '../../src/lib/totals-query.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
+import { totalsQuery, type TotalsRequest } from '../../src/explorer/totals-query.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 import { STOCK_METRICS } from '../../src/schema/tables.ts';
 
@@ -129,29 +128,6 @@ describe('totalsQuery against the fact tables', () => {
   });
 });
 
-describe('withheld cells', () => {
-  // A fixture publication's rows: disclosure control withheld CHN's 2024 count (null, flag true).
-  const rows: Cell[] = [
-    { period: '2024-01-01', nationality: 'AUS', nationality_label: 'Australia', count: 120, count_withheld: false },
-    { period: '2024-01-01', nationality: 'CHN', nationality_label: 'RRT', count: null, count_withheld: true },
-  ];
-  const plan = totalsQuery(request({ table: 'arrivals', view: 'nationality', grain: 'year' }));
-
-  test('show as "<k" with a footnote, and an empty CSV value with its flag', () => {
-    const model = explorerModel(rows, plan, 'count', 10, 'id', 'TAK', 'Jumlah');
-    expect(model.hasWithheld).toBe(true);
-    const html = explorerTableHtml(model, 'id');
-    expect(html).toContain('<td class="num" data-withheld><span>&lt;10</span>');
-    expect(html).toContain('angka 1 sampai 9 disembunyikan');
-    const csv = explorerCsv(rows, plan, 'count', 'en');
-    expect(csv.trimEnd().split('\n')).toEqual([
-      '\uFEFFperiod,grain,nationality,nationality_label,count,count_withheld',
-      '2024-01-01,year,AUS,Australia,120,false',
-      '2024-01-01,year,CHN,RRT,,true',
-    ]);
-  });
-});
-
 describe('"all TAK" on an action breakdown', () => {
   test('keeps the TAK actions (detention out) instead of ignoring the filter', async () => {
     const plan = await expectCells(
@@ -162,16 +138,5 @@ describe('"all TAK" on an action breakdown', () => {
       ['action'],
     );
     expect(plan.unavailable).toEqual([]);
-  });
-});
-
-describe('period labels', () => {
-  test('a year or half-year the coverage ends inside is marked partial', async () => {
-    const { periodLabel } = await import('../../src/lib/explorer-table.ts');
-    expect(periodLabel('2025-01-01', 'year', 'id', '2025-09')).toBe('2025 (Jan–Sep)');
-    expect(periodLabel('2025-07-01', 'half', 'en', '2025-09')).toMatch(/^H2 2025 \(Jul–Sept?\)$/); // ICU versions differ on "Sep"/"Sept"
-    expect(periodLabel('2025-01-01', 'half', 'id', '2025-09')).toBe('Semester I 2025');
-    expect(periodLabel('2024-01-01', 'year', 'en', '2025-09')).toBe('2024');
-    expect(periodLabel('2025-03-01', 'month', 'id', '2025-09')).toBe('Mar 2025');
   });
 });

@@ -5,16 +5,15 @@
 import { parseHTML } from 'linkedom';
 import type { AnyChartDefinition, ChartContext, ChartRow } from '../charts/chart-definition.ts';
 import { chartCsv } from '../charts/chart-csv.ts';
+import { CHART_WIDTHS } from '../charts/chart-widths.ts';
+import { drawChart } from '../charts/draw-chart.ts';
 import { heightFor } from '../charts/plot-kit.ts';
 import { chartById } from '../charts/registry.ts';
 import { tableModel, type TableModel } from '../charts/table-model.ts';
-import type { Locale } from '../i18n/index.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { NO_FILTERS, type Filters } from '../schema/filters.ts';
 import { queryPublished } from './query-published.ts';
 import { readManifest } from './published.ts';
-
-/** The two drawings every chart ships: wide (≥ 560 px columns) and narrow (phones). */
-export const CHART_WIDTHS = { wide: 760, narrow: 360 } as const;
 
 export interface Drawing {
   markup: string;
@@ -44,7 +43,7 @@ export async function renderChart(id: string, locale: Locale, given: Partial<Fil
   const snapshotDate = readManifest().snapshotDate;
   const rows = await queryPublished(chart.sql(filters));
   const context = (width: number): ChartContext => ({ locale, width, document: documentForPlot(), filters, snapshotDate });
-  const draw = (width: number): Drawing => ({ markup: chart.render(rows, context(width)).outerHTML, width, height: heightFor(width, chart.aspect) });
+  const draw = (width: number): Drawing => ({ markup: drawChart(chart, rows, context(width)).outerHTML, width, height: heightFor(width, chart.aspect) });
   return {
     chart,
     filters,

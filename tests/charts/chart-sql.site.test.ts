@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { UnsupportedFiltersError } from '../../src/charts/chart-sql.ts';
 import { CHARTS, supportsFilters } from '../../src/charts/registry.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 

@@ -1,23 +1,23 @@
 /**
- * Number and date formats for charts, tables and titles: id-ID first (1.234.567; 7,2%; Januari
- * 2024), en-GB for English pages. Pure Intl, so the same code runs at build time and in the browser.
+ * Number and date formats for every page, chart, table and title: id-ID first (1.234.567; 7,2%;
+ * Januari 2024), en-GB for English pages. Pure Intl, so the same code runs at build time and in the
+ * browser; one formatter per locale and options, made once.
  */
-import type { Locale } from '../i18n/index.ts';
+import { INTL_LOCALE, type Locale } from './locales.ts';
 
-const INTL: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}:n:${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.NumberFormat(INTL[locale], options)));
+  if (!format) cache.set(key, (format = new Intl.NumberFormat(INTL_LOCALE[locale], options)));
   return format;
 }
 
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}:d:${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL[locale], { ...options, timeZone: 'UTC' })));
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...options, timeZone: 'UTC' })));
   return format;
 }
 
@@ -45,13 +45,17 @@ export const formatChange = (ratio: number, locale: Locale, digits = 1, truncate
 export const formatCompact = (value: number, locale: Locale): string =>
   numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 
-const toDate = (iso: string): Date => new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
+/** The first day of the month of "YYYY-MM" or "YYYY-MM-DD", as a UTC Date (invalid for other text). */
+const monthStart = (iso: string): Date => new Date(`${iso.slice(0, 7)}-01T00:00:00Z`);
 
-/** "2024-01-01" → "Januari 2024". */
-export const formatMonthYear = (iso: string, locale: Locale): string => dateFormat(locale, { month: 'long', year: 'numeric' }).format(toDate(iso));
+/** A date formatted, or the text as given when it is not a date. */
+const formatOrKeep = (format: Intl.DateTimeFormat, date: Date, text: string): string => (Number.isNaN(date.getTime()) ? text : format.format(date));
+
+/** "2024-01" or "2024-01-01" → "Januari 2024". */
+export const formatMonthYear = (iso: string, locale: Locale): string => formatOrKeep(dateFormat(locale, { month: 'long', year: 'numeric' }), monthStart(iso), iso);
 
 /** "2024-01-01" → "Jan 2024". */
-export const formatMonthShort = (iso: string, locale: Locale): string => dateFormat(locale, { month: 'short', year: 'numeric' }).format(toDate(iso));
+export const formatMonthShort = (iso: string, locale: Locale): string => formatOrKeep(dateFormat(locale, { month: 'short', year: 'numeric' }), monthStart(iso), iso);
 
 /** Month name alone: 1 → "Januari". */
 export const monthName = (month: number, locale: Locale, style: 'long' | 'short' = 'long'): string =>
@@ -69,16 +73,18 @@ export function formatMonthSpan(from: string, to: string, locale: Locale, style:
   return `${monthName(fm, locale, style)} ${fy}–${monthName(tm, locale, style)} ${ty}`;
 }
 
-/** "2025-10-05" → "5 Oktober 2025". */
-export const formatDay = (iso: string, locale: Locale): string =>
-  dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+/** "2025-10-05" → "5 Oktober 2025" / "5 October 2025". */
+export const formatDate = (iso: string, locale: Locale): string =>
+  formatOrKeep(dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }), new Date(`${iso.slice(0, 10)}T00:00:00Z`), iso);
 
-/** First day of a month as a UTC Date (Plot's time scales). */
-export const monthDate = (iso: string): Date => toDate(iso);
-
-/** Add months to "YYYY-MM-DD" (first of month), returning "YYYY-MM-01". */
-export function addMonths(iso: string, months: number): string {
-  const d = toDate(iso);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
+/** File sizes in decimal units: "1,2 MB". */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
 }

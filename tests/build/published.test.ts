@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { PublicationError, publishedDir, readManifest } from '../../src/lib/published.ts';
+import { PublicationError, publishedDir, readManifest } from '../../src/build/published.ts';
 import { SCHEMA_VERSION } from '../../src/schema/tables.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -1,5 +1,6 @@
 /**
- * Browser copies of the published tables (Node, build time only).
+ * Browser copies of the published tables (Node, build time only); the index they are listed in is
+ * declared in src/schema/browser-copies.ts.
  *
  * DuckDB-WASM 1.29+ has no Parquet reader built in and would fetch the extension from another host
  * (see docs/architecture.md, "Querying in the browser"). So the site publishes, beside each Parquet
@@ -13,31 +14,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Bool, DateDay, Dictionary, Int32, Int64, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
-import { MANIFEST_FILE, type Manifest } from '../schema/manifest.ts';
-
-/** Folder of the copies inside the published data route: /data/browser/. */
-export const BROWSER_COPIES_DIR = 'browser';
-export const BROWSER_COPIES_INDEX = 'index.json';
-
-export interface BrowserCopy {
-  /** File name inside /data/browser/, e.g. "arrivals_totals.arrow.gz". */
-  file: string;
-  rows: number;
-  /** Size of the gzip file (what travels). */
-  bytes: number;
-  /** Size of the Arrow IPC stream once inflated (what DuckDB-WASM receives). */
-  arrowBytes: number;
-  /** sha256 of the Parquet file the copy was made from (also its cache key in the browser). */
-  parquetSha256: string;
-}
-
-export interface BrowserCopiesIndex {
-  format: 'arrow-ipc-stream+gzip';
-  snapshotDate: string;
-  tables: Record<string, BrowserCopy>;
-}
-
-export const browserCopyFile = (table: string): string => `${table}.arrow.gz`;
+import { BROWSER_COPIES_INDEX, browserCopyFile, type BrowserCopiesIndex } from '../schema/browser-copies.ts';
+import { MANIFEST_FILE, parseManifestText } from '../schema/manifest.ts';
+import { sqlString } from '../shared/sql-text.ts';
 
 /** One column as an Arrow vector of the Parquet column's type. Strings are dictionary-encoded (codes repeat). */
 function arrowVector(type: string, values: readonly unknown[]): Vector {
@@ -53,7 +32,7 @@ function arrowVector(type: string, values: readonly unknown[]): Vector {
     case 'DATE':
       return vectorFromArray(values as (Date | null)[], new DateDay());
     default:
-      throw new Error(`browser copy: column type ${type} has no Arrow mapping yet; add it in src/lib/browser-copies.ts`);
+      throw new Error(`browser copy: column type ${type} has no Arrow mapping yet; add it in src/build/browser-copies.ts`);
   }
 }
 
@@ -62,7 +41,7 @@ export async function parquetToArrowIpc(parquetPath: string): Promise<{ ipc: Uin
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
   const db = await instance.connect();
   try {
-    const source = `read_parquet('${parquetPath.replaceAll("'", "''")}')`;
+    const source = `read_parquet(${sqlString(parquetPath)})`;
     const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
     const columns = (await db.runAndReadAll(`SELECT * FROM ${source}`)).getColumnsObjectJS();
     const vectors: Record<string, Vector> = {};
@@ -81,7 +60,8 @@ export async function parquetToArrowIpc(parquetPath: string): Promise<{ ipc: Uin
 
 /** Writes every published table's browser copy and the index into `outDir` (one file per table). */
 export async function writeBrowserCopies(publishedDir: string, outDir: string, write: (path: string, bytes: Uint8Array) => Promise<void>): Promise<BrowserCopiesIndex> {
-  const manifest = JSON.parse(readFileSync(join(publishedDir, MANIFEST_FILE), 'utf8')) as Manifest;
+  const manifestPath = join(publishedDir, MANIFEST_FILE);
+  const manifest = parseManifestText(readFileSync(manifestPath, 'utf8'), manifestPath);
   const index: BrowserCopiesIndex = { format: 'arrow-ipc-stream+gzip', snapshotDate: manifest.snapshotDate, tables: {} };
   for (const [name, published] of Object.entries(manifest.tables)) {
     const { ipc, rows } = await parquetToArrowIpc(join(publishedDir, published.file));

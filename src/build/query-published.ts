@@ -8,23 +8,17 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { exactNumber, isoDay } from '../shared/plain-value.ts';
+import { sqlIdent, sqlString } from '../shared/sql-text.ts';
 import { publishedDir, readManifest } from './published.ts';
 
 export type PlainValue = string | number | boolean | null;
 export type PlainRow = Record<string, PlainValue>;
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 function plain(value: unknown, type: string, column: string): PlainValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`${column} = ${value} does not fit a JS number exactly`);
-    return Number(value);
-  }
-  if (value instanceof Date) {
-    if (type === 'DATE') return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    return value.toISOString();
-  }
+  if (typeof value === 'bigint') return exactNumber(value, column);
+  if (value instanceof Date) return type === 'DATE' ? isoDay(value) : value.toISOString();
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }
@@ -42,8 +36,7 @@ async function open(dir: string): Promise<DuckDBConnection> {
   const db = await instance.connect();
   await db.run("SET TimeZone = 'UTC'");
   for (const [name, file] of Object.entries(readManifest().tables)) {
-    const path = join(dir, file.file).replaceAll("'", "''");
-    await db.run(`CREATE VIEW "${name}" AS SELECT * FROM read_parquet('${path}')`);
+    await db.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT * FROM read_parquet(${sqlString(join(dir, file.file))})`);
   }
   return db;
 }
@@ -78,6 +71,3 @@ export function queryPublished<T extends object = PlainRow>(sql: string): Promis
   }
   return result as Promise<T[]>;
 }
-
-/** How many distinct queries this build ran (for the build log). */
-export const queryCount = (): number => results.size;

@@ -8,9 +8,9 @@ import { resolve, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chartById } from '../../src/charts/registry.ts';
-import { queryPublished } from '../../src/lib/query-published.ts';
+import { queryPublished } from '../../src/build/query-published.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer } from '../site/static-server.ts';
 
 const DIST = join(resolve(import.meta.dirname, '../..'), 'dist');
 let server: StaticServer;

@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST_FILE, type Manifest } from '../schema/manifest.ts';
-import { SCHEMA_VERSION } from '../schema/tables.ts';
+import { MANIFEST_FILE, ManifestError, parseManifestText, type Manifest } from '../schema/manifest.ts';
 
 export const PUBLISHED_DIR_ENV = 'PANTAU_PUBLISHED_DIR';
 const PACKAGE_NAME = 'pantau-wna';
@@ -67,15 +66,10 @@ export function readManifest(): Manifest {
   }
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    manifest = parseManifestText(readFileSync(path, 'utf8'), path);
   } catch (error) {
-    throw new PublicationError(`${path} is not valid JSON: ${(error as Error).message}.`, 'run `npm run data` again to republish.');
-  }
-  if (manifest.schemaVersion !== SCHEMA_VERSION || typeof manifest.tables !== 'object' || !manifest.snapshotDate) {
-    throw new PublicationError(
-      `${path} has schema version ${String(manifest.schemaVersion)}; this site reads version ${SCHEMA_VERSION}.`,
-      'run `npm run data` with this version of the pipeline to republish.',
-    );
+    if (error instanceof ManifestError) throw new PublicationError(`${error.source}: ${error.problems.join('; ')}.`, error.hint);
+    throw error;
   }
   cached = { path, manifest };
   return manifest;

@@ -1,0 +1,189 @@
+/**
+ * Imports go the way docs/architecture.md ("What each folder may import") says: a folder imports
+ * only the folders and packages its rule lists, so browser code never pulls in build-only code,
+ * src/schema stays importable by everything, and the pipeline reaches the site only through
+ * src/schema and src/shared. The rule table below is the one place to change the rules; the
+ * checker is tested on a made-up graph first, so a rule that cannot fail would show.
+ *
+ * The pipeline's stage order (ingest → validate → aggregate → anonymise → publish, scripts/lib
+ * below all) is listed as pending (vitest "todo"): it fails today, the violations are named, and
+ * it is enforced by moving its entries from PENDING_RULES to RULES once they are fixed.
+ */
+import { describe, expect, test } from 'vitest';
+import { codeFiles, importEdges, repositoryRoot, type ImportEdge } from './import-graph.ts';
+
+export interface ImportRule {
+  /** The files the rule is about: a folder ("src/charts/") or one file. The longest match wins. */
+  from: string;
+  /** The side of an .astro file the rule is about: its frontmatter (module) or its <script>s. */
+  side?: ImportEdge['side'];
+  /** Folders or files these files may import (their own folder included). */
+  mayImport: readonly string[];
+  /** Packages they may import: a list, or 'any'. */
+  packages: 'any' | readonly string[];
+  /** Why, for the message when the rule is broken. */
+  because: string;
+}
+
+const SCHEMA = 'src/schema/';
+const SHARED = 'src/shared/';
+const NEUTRAL = [SCHEMA, SHARED];
+const ASTRO = ['src/pages/', 'src/components/', 'src/layouts/', 'src/styles/'];
+
+/** The enforced rules, one per folder (src/ now; scripts/ only for what it may take from src/). */
+export const RULES: readonly ImportRule[] = [
+  { from: SCHEMA, mayImport: [SCHEMA], packages: ['zod'], because: 'src/schema is the one source of truth that scripts, the build and the browser all import: it imports nothing of the site' },
+  { from: SHARED, mayImport: [SHARED], packages: [], because: 'src/shared holds runtime-neutral helpers anything may import: it depends on nothing' },
+  { from: 'src/i18n/', mayImport: ['src/i18n/', ...NEUTRAL], packages: [], because: 'text and formats run at build and in the browser' },
+  { from: 'src/charts/', mayImport: ['src/charts/', 'src/i18n/', ...NEUTRAL], packages: ['@observablehq/plot', 'd3'], because: 'a chart definition draws at build and in the browser: it may not import build-only or browser-only code' },
+  { from: 'src/explorer/', mayImport: ['src/explorer/', 'src/i18n/', ...NEUTRAL], packages: ['arquero'], because: "the explorer's SQL and table run at build and in the browser" },
+  { from: 'src/client/', mayImport: ['src/client/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: ['@duckdb/duckdb-wasm', 'apache-arrow'], because: 'browser code never imports build-only code (Node APIs, native DuckDB)' },
+  { from: 'src/build/', mayImport: ['src/build/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: 'any', because: 'the build renders what charts and the explorer define; browser-only code is not for Node' },
+  ...ASTRO.map((from): ImportRule => ({ from, side: 'module', mayImport: [...ASTRO, 'src/build/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: 'any', because: 'frontmatter runs at build time: browser code belongs in a <script>' })),
+  ...ASTRO.map((from): ImportRule => ({ from, side: 'browser-script', mayImport: ['src/client/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: [], because: "an .astro <script> runs in the browser: it loads the page's client code, never build code" })),
+  { from: 'astro.config.mjs', mayImport: ['src/build/'], packages: 'any', because: 'the Astro configuration plugs in the build integrations' },
+  { from: 'scripts/', mayImport: ['scripts/', ...NEUTRAL, 'tests/'], packages: 'any', because: 'the pipeline reaches src/ only through src/schema and src/shared (scripts importing tests/ is a pending rule below)' },
+];
+
+/** Packages that only one folder may import, wherever else they would be allowed. */
+export const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
+  '@duckdb/duckdb-wasm': ['src/client/'],
+};
+
+export interface PendingRule extends ImportRule {
+  /** The imports that break it today, as "from → to". */
+  knownViolations: readonly string[];
+}
+
+const STAGES = ['ingest', 'validate', 'aggregate', 'anonymise', 'publish'] as const;
+const STAGE_RULES = STAGES.map((stage, i): PendingRule => ({
+  from: `scripts/${stage}/`,
+  mayImport: [...STAGES.slice(0, i + 1).map((s) => `scripts/${s}/`), 'scripts/lib/', 'scripts/reference/', ...NEUTRAL],
+  packages: 'any',
+  because: `stages import downward: ${stage} imports only the stages before it and scripts/lib`,
+  knownViolations: {
+    ingest: [
+      'scripts/ingest/ingest-file.ts → scripts/anonymise/refuse-identifying-columns.ts',
+      'scripts/ingest/map-headers.ts → scripts/validate/normalise-spelling.ts',
+    ],
+    validate: [],
+    aggregate: [],
+    anonymise: [],
+    publish: [],
+  }[stage],
+}));
+
+/** Not enforced yet (the scripts' restructuring is the next step): each names what breaks it. */
+export const PENDING_RULES: readonly PendingRule[] = [
+  ...STAGE_RULES,
+  {
+    from: 'scripts/lib/',
+    mayImport: ['scripts/lib/', ...NEUTRAL],
+    packages: 'any',
+    because: 'scripts/lib is below every stage',
+    knownViolations: ['scripts/lib/read-csv-file.ts → scripts/ingest/detect-text-format.ts'],
+  },
+  {
+    from: 'scripts/bench/',
+    mayImport: ['scripts/', ...NEUTRAL],
+    packages: 'any',
+    because: 'scripts never import tests/',
+    knownViolations: ['scripts/bench/bench-query-engine.ts → tests/site/static-server.ts'],
+  },
+];
+
+/** Two files that import each other: not allowed in scripts/ either, once the pending step is done. */
+export const PENDING_CYCLES: readonly string[] = ['scripts/validate/table-rules.ts ↔ scripts/validate/validate-table.ts'];
+
+const within = (path: string, place: string): boolean => (place.endsWith('/') ? path.startsWith(place) : path === place);
+
+/** The rule that governs an edge's importing file: the most specific one for its path and side. */
+function ruleFor(edge: ImportEdge, rules: readonly ImportRule[]): ImportRule | undefined {
+  return rules
+    .filter((rule) => within(edge.from, rule.from) && (rule.side === undefined || rule.side === edge.side))
+    .sort((a, b) => b.from.length - a.from.length)[0];
+}
+
+/** Every edge that breaks its rule, as "from → to: because". Files no rule covers (tests) are free. */
+export function importViolations(edges: readonly ImportEdge[], rules: readonly ImportRule[], homes: Readonly<Record<string, readonly string[]>> = PACKAGE_HOMES): string[] {
+  const out: string[] = [];
+  for (const edge of edges) {
+    const rule = ruleFor(edge, rules);
+    if (!rule) continue;
+    const home = edge.kind === 'package' ? homes[edge.to] : undefined;
+    const allowed = edge.kind === 'local'
+      ? within(edge.to, rule.from) || rule.mayImport.some((place) => within(edge.to, place))
+      : (rule.packages === 'any' || rule.packages.includes(edge.to)) && (!home || home.some((place) => within(edge.from, place)));
+    if (!allowed) out.push(`${edge.from}${edge.side === 'browser-script' ? ' <script>' : ''} → ${edge.to}: ${home && !home.some((place) => within(edge.from, place)) ? `${edge.to} belongs in ${home.join(', ')}` : rule.because}`);
+  }
+  return out;
+}
+
+const ROOT = repositoryRoot();
+const EDGES = importEdges(ROOT, [...codeFiles(ROOT, ['src', 'scripts']), 'astro.config.mjs']);
+
+describe('the import checker', () => {
+  // A made-up graph with each kind of wrong import, so the checker is seen to catch them.
+  const edge = (from: string, to: string, side: ImportEdge['side'] = 'module'): ImportEdge => ({ from, to, side, kind: to.includes('/') && !to.startsWith('@') ? 'local' : 'package' });
+  test.each([
+    ['client code importing build-only code', edge('src/client/explorer.ts', 'src/build/published.ts')],
+    ['client code importing a Node API', edge('src/client/filter-state.ts', 'node:fs')],
+    ['the schema importing the site', edge('src/schema/tables.ts', 'src/charts/labels.ts')],
+    ['the schema importing i18n', edge('src/schema/disclosure.ts', 'src/i18n/locales.ts')],
+    ['a chart importing client code', edge('src/charts/plot-kit.ts', 'src/client/chart-element.ts')],
+    ['a chart importing build code', edge('src/charts/registry.ts', 'src/build/query-published.ts')],
+    ['a chart importing native DuckDB', edge('src/charts/chart-sql.ts', '@duckdb/node-api')],
+    ['src importing scripts', edge('src/build/headlines.ts', 'scripts/lib/duckdb.ts')],
+    ['scripts importing site code beyond src/schema and src/shared', edge('scripts/pipeline.ts', 'src/build/published.ts')],
+    ['an .astro frontmatter importing client code', edge('src/components/Explorer.astro', 'src/client/explorer.ts')],
+    ['an .astro <script> importing build code', edge('src/components/ChartFigure.astro', 'src/build/render-chart.ts', 'browser-script')],
+    ['build code importing DuckDB-WASM', edge('src/build/render-chart.ts', '@duckdb/duckdb-wasm')],
+  ])('catches %s', (_, wrong) => {
+    expect(importViolations([wrong], RULES)).toHaveLength(1);
+  });
+
+  test('lets the right imports through', () => {
+    const right = [
+      edge('src/client/explorer.ts', 'src/explorer/totals-query.ts'),
+      edge('src/client/duckdb-engine.ts', '@duckdb/duckdb-wasm'),
+      edge('src/build/render-chart.ts', 'src/charts/registry.ts'),
+      edge('src/build/render-chart.ts', 'linkedom'),
+      edge('src/components/Explorer.astro', 'src/client/explorer.ts', 'browser-script'),
+      edge('src/components/Explorer.astro', 'src/build/query-published.ts'),
+      edge('scripts/lib/duckdb.ts', 'src/shared/sql-text.ts'),
+      edge('scripts/pipeline.ts', 'src/schema/manifest.ts'),
+      edge('tests/client/explorer.site.test.ts', 'src/build/browser-copies.ts'),
+    ];
+    expect(importViolations(right, RULES)).toEqual([]);
+  });
+
+  test('reads imports of every kind: static, type-only, re-exports, dynamic, ?url, and both sides of an .astro file', () => {
+    const chartElement = EDGES.filter((e) => e.from === 'src/client/chart-element.ts').map((e) => e.to);
+    expect(chartElement).toContain('src/charts/registry.ts'); // import('../charts/registry.ts')
+    expect(chartElement).toContain('src/charts/chart-definition.ts'); // import type
+    expect(EDGES.filter((e) => e.from === 'src/client/duckdb-engine.ts').map((e) => e.to)).toContain('@duckdb/duckdb-wasm'); // …wasm?url
+    expect(EDGES.filter((e) => e.from === 'scripts/lib/duckdb.ts').map((e) => e.to)).toContain('src/shared/sql-text.ts'); // export … from
+    const explorer = EDGES.filter((e) => e.from === 'src/components/Explorer.astro');
+    expect(explorer.filter((e) => e.side === 'module').map((e) => e.to)).toContain('src/build/query-published.ts');
+    expect(explorer.filter((e) => e.side === 'browser-script').map((e) => e.to)).toEqual(['src/client/explorer.ts']);
+  });
+
+  test('has a rule for every folder of src/', () => {
+    const folders = new Set(codeFiles(ROOT, ['src']).map((file) => file.split('/').slice(0, 2).join('/') + '/'));
+    for (const folder of folders) expect(RULES.some((rule) => rule.from === folder), `no import rule for ${folder}`).toBe(true);
+  });
+});
+
+describe('the repository', () => {
+  test('imports only what each folder may import', () => {
+    expect(importViolations(EDGES, RULES)).toEqual([]);
+  });
+
+  // Not enforced yet. Each is listed with what breaks it, and with anything else found now, so the
+  // step that fixes them can move the rule to RULES.
+  for (const rule of PENDING_RULES) {
+    const found = importViolations(EDGES, [rule]).map((line) => line.slice(0, line.indexOf(': '))).filter((v) => !rule.knownViolations.includes(v));
+    test.todo(`pending: enforce ${rule.from} (${rule.because}); known: ${rule.knownViolations.join('; ') || 'none'}${found.length ? `; found now too: ${found.join('; ')}` : ''}`);
+  }
+  for (const cycle of PENDING_CYCLES) test.todo(`no two files import each other; known: ${cycle}`);
+});

@@ -8,7 +8,7 @@
  * was. Warnings (revisions beyond the drift threshold, ignored columns) go into the manifest.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { MANIFEST_FILE, parseManifestText, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
@@ -18,8 +18,9 @@ import { MAX_PROVISIONAL_MONTHS } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { type Audience } from './anonymise/disclosure-control.ts';
+import { publicSuppression, type DisclosureCounts } from './anonymise/disclosure-counts.ts';
 import { protectTable } from './anonymise/protect-table.ts';
-import { basisDir, basisRowsFile, createBasisStaging, hasBasis, removeBasisStaging } from './anonymise/release-basis.ts';
+import { basisDir, basisRowsFile, createBasisStaging, DISCLOSURE_REPORT_FILE, hasBasis, removeBasisStaging } from './anonymise/release-basis.ts';
 import type { RevisionBase } from './anonymise/hold-revisions.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { grainLiteral, viewLiteral } from './aggregate/totals-column-types.ts';
@@ -57,6 +58,8 @@ export interface PipelineResult {
   /** The same snapshot was already published with identical content. */
   unchanged: boolean;
   warnings: PipelineIssue[];
+  /** How many cells each rule withheld, per table (for the analyst; the manifest has totals only). */
+  disclosure: Partial<Record<TableName, DisclosureCounts>>;
 }
 
 const LICENCES: Manifest['licences'] = [
@@ -114,7 +117,7 @@ export function publicCoverage(snapshot: Pick<Snapshot, 'sidecar'>, previous: { 
  * them: with real figures the snapshot is refused, since a public page must never pin a value
  * closer than k; with synthetic figures it is a warning in the manifest.
  */
-export function unresolvedDisclosure(table: TableName, counts: SuppressionCounts, snapshot: Pick<Snapshot, 'dir' | 'sidecar'>): PipelineIssue | null {
+export function unresolvedDisclosure(table: TableName, counts: { k: number | null; measures?: Record<string, { unresolved: number }> }, snapshot: Pick<Snapshot, 'dir' | 'sidecar'>): PipelineIssue | null {
   const open = Object.entries(counts.measures ?? {}).filter(([, m]) => m.unresolved > 0);
   if (open.length === 0) return null;
   const cells = open.map(([measure, m]) => `${m.unresolved} ${measure} cell(s)`).join(', ');
@@ -202,6 +205,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       throw new SnapshotRejectedError([{ severity: 'error', code: 'nothing-final', file: join(snapshot.dir, 'snapshot.json'), found: `coverage ${snapshot.sidecar.coverage.from} to ${snapshot.sidecar.coverage.to} with ${snapshot.sidecar.provisionalMonths} provisional month(s)`, fix: 'Every month of this snapshot is provisional, so a public release has nothing to publish: lower provisionalMonths, or publish an internal build (--internal).' }]);
     }
     const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
+    const disclosure: Partial<Record<TableName, DisclosureCounts>> = {};
     const revisions: NonNullable<Manifest['revisions']> = {};
     const consoleOnly: PipelineIssue[] = [];
     basisStaging = audience === 'public' ? await createBasisStaging(options.outDir) : null;
@@ -223,7 +227,8 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
         watch: (label, run) => progress.watch(label, db, run),
       });
       clock.lap(`protected ${table}`);
-      suppression[table] = result.suppression;
+      suppression[table] = publicSuppression(result.suppression);
+      disclosure[table] = result.suppression;
       if (audience === 'public') {
         const unresolved = unresolvedDisclosure(table, result.suppression, snapshot);
         if (unresolved?.severity === 'error') throw new SnapshotRejectedError([unresolved]);
@@ -268,6 +273,9 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       }
     }
 
+    // the rules' counts are for the analyst only: the release's basis, not its manifest
+    if (basisStaging) await writeFile(join(basisStaging, DISCLOSURE_REPORT_FILE), JSON.stringify(disclosure, null, 2) + '\n');
+
     // publish
     const tables = [
       // A table whose public design has no detail rows (sanctions) publishes only its totals.
@@ -292,7 +300,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     }, basisStaging));
     basisStaging = null;
     progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);
-    return { ...published, warnings: [...issues.filter((i) => !isError(i)), ...consoleOnly] };
+    return { ...published, disclosure, warnings: [...issues.filter((i) => !isError(i)), ...consoleOnly] };
   } finally {
     db.closeSync();
     await rm(workDir, { recursive: true, force: true });

@@ -24,7 +24,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureDesign, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type ProtectedMeasure, type TotalsView } from '../../src/schema/disclosure.ts';
-import type { SuppressionCounts } from '../../src/schema/manifest.ts';
+import type { DisclosureCounts } from './disclosure-counts.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
@@ -76,7 +76,7 @@ export async function addDetailFlags(db: Db, table: TableName, detail: string): 
   }
 }
 
-export async function applyDisclosureControl(db: Db, table: TableName, input: DisclosureInput): Promise<SuppressionCounts> {
+export async function applyDisclosureControl(db: Db, table: TableName, input: DisclosureInput): Promise<DisclosureCounts> {
   const started = performance.now();
   const { detail, totals } = input;
   const keys = `sdc_keys_${table}`;
@@ -131,7 +131,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     }
   }
 
-  const result: SuppressionCounts = { k: null, primary: 0, secondary: 0, frozen: 0, audited: true, lpSolves: jointSolves, seconds: 0, measures: {} };
+  const result: DisclosureCounts = { k: null, primary: 0, secondary: 0, frozen: 0, audited: true, lpSolves: jointSolves, seconds: 0, measures: {} };
   for (const measure of measures) {
     const { cells, design, fixpoint } = outcomes.get(measure.name)!;
     const k = measure.k!;

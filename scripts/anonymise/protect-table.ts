@@ -9,13 +9,13 @@
  * Each check that holds a month more starts the table again from the composition. With no earlier
  * public release (or nothing revised) it runs once and the rows are used as they are.
  */
-import type { SuppressionCounts } from '../../src/schema/manifest.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { buildTotalsTable } from '../aggregate/totals-table.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './disclosure-control.ts';
 import { changedMonths, composeRows, monthsToHold, monthsWithWithheldChanges, recordChanges, writeLedger, type Coverage, type HeldMonth, type RevisionBase } from './hold-revisions.ts';
 import { basisRowsFile, basisTotalsFile } from './release-basis.ts';
+import { NOTHING_WITHHELD, type DisclosureCounts } from './disclosure-counts.ts';
 
 export interface ProtectTableInput {
   table: TableName;
@@ -37,7 +37,8 @@ export interface ProtectedTable {
   /** Temp tables holding what is published. */
   detail: string;
   totals: string;
-  suppression: SuppressionCounts;
+  /** How many cells each rule withheld (for the analyst; the manifest gets the total only). */
+  suppression: DisclosureCounts;
   /** Revised months published as the previous release had them, with why (for the analyst). */
   held: HeldMonth[];
   /** Revised months whose revision is published. */
@@ -70,10 +71,10 @@ export async function protectTable(db: Db, input: ProtectTableInput): Promise<Pr
       await db.run(`COPY (SELECT * FROM ${sqlIdent(detail)}) TO ${sqlString(basisRowsFile(basisStaging, table))} (FORMAT parquet)`);
       await db.run(`COPY (SELECT * FROM ${sqlIdent(totals)}) TO ${sqlString(basisTotalsFile(basisStaging, table))} (FORMAT parquet)`);
     }
-    let suppression: SuppressionCounts;
+    let suppression: DisclosureCounts;
     if (audience === 'internal') {
       await addDetailFlags(db, table, detail);
-      suppression = { primary: 0, secondary: 0, frozen: 0, k: null, audited: false };
+      suppression = NOTHING_WITHHELD;
     } else {
       suppression = await input.watch(`${table}: disclosure control`, () => applyDisclosureControl(db, table, { detail, totals, previousDir: input.frozenFrom }));
     }

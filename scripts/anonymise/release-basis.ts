@@ -6,6 +6,8 @@
  *   <outDir>/basis/<release name>/<table>_totals.parquet   the totals, before disclosure control
  *   <outDir>/basis/<release name>/ledger_<table>.parquet   every figure an earlier public release
  *                                                         published and a later revision replaced
+ *   <outDir>/basis/<release name>/disclosure-report.json   how many cells each rule withheld
+ *                                                         (disclosure-counts.ts)
  *
  * A release's basis is written with it (scripts/publish/publish-release.ts moves the staging folder
  * into place before the release itself, so a release never exists without its basis) and pruned with
@@ -19,6 +21,8 @@ import { totalsTableName } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 
 export const BASIS_FOLDER = 'basis';
+
+export const DISCLOSURE_REPORT_FILE = 'disclosure-report.json';
 
 /** The basis folder of a release (by the release folder's name). */
 export const basisDir = (outDir: string, releaseName: string): string => join(outDir, BASIS_FOLDER, releaseName);

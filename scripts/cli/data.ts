@@ -88,6 +88,12 @@ for (const snapshot of todo) {
     for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);
     const rows = TABLE_NAMES.reduce((n, t) => n + (result.manifest.tables[t]?.rows ?? 0), 0);
     console.log(`${snapshot.date}: ${result.unchanged ? 'already published, unchanged' : 'published'} → ${result.releaseDir} (${rows} fact rows, ${drift.length} drift warning(s))`);
+    // How many cells each rule withheld: for the analyst only (the public manifest has totals).
+    if (!values.quiet) {
+      for (const [table, c] of Object.entries(result.disclosure)) {
+        if (c.k !== null) console.log(`  ${table}: ${c.primary + c.secondary + c.frozen} cells withheld (${c.primary} under k, ${c.secondary} to protect them, ${c.frozen} kept from the previous release)`);
+      }
+    }
   } catch (error) {
     if (error instanceof SnapshotRejectedError) {
       console.error(`${snapshot.date}: REFUSED — nothing published; the current publication is unchanged.`);

@@ -47,15 +47,26 @@ const pipelineWarning = z.object({
   message: z.string(),
 });
 
-/** Cells withheld for one measure, in `<table>.parquet` and `<table>_totals.parquet` together. */
-const measureSuppression = z.object({
+/**
+ * Manifests written before the per-rule counts left them carry primary + secondary + frozen and no
+ * `withheld`: read as their sum (the pipeline reads earlier releases' manifests).
+ */
+const withWithheldTotal = (value: unknown) => {
+  if (value === null || typeof value !== 'object' || 'withheld' in value) return value;
+  const v = value as Record<string, unknown>;
+  const rules = ['primary', 'secondary', 'frozen'].map((r) => (typeof v[r] === 'number' ? (v[r] as number) : 0));
+  return { ...v, withheld: rules.reduce((a, b) => a + b, 0) };
+};
+
+/**
+ * Cells withheld for one measure, in `<table>.parquet` and `<table>_totals.parquet` together. How
+ * many each rule withheld is not published (scripts/anonymise/disclosure-counts.ts): beside the
+ * flags it would pin values.
+ */
+const measureSuppression = z.preprocess(withWithheldTotal, z.object({
   k: count,
-  /** Cells withheld because their count is 1..k-1. */
-  primary: count,
-  /** Cells withheld so that no withheld value can be derived from the published cells and totals. */
-  secondary: count,
-  /** Cells withheld because the previous publication withheld them (the pattern never shrinks). */
-  frozen: count,
+  /** Cells withheld, by every rule together. */
+  withheld: count,
   /** Linear programs solved by the audit. */
   lpSolves: count,
   /** Suppress → audit rounds until the audit passed. */
@@ -71,15 +82,11 @@ const measureSuppression = z.object({
    * withheld, since publishing them now would give that row's earlier value by difference.
    */
   derivable: count,
-});
+}));
 
-const suppressionCounts = z.object({
-  /** Cells withheld because their count is 1..k-1 (all protected measures, detail rows and totals). */
-  primary: count,
-  /** Cells withheld so that a primary cell cannot be derived from totals. */
-  secondary: count,
-  /** Cells withheld because the previous publication withheld them. */
-  frozen: count.optional(),
+const suppressionCounts = z.preprocess(withWithheldTotal, z.object({
+  /** Cells withheld, all protected measures, detail rows and totals. */
+  withheld: count,
   /** Largest k among the table's protected measures; null when nothing is protected (events only, or an internal build). */
   k: count.nullable(),
   /** True when an LP audit proved every withheld cell's feasible range is at least k wide. */
@@ -89,7 +96,7 @@ const suppressionCounts = z.object({
   seconds: z.number().nonnegative().optional(),
   /** Per protected measure (operations has three). */
   measures: z.record(z.string(), measureSuppression).optional(),
-});
+}));
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int(),
@@ -131,11 +138,8 @@ export type PipelineWarning = z.infer<typeof pipelineWarning>;
 export type MeasureSuppression = z.infer<typeof measureSuppression>;
 export type SuppressionCounts = z.infer<typeof suppressionCounts>;
 
-/**
- * Every cell withheld for a measure, whatever rule withheld it: what pages print. The rules'
- * counts stay internal to the manifest (each cell carries one rule, so they add up).
- */
-export const withheldCells = (counts: MeasureSuppression): number => counts.primary + counts.secondary + counts.frozen;
+/** Every cell withheld for a measure, whatever rule withheld it: what pages print. */
+export const withheldCells = (counts: MeasureSuppression): number => counts.withheld;
 
 /** A manifest that cannot be read: what is wrong (each field by its path), and what to do. */
 export class ManifestError extends Error {

@@ -11,7 +11,7 @@ import { buildTotalsTable } from '../../scripts/aggregate/totals-table.ts';
 import { applyDisclosureControl } from '../../scripts/anonymise/disclosure-control.ts';
 import { openDuckDb, type Db } from '../../scripts/lib/duckdb.ts';
 import { DISCLOSURE } from '../../src/schema/disclosure.ts';
-import type { SuppressionCounts } from '../../src/schema/manifest.ts';
+import type { DisclosureCounts } from '../../scripts/anonymise/disclosure-counts.ts';
 import { withheldRanges, type CellRange } from './verify-protection.ts';
 
 const K = DISCLOSURE.sanctions.measures[0]!.k!;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => db.closeSync());
 
 /** Sanctions rows (office, its province, nationality, action, count) for January 2024, protected, in tables `d` and `t` with a `truth` column. */
-async function protect(rows: [office: string, province: string, nationality: string, action: string, count: number][]): Promise<SuppressionCounts> {
+async function protect(rows: [office: string, province: string, nationality: string, action: string, count: number][]): Promise<DisclosureCounts> {
   const values = rows.map(([office, province, nationality, action, count]) => {
     const group = action === 'deportasi' || action === 'penangkalan' ? action : 'tak_lainnya';
     return `(DATE '2024-01-01', '${office}', '${nationality}', '${action}', 'overstay', ${count}, '${province}', true, '${group}')`;

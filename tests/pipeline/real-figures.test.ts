@@ -8,7 +8,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { unresolvedDisclosure } from '../../scripts/pipeline.ts';
 import { DISCLOSURE, totalsTableName } from '../../src/schema/disclosure.ts';
-import type { Manifest, SuppressionCounts } from '../../src/schema/manifest.ts';
+import type { Manifest } from '../../src/schema/manifest.ts';
+import type { DisclosureCounts } from '../../scripts/anonymise/disclosure-counts.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { publish, refuse, tempDir } from '../helpers/pipeline-fixture.ts';
 import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
@@ -48,8 +49,8 @@ describe('real figures', () => {
     db.closeSync();
   });
 
-  const counts = (unresolved: number): SuppressionCounts => ({
-    k: 10, primary: 5, secondary: 3, frozen: 0, audited: unresolved === 0,
+  const counts = (unresolved: number): DisclosureCounts => ({
+    k: 10, primary: 5, secondary: 3, frozen: 0, audited: unresolved === 0, lpSolves: 1, seconds: 0,
     measures: { count: { k: 10, primary: 5, secondary: 3, frozen: 0, lpSolves: 1, auditRounds: 1, unresolved, derivable: 0 } },
   });
   const snapshot = (synthetic: boolean) => ({ dir: '/snapshots/2025-11-05', sidecar: { ...VALID_SIDECAR, synthetic } });

@@ -3,7 +3,7 @@
  * headline figures the sample is calibrated to, and every snapshot publishes byte-identically twice.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { DISCLOSURE, measureDesign, totalsDimensions, type DisclosureDesign } fr
 import { IDENTIFYING_HEADERS, publishedColumns, STOCK_METRICS, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
 import { normaliseSpelling } from '../../scripts/validate/normalise-spelling.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
+import type { DisclosureCounts } from '../../scripts/anonymise/disclosure-counts.ts';
 import { findSnapshots } from '../../scripts/snapshots/find-snapshots.ts';
 import { publish, ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
 
@@ -245,26 +246,32 @@ describe('sample snapshots', () => {
     expect(await one(`SELECT count(*) FROM '${join(internalOut, 'current')}/sanctions.parquet' WHERE count BETWEEN 1 AND 9`)).toBeGreaterThan(1000);
   });
 
-  it('records in the manifest, per table and measure, k and how many cells each rule withheld', async () => {
+  it('records in the manifest, per table and measure, k and how many cells are withheld, and how many each rule withheld only in the basis', async () => {
+    // per-rule counts beside the flags would pin values (a release that adds no complementary cell
+    // shows every newly withheld cell is 1..k−1): the public manifest states none of them
+    expect(readFileSync(join(out, 'current/manifest.json'), 'utf8')).not.toMatch(/"(primary|secondary|frozen)"/);
+    const report = JSON.parse(readFileSync(join(out, 'basis', readlinkSync(join(out, 'current')).split('/').pop()!, 'disclosure-report.json'), 'utf8')) as Record<string, DisclosureCounts>;
     for (const table of TABLE_NAMES) {
       const s = manifest.suppression[table]!;
       expect(s.audited, table).toBe(true);
       for (const measure of DISCLOSURE[table].measures.filter((m) => m.k !== null)) {
         const counts = s.measures![measure.name]!;
+        const rules = report[table]!.measures[measure.name]!;
         expect(counts.k).toBe(measure.k);
         const design = measureDesign(table, measure.name);
         const detailFlagged = DISCLOSURE[table].publicDetail ? `(SELECT count(*) FROM '$P/${table}.parquet' WHERE ${measure.name}_withheld)` : '0';
         const flagged = await one(`SELECT ${detailFlagged} + (SELECT count(*) FROM '$P/${table}_totals.parquet' WHERE ${measure.name}_withheld)`);
-        expect(counts.primary + counts.secondary + counts.frozen, `${table} ${measure.name}`).toBe(flagged);
+        expect(counts.withheld, `${table} ${measure.name}`).toBe(flagged);
+        expect(rules.primary + rules.secondary + rules.frozen, `${table} ${measure.name}`).toBe(flagged);
         // primary = the cells of this build that are 1..k−1 in truth (the internal build has the values)
         const keys = ['view', 'grain', 'period', ...totalsDimensions(table)];
         const detailPrimary = design.publicDetail ? `(SELECT count(*) FROM '$P/${table}.parquet' p JOIN '${join(internalOut, 'current')}/${table}.parquet' i USING (${TABLES[table].key.join(', ')}) WHERE i.${measure.name} BETWEEN 1 AND ${measure.k! - 1})` : '0';
         const primary = await one(`SELECT ${detailPrimary}
           + (SELECT count(*) FROM '$P/${table}_totals.parquet' p JOIN '${join(internalOut, 'current')}/${table}_totals.parquet' i ON ${keys.map((k) => `p.${k} IS NOT DISTINCT FROM i.${k}`).join(' AND ')} WHERE i.${measure.name} BETWEEN 1 AND ${measure.k! - 1} AND ${inDesign(design)})`);
-        expect(counts.primary, `${table} ${measure.name}`).toBe(primary);
+        expect(rules.primary, `${table} ${measure.name}`).toBe(primary);
       }
     }
-    expect(manifest.suppression.sanctions!.measures!.count!.primary).toBeGreaterThan(2000);
+    expect(report.sanctions!.measures.count!.primary).toBeGreaterThan(2000);
   });
 
   it('keeps every earlier withheld cell withheld, and reveals no withheld value by comparing two successive snapshots', async () => {

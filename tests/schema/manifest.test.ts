@@ -22,8 +22,8 @@ const valid = (): Manifest => ({
   warnings: [{ code: 'revision-drift', table: 'operations', month: '2025-08', message: 'revised by 9.2%' }],
   suppression: {
     sanctions: {
-      k: 10, primary: 2464, secondary: 0, frozen: 663, audited: true, lpSolves: 263, seconds: 0.19,
-      measures: { count: { k: 10, primary: 2464, secondary: 0, frozen: 663, lpSolves: 263, auditRounds: 1, unresolved: 0, derivable: 0 } },
+      k: 10, withheld: 3127, audited: true, lpSolves: 263, seconds: 0.19,
+      measures: { count: { k: 10, withheld: 3127, lpSolves: 263, auditRounds: 1, unresolved: 0, derivable: 0 } },
     },
   },
   previousSnapshotDate: null,
@@ -45,6 +45,13 @@ describe('parseManifest', () => {
   test('reads back what the pipeline writes, through JSON text too', () => {
     expect(parseManifest(valid(), SOURCE)).toEqual(valid());
     expect(parseManifestText(JSON.stringify(valid(), null, 2), SOURCE)).toEqual(valid());
+  });
+
+  test('reads a manifest written before the per-rule counts left it: their sum is the cells withheld, and the rules are dropped', () => {
+    const old = valid() as Record<string, any>;
+    old.suppression.sanctions = { k: 10, primary: 2464, secondary: 0, frozen: 663, audited: true, lpSolves: 263, seconds: 0.19,
+      measures: { count: { k: 10, primary: 2464, secondary: 0, frozen: 663, lpSolves: 263, auditRounds: 1, unresolved: 0, derivable: 0 } } };
+    expect(parseManifest(old, SOURCE)).toEqual(valid());
   });
 
   test('drops fields it does not declare, so readers see exactly the declared shape', () => {

@@ -52,12 +52,13 @@ export function publishedDir(): string {
   return join(projectRoot(), 'data', 'published', 'current');
 }
 
-let cached: { path: string; manifest: Manifest } | null = null;
+const manifests = new Map<string, Manifest>();
 
-/** The manifest of the current publication, read once per build. */
-export function readManifest(): Manifest {
-  const path = join(publishedDir(), MANIFEST_FILE);
-  if (cached?.path === path) return cached.manifest;
+/** The manifest of a publication folder (the current one by default), read once per build. */
+export function readManifest(dir = publishedDir()): Manifest {
+  const path = join(dir, MANIFEST_FILE);
+  const known = manifests.get(path);
+  if (known) return known;
   if (!existsSync(path)) {
     throw new PublicationError(
       `Nothing is published yet: ${path} does not exist.`,
@@ -71,6 +72,6 @@ export function readManifest(): Manifest {
     if (error instanceof ManifestError) throw new PublicationError(`${error.source}: ${error.problems.join('; ')}.`, error.hint);
     throw error;
   }
-  cached = { path, manifest };
+  manifests.set(path, manifest);
   return manifest;
 }

@@ -23,7 +23,8 @@ function plain(value: unknown, type: string, column: string): PlainValue {
   return String(value);
 }
 
-let connection: { dir: string; db: Promise<DuckDBConnection> } | null = null;
+/** One database per publication folder: the current one, and each kept release a page is built from. */
+const connections = new Map<string, Promise<DuckDBConnection>>();
 const results = new Map<string, Promise<PlainRow[]>>();
 
 async function open(dir: string): Promise<DuckDBConnection> {
@@ -35,23 +36,23 @@ async function open(dir: string): Promise<DuckDBConnection> {
   });
   const db = await instance.connect();
   await db.run("SET TimeZone = 'UTC'");
-  for (const [name, file] of Object.entries(readManifest().tables)) {
+  for (const [name, file] of Object.entries(readManifest(dir).tables)) {
     await db.run(`CREATE VIEW ${sqlIdent(name)} AS SELECT * FROM read_parquet(${sqlString(join(dir, file.file))})`);
   }
   return db;
 }
 
-function database(): Promise<DuckDBConnection> {
-  const dir = publishedDir();
-  if (connection?.dir !== dir) {
-    connection = { dir, db: open(dir) };
-    results.clear();
+function database(dir: string): Promise<DuckDBConnection> {
+  let db = connections.get(dir);
+  if (!db) {
+    db = open(dir);
+    connections.set(dir, db);
   }
-  return connection.db;
+  return db;
 }
 
-async function run(sql: string): Promise<PlainRow[]> {
-  const reader = await (await database()).runAndReadAll(sql);
+async function run(sql: string, dir: string): Promise<PlainRow[]> {
+  const reader = await (await database(dir)).runAndReadAll(sql);
   const names = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
   return reader.getRowObjectsJS().map((row) => {
@@ -61,12 +62,15 @@ async function run(sql: string): Promise<PlainRow[]> {
   });
 }
 
-/** Runs SQL over the published views with native DuckDB, once per build for the same text. */
-export function queryPublished<T extends object = PlainRow>(sql: string): Promise<T[]> {
-  const key = `${publishedDir()}\n${sql}`;
+/**
+ * Runs SQL over the published views with native DuckDB, once per build for the same text: of the
+ * current publication, or of another release folder (src/build/releases.ts).
+ */
+export function queryPublished<T extends object = PlainRow>(sql: string, dir = publishedDir()): Promise<T[]> {
+  const key = `${dir}\n${sql}`;
   let result = results.get(key);
   if (!result) {
-    result = run(sql);
+    result = run(sql, dir);
     results.set(key, result);
   }
   return result as Promise<T[]>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { excelSerialToIso } from '../../scripts/lib/excel-serial-date.ts';
 import { detectNumberConvention, parseCount } from '../../scripts/validate/parse-count.ts';
 import { parseDate, parseMonth } from '../../scripts/validate/parse-period.ts';
 import { normaliseSpelling } from '../../scripts/validate/normalise-spelling.ts';
@@ -16,6 +17,16 @@ describe('parseDate', () => {
   it.each([['15/01/2024', '2024-01-15'], ['2024-01-15', '2024-01-15'], ['15 Januari 2024', '2024-01-15'], ['45306', '2024-01-15'], ['1-2-24', '2024-02-01']])(
     '%s → %s', (text, iso) => expect(parseDate(text)).toBe(iso));
   it.each(['31/02/2024', '2024-02-30', 'kemarin'])('refuses %j', (text) => expect(parseDate(text)).toBeNull());
+});
+
+describe('excelSerialToIso', () => {
+  it('counts from 1900 or from 1904, four years and a day apart', () => {
+    expect(excelSerialToIso(45292)).toBe('2024-01-01');
+    expect(excelSerialToIso(45292, 1904)).toBe('2028-01-02');
+    expect(excelSerialToIso(43830, 1904)).toBe('2024-01-01');
+    expect(excelSerialToIso(43861, 1904)).toBe('2024-02-01');
+    expect(excelSerialToIso(45292.5)).toBeNull();
+  });
 });
 
 describe('parseCount', () => {

@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
+import { isExcelErrorValue } from './excel-error-value.ts';
 import { normaliseSpelling, similarity } from './normalise-spelling.ts';
 import { parseDate, parseMonth } from './parse-period.ts';
 
@@ -30,6 +31,8 @@ export function resolveValue(column: ColumnSpec, raw: string, reference: Referen
   }
   switch (column.parse) {
     case 'text':
+      // Refused (see table-rules.ts): a formula's error value rather than the text.
+      if (isExcelErrorValue(text)) return { raw, value: null, status: 'unresolved' };
       return { raw, value: text, status: 'ok' };
     case 'month': {
       const value = parseMonth(text);

@@ -99,7 +99,15 @@ export function tableRules(
       continue;
     }
     rules.push(excelError);
-    if (column.parse === 'text') continue;
+    if (column.parse === 'text') {
+      rules.push({
+        ...base, code: 'text-formula', expected: 'text that does not begin with "=", "+", "-", "@", a tab or a carriage return',
+        possibleIf: `${mapHas(spec, column, S.unresolved)} AND NOT ${EXCEL_ERROR_SQL}`,
+        where: `${DATA} AND ${status(column)} = ${S.unresolved} AND NOT ${rawIs(EXCEL_ERROR_SQL)}`,
+        fix: 'Spreadsheet programs run text that begins with "=", "+", "-", "@", a tab or a carriage return as a formula when they open a download (CSV injection). Remove the leading character, so the text begins with a letter (e.g. "Imigrasi, Polri").',
+      });
+      continue;
+    }
     rules.push(
       { ...base, code: 'value-missing', possibleIf: mapHas(spec, column, S.blank), where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: `Fill in "${column.rawHeaders[0]}" on every data row.` },
       {

@@ -2,7 +2,7 @@
  * XLSX exports that must be refused, several variants of each class: fractional number cells,
  * cached Excel errors, formula cells under any namespace prefix, document type declarations, zip
  * archives that lie about their sizes or are damaged, sheets that are hidden or ambiguous, and
- * files past a resource limit.
+ * files past a resource limit; and free text a spreadsheet would run as a formula, in XLSX and CSV.
  * Each is checked through ingest and validation of its one file (fast); a few run the whole
  * pipeline to show that a refused snapshot leaves the publication exactly as it was.
  */
@@ -32,6 +32,7 @@ const arrivals = (count: BookCell, options = {}) => workbook([{ name: 'Data', ro
 /** Operations with one row whose "Instansi" cell is `agencies` (sheet row 2). */
 const operations = (agencies: BookCell, date: BookCell = '14/01/2024') => workbook([{ name: 'Data', rows: [OPERATIONS_HEADER,
   [date, 'Kota', '36.72', 'KANIM-CILEGON', 'Rakor', agencies, 0, 0, 0]] }]);
+const operationsCsv = (agencies: string) => `${OPERATIONS_HEADER.join(';')}\r\n14/01/2024;Kota;36.72;KANIM-CILEGON;Rakor;${agencies};0;0;0\r\n`;
 
 /** A raw worksheet whose sheetData holds `cells` as the data row under the header. */
 const rawSheet = (cells: string, prefix = '') => {
@@ -168,9 +169,18 @@ const CASES: Case[] = [
     expect: { code: 'unsafe-xlsx', found: /cells with no value/ } },
   { name: 'a row outside Excel\'s grid', content: () => sheetBook(rawSheet(textCells()).replace('</sheetData>', `<row r="${XLSX_LIMITS.rows + 1}"><c r="A${XLSX_LIMITS.rows + 1}"><v>1</v></c></row></sheetData>`)), expect: { code: 'unsafe-xlsx', found: /outside the grid/ } },
 
+  // Free text a spreadsheet would run as a formula (CSV injection).
+  ...['=HYPERLINK("http://example.invalid","Imigrasi")', '+1+1', '-2+3', '@SUM(A1)', ' =1+1', '_x000D_=1+1', '_x0009_-Polri'].map((text): Case => ({
+    name: `free text ${JSON.stringify(text)} in an XLSX`, table: 'operations', content: () => operations(text),
+    expect: { code: 'text-formula', row: 2, column: 'instansi', found: text.replace(/^_x000[9D]_/, '').trim(), fix: /CSV injection/ },
+  })),
+  ...['=cmd|\' /C calc\'!A0', '"\tImigrasi, Polri"', '" =1+1"', '@Imigrasi'].map((text): Case => ({
+    name: `free text ${JSON.stringify(text)} in a CSV`, table: 'operations', extension: 'csv', content: () => operationsCsv(text),
+    expect: { code: 'text-formula', row: 2, column: 'instansi', fix: /CSV injection/ },
+  })),
 ];
 
-describe('refused XLSX exports', () => {
+describe('refused XLSX exports and free text', () => {
   it.each(CASES)('$name', async ({ table = 'arrivals', extension = 'xlsx', content, sheet, expect: want }) => {
     const issues = await checkExport(table, extension, content(), { sheet });
     const match = issues.find((i) => i.severity === 'error' && i.code === want.code);
@@ -184,7 +194,7 @@ describe('refused XLSX exports', () => {
     expect(match!.fix.length).toBeGreaterThan(10);
   });
 
-  it('a fractional number cell and a cached error are refused with every other problem, naming file and row', async () => {
+  it('a fractional number cell, a cached error and a formula-like text are refused with every other problem, naming file and row', async () => {
     const issues = await checkExport('arrivals', 'xlsx', workbook([{ name: 'Data', rows: [HEADER,
       ['Januari 2024', 'CGK', 'CHN', 'VoA', 'L', 2.125], ['Januari 2024', 'CGK', 'CHN', 'VoA', 'P', { error: '#REF!' }], ['Atlantis 2024', 'CGK', 'CHN', 'VoA', 'L', 3]] }]));
     expect(issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.row, i.found])).toEqual(expect.arrayContaining([

@@ -194,6 +194,14 @@ describe('refused XLSX exports and free text', () => {
     expect(match!.fix.length).toBeGreaterThan(10);
   });
 
+  it('a formula after thousands of rows already written out is refused, and the half-written CSV is dropped cleanly', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 3}"><c r="A${i + 3}" t="inlineStr"><is><t>Januari 2024</t></is></c><c r="F${i + 3}"><v>${i}</v></c></row>`).join('');
+    const sheet = rawSheet(`${textCells()}<c r="F2"><v>1</v></c>`).replace('</sheetData>', `${rows}<row r="30000"><c r="F30000"><f>SUM(F2:F29999)</f><v>1</v></c></row></sheetData>`);
+    const issues = await checkExport('arrivals', 'xlsx', sheetBook(sheet));
+    expect(issues.map((i) => i.code), describeIssues(issues)).toEqual(['unsafe-xlsx']);
+    expect(issues[0]!.found).toContain('cell F30000');
+  });
+
   it('a fractional number cell, a cached error and a formula-like text are refused with every other problem, naming file and row', async () => {
     const issues = await checkExport('arrivals', 'xlsx', workbook([{ name: 'Data', rows: [HEADER,
       ['Januari 2024', 'CGK', 'CHN', 'VoA', 'L', 2.125], ['Januari 2024', 'CGK', 'CHN', 'VoA', 'P', { error: '#REF!' }], ['Atlantis 2024', 'CGK', 'CHN', 'VoA', 'L', 3]] }]));

@@ -56,6 +56,9 @@ async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSo
   let roles: ColumnRole[] = [];
   let dataStart = 0;
   const out = createWriteStream(csvPath);
+  // A write error ends the read below; one after a refusal (the stream destroyed) is of no use.
+  let writeError: Error | null = null;
+  out.on('error', (error) => { writeError ??= error; });
   const lines: string[] = [];
   const addRow = (row: SheetRow) => {
     if (row.row <= dataStart) return;
@@ -87,6 +90,7 @@ async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSo
         }
         addRow(row);
       }
+      if (writeError) throw writeError;
       if (lines.length > 0 && !out.write(`${lines.splice(0).join('\n')}\n`)) await once(out, 'drain');
       return false;
     });
@@ -94,6 +98,7 @@ async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSo
     if (lines.length > 0) out.write(`${lines.splice(0).join('\n')}\n`);
     out.end();
     await once(out, 'finish');
+    if (writeError) throw writeError;
   } finally {
     out.destroy();
   }

@@ -6,7 +6,7 @@
 import { startsLikeFormula } from '../../src/schema/spreadsheet-formula.ts';
 import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
-import { isExcelErrorValue } from './excel-error-value.ts';
+import { isExcelErrorValue } from '../lib/excel-error-value.ts';
 import { normaliseSpelling, similarity } from './normalise-spelling.ts';
 import { parseDate, parseMonth } from './parse-period.ts';
 

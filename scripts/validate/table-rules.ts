@@ -8,7 +8,7 @@ import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
 import type { Coverage } from './validate-table.ts';
-import { EXCEL_ERROR_VALUES, excelErrorFix } from './excel-error-value.ts';
+import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
 
 export interface Rule {
   code: string;
@@ -85,7 +85,7 @@ export function tableRules(
           ...base, code: 'count-fractional', found, possibleIf: `${mapHas(spec, column, S.fractional)} AND ${numberCell}`,
           where: `${DATA} AND ${status(column)} = ${S.fractional} AND ${rawIs(numberCell)}`,
           fix: (f) => /^\d{1,3},\d{3}$/.test(f)
-            ? `The cell holds the number ${f} (${f.replace(',', '.')} in English notation), a fraction: Excel stores a number as typed, and a thousands separator is only how it is shown. If ${f.replace(',', '')} was meant, type ${f.replace(',', '')} into the cell.`
+            ? `The cell holds the number ${f} (${f.replace(',', '.')} in English notation), a fraction: Excel keeps the number itself, and a thousands separator is only how a number is shown. If ${f.replace(',', '')} was meant, type ${f.replace(',', '')} into the cell.`
             : `The cell holds the number ${f}, not a whole number: people and events are counted in whole numbers. Correct the value in the workbook.`,
         },
         {

@@ -128,6 +128,8 @@ const CASES: Case[] = [
   { name: 'a shared formula (its dependent cell has an empty <f/>)', content: () => sheetBook(rawSheet(`${textCells()}<c r="F2"><f t="shared" si="0"/><v>4</v></c>`)), expect: { code: 'unsafe-xlsx', found: FORMULA } },
   { name: 'an array formula', content: () => sheetBook(rawSheet(`${textCells()}<c r="F2"><f t="array" ref="F2:F2">SUM(1)</f><v>1</v></c>`)), expect: { code: 'unsafe-xlsx', found: FORMULA } },
   { name: 'a formula without a cached value', content: () => sheetBook(rawSheet(`${textCells()}<c r="F2"><f>1+1</f></c>`)), expect: { code: 'unsafe-xlsx', found: FORMULA } },
+  { name: 'a formula whose cached value is an error', content: () => sheetBook(rawSheet(`${textCells()}<c r="F2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`)),
+    expect: { code: 'unsafe-xlsx', found: /formula cells \(cell F2, whose formula failed with #DIV\/0!\)/, fix: /divides by zero.*Repair the formula in the source workbook/, notFix: NO_ZERO } },
   { name: 'a string formula (t="str")', content: () => sheetBook(rawSheet(`${textCells()}<c r="F2" t="str"><f>"5"</f><v>5</v></c>`)), expect: { code: 'unsafe-xlsx', found: FORMULA } },
 
   // No document type declarations: no entities, no external references.

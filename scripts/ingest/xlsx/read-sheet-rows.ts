@@ -5,6 +5,7 @@
  * (`<f>` in a cell, shared and array formulas alike, under any namespace prefix) refuses the sheet:
  * a published figure must be a value the office typed or exported.
  */
+import { excelErrorFix, isExcelErrorValue } from '../../lib/excel-error-value.ts';
 import { decodeXlsxEscapes } from './decode-xlsx-escapes.ts';
 import { columnLetters, type SheetCell, type SheetRow } from './sheet-cell.ts';
 import { parsePart, type WorkbookFile } from './workbook.ts';
@@ -54,9 +55,17 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
   let value = '';
   let inline = '';
   let hasValue = false;
+  let formula = false;
   let emptyCells = 0;
 
   const reference = () => `${columnLetters(column)}${row?.row ?? lastRow}`;
+
+  /** The refusal of a formula cell; one whose formula failed (a cached #REF!) says so. */
+  function formulaCell(): UnsafeXlsxError {
+    const error = type === 'e' && isExcelErrorValue(value) ? value.trim().toUpperCase() : null;
+    if (!error) return new UnsafeXlsxError(`${what} contains formula cells (cell ${reference()})`, FORMULA_FIX);
+    return new UnsafeXlsxError(`${what} contains formula cells (cell ${reference()}, whose formula failed with ${error})`, excelErrorFix(error));
+  }
 
   function finishCell(): SheetCell | undefined {
     if (!hasValue) return undefined;
@@ -90,8 +99,8 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
         return;
       }
       if (inCell) {
-        if (name === 'f') throw new UnsafeXlsxError(`${what} contains formula cells (cell ${reference()})`, FORMULA_FIX);
-        if (name === 'v') { inValue = true; hasValue = true; }
+        if (name === 'f') formula = true;
+        else if (name === 'v') { inValue = true; hasValue = true; }
         else if (name === 'is') { inInline = true; hasValue = true; }
         else if (name === 'rPh') phonetic++;
         else if (name === 't' && inInline && phonetic === 0) inInlineText = true;
@@ -114,6 +123,7 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
         type = attributes.t ?? 'n';
         style = attributes.s === undefined ? 0 : Number(attributes.s);
         inCell = true;
+        formula = false;
         hasValue = false;
         value = '';
         inline = '';
@@ -128,6 +138,7 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
         else if (name === 'rPh') phonetic--;
         else if (name === 'c') {
           inCell = false;
+          if (formula) throw formulaCell();
           const cell = finishCell();
           if (cell) row!.cells[column] = cell;
           else if (++emptyCells > XLSX_LIMITS.emptyCells) {

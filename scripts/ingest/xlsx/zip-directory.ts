@@ -106,8 +106,7 @@ function checkEntry(entry: ZipEntry, flags: number, directoryOffset: number): vo
   if (flags & 1) throw new UnsafeXlsxError(`entry "${name}" is encrypted (the workbook has a password)`, 'Remove the password (File → Info → Protect Workbook), save as .xlsx and send again.');
   if (entry.method !== 0 && entry.method !== 8) throw new UnsafeXlsxError(`entry "${name}" uses compression method ${entry.method}, which Excel and LibreOffice never write`, RESAVE_FIX);
   if (entry.localHeaderOffset + 30 + entry.compressedBytes > directoryOffset) throw notAZip(`entry "${name}" lies outside the file`);
-  const stored = entry.method === 0 && entry.inflatedBytes !== entry.compressedBytes;
-  if (stored) throw notAZip(`stored entry "${name}" records two sizes`);
+  if (entry.method === 0 && entry.inflatedBytes !== entry.compressedBytes) throw notAZip(`stored entry "${name}" records two sizes`);
   if (entry.inflatedBytes > XLSX_LIMITS.compressionRatioFromBytes && entry.inflatedBytes > entry.compressedBytes * XLSX_LIMITS.compressionRatio) {
     throw new UnsafeXlsxError(`entry "${name}" would inflate ${entry.compressedBytes} bytes to ${entry.inflatedBytes} (a zip bomb)`, TOO_LARGE_FIX);
   }

@@ -165,7 +165,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       const { path, issue } = findRawFile(snapshot, table);
       if (!path) { issues.push(issue!); continue; }
       const started = performance.now();
-      const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir);
+      const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir, { sheet: snapshot.sidecar.sheets?.[table] });
       issues.push(...ingestIssues);
       if (!ingested) continue;
       const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage));

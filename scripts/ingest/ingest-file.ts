@@ -6,16 +6,16 @@
  * and is never held in memory as text.
  */
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { TableSpec } from '../../src/schema/tables.ts';
 import { refuseIdentifyingColumns } from '../anonymise/refuse-identifying-columns.ts';
 import { sqlString } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
-import { detectTextFormat, findHeaderLine } from './detect-text-format.ts';
+import { detectTextFormat } from './detect-text-format.ts';
 import { mapHeaders, mergeTwoRowHeader } from './map-headers.ts';
-import { readXlsxSafely, UnsafeXlsxError } from './read-xlsx-safely.ts';
+import { ingestXlsx, type XlsxIngestOptions } from './xlsx/ingest-xlsx.ts';
 import { transcodeToUtf8 } from './transcode-to-utf8.ts';
 
 export interface IngestedFile {
@@ -86,7 +86,7 @@ export function csvReadIssue(file: string, error: Error, firstDataLine: number):
   return fileIssue(file, 'unreadable-csv', message.split('\n')[0] ?? message, 'Export the file again as CSV (UTF-8, ";" delimiter).', row);
 }
 
-export async function ingestFile(spec: TableSpec, path: string, file: string, workDir: string): Promise<IngestResult> {
+export async function ingestFile(spec: TableSpec, path: string, file: string, workDir: string, options: XlsxIngestOptions = {}): Promise<IngestResult> {
   const isXlsx = /\.xlsx$/i.test(path);
   let csvPath = path;
   let delimiter = ';';
@@ -96,32 +96,13 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
   let format: string;
   let lineOf: IngestedFile['lineOf'];
 
+  let xlsxIssues: PipelineIssue[] = [];
   if (isXlsx) {
-    let rows: string[][];
-    try {
-      rows = await readXlsxSafely(path);
-    } catch (error) {
-      if (error instanceof UnsafeXlsxError) return { ingested: null, issues: [fileIssue(file, 'unsafe-xlsx', error.message, error.fix)] };
-      return { ingested: null, issues: [fileIssue(file, 'unreadable-xlsx', (error as Error).message, 'Open the file in Excel or LibreOffice, save it again as .xlsx, or export CSV.')] };
-    }
-    headerLine = findHeaderLine(rows.slice(0, 60));
-    if (headerLine < 0) return { ingested: null, issues: [fileIssue(file, rows.length === 0 ? 'empty-file' : 'no-header', rows.length === 0 ? 'an empty sheet' : 'no row that looks like a header', 'Put the column names in one row above the data.')] };
-    header = rows[headerLine]!;
-    const next = rows[headerLine + 1] ?? [];
-    const secondHeader = next.some((c) => c !== '') && next.every((c) => c === '' || !/^[\d.,\s-]+$/.test(c)) && next.filter(Boolean).length < header.filter(Boolean).length;
-    if (secondHeader) header = mergeTwoRowHeader(header, next);
-    dataStart = headerLine + (secondHeader ? 2 : 1);
-    const sheetRows: number[] = [];
-    const lines: string[] = [];
-    for (let i = dataStart; i < rows.length; i++) {
-      const cells = rows[i]!;
-      if (cells.every((c) => c === '')) continue;
-      sheetRows.push(i + 1);
-      lines.push(cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(';'));
-    }
-    csvPath = join(workDir, `${spec.name}.from-xlsx.csv`);
-    await writeFile(csvPath, lines.join('\n') + '\n');
-    format = `xlsx; first sheet; header on row ${headerLine + 1}${secondHeader ? ' (two-row header merged)' : ''}`;
+    const read = await ingestXlsx(spec, path, file, workDir, { sheet: options.sheet });
+    if (!read.ingested) return { ingested: null, issues: read.issues };
+    xlsxIssues = read.issues;
+    ({ csvPath, header, headerLine, format } = read.ingested);
+    const { sheetRows } = read.ingested;
     dataStart = 0;
     lineOf = async (rowIds) => new Map(rowIds.map((id) => [id, sheetRows[id] ?? -1]));
   } else {
@@ -144,7 +125,7 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     lineOf = (rowIds) => csvLineOf(readPath, skip, rowIds);
   }
 
-  const issues = refuseIdentifyingColumns(file, header, headerLine + 1);
+  const issues = [...xlsxIssues, ...refuseIdentifyingColumns(file, header, headerLine + 1)];
   const mapping = mapHeaders(spec, header, file, headerLine + 1);
   issues.push(...mapping.issues);
   if (issues.some((i) => i.severity === 'error')) return { ingested: null, issues };

@@ -3,6 +3,8 @@
  * "15/01/2024", "2024-01-15", "15 Januari 2024", and Excel serial day numbers (45292 = 1 Jan 2024).
  * Returns ISO text (YYYY-MM-01 for months, YYYY-MM-DD for dates) or null when the text is not one.
  */
+import { excelSerialToIso } from '../lib/excel-serial-date.ts';
+
 const MONTH_NAMES: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
   februari: 2, pebruari: 2, february: 2, feb: 2, peb: 2,
@@ -29,12 +31,6 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
-/** Excel's serial day number (1900 date system, including its phantom 29 Feb 1900). */
-export function excelSerialToIso(serial: number): string | null {
-  if (!Number.isInteger(serial) || serial < 32874 || serial > 73051) return null; // 1990..2099
-  const date = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
-  return date.toISOString().slice(0, 10);
-}
 
 export function parseDate(text: string): string | null {
   const s = text.trim().toLowerCase();

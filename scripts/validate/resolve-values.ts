@@ -3,8 +3,10 @@
  * official code looked up by spelling. Only distinct values pass through JavaScript (a few
  * hundred even for 20 million rows); DuckDB joins the result back onto the rows.
  */
+import { startsLikeFormula } from '../../src/schema/spreadsheet-formula.ts';
 import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
+import { isExcelErrorValue } from '../lib/excel-error-value.ts';
 import { normaliseSpelling, similarity } from './normalise-spelling.ts';
 import { parseDate, parseMonth } from './parse-period.ts';
 
@@ -30,6 +32,9 @@ export function resolveValue(column: ColumnSpec, raw: string, reference: Referen
   }
   switch (column.parse) {
     case 'text':
+      // Refused (see table-rules.ts): a spreadsheet opening a download would run it as a formula,
+      // or it is a formula's error value rather than the text.
+      if (startsLikeFormula(raw) || startsLikeFormula(text) || isExcelErrorValue(text)) return { raw, value: null, status: 'unresolved' };
       return { raw, value: text, status: 'ok' };
     case 'month': {
       const value = parseMonth(text);

@@ -6,7 +6,9 @@ import type { ColumnSpec, TableSpec, TableName } from '../../src/schema/tables.t
 import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
+import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
 import type { Coverage } from './validate-table.ts';
+import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
 
 export interface Rule {
   code: string;
@@ -40,6 +42,8 @@ const DATA = '__kind = 0';
 const status = (c: ColumnSpec) => sqlIdent(`${c.name}__status`);
 const mapHas = (spec: TableSpec, c: ColumnSpec, code: number) => `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${c.name}`)} WHERE status = ${code}`;
 const value = (c: ColumnSpec) => sqlIdent(c.name);
+/** A value-map row whose raw text is an Excel error value (#REF!, #N/A, …). */
+const EXCEL_ERROR_SQL = `upper(trim(raw)) IN (${EXCEL_ERROR_VALUES.map(sqlString).join(', ')})`;
 
 const REGION_DIGITS: Record<string, number> = { provinsi: 2, kabupaten_kota: 4, kecamatan: 6, kelurahan_desa: 10 };
 
@@ -56,25 +60,59 @@ export function tableRules(
   const rules: Rule[] = [];
   for (const column of present) {
     const base = { table: spec.name, column, expected: expectedValue(column) };
+    const map = sqlIdent(`map_${spec.name}_${column.name}`);
+    const rawIs = (condition: string) => `${sqlIdent(`${column.name}__k`)} IN (SELECT k FROM ${map} WHERE ${condition})`;
+    const excelError = {
+      ...base, code: column.isCount ? 'count-excel-error' : 'value-excel-error', expected: `${base.expected}, not an Excel error value`,
+      possibleIf: `SELECT count(*) FROM ${map} WHERE status IN (${S.notNumber}, ${S.unresolved}) AND ${EXCEL_ERROR_SQL}`,
+      where: `${DATA} AND ${status(column)} IN (${S.notNumber}, ${S.unresolved}) AND ${rawIs(EXCEL_ERROR_SQL)}`,
+      fix: excelErrorFix,
+    };
     if (column.isCount) {
+      const found = officeTextSql(sqlIdent(`${column.name}__raw`));
+      const numberCell = isNumberCellSql('raw');
       rules.push(
         { ...base, code: 'count-missing', possibleIf: mapHas(spec, column, S.blank), where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: 'Fill in the count; write 0 (or "-") for none.' },
-        { ...base, code: 'count-not-a-number', possibleIf: mapHas(spec, column, S.notNumber), where: `${DATA} AND ${status(column)} = ${S.notNumber}`, fix: (f) => `Write "${f}" as a whole number such as 1234 or 1.234 (Indonesian thousands separator).` },
-        { ...base, code: 'count-negative', possibleIf: mapHas(spec, column, S.negative), where: `${DATA} AND ${status(column)} = ${S.negative}`, fix: 'Counts cannot be negative: correct the value, or report a correction as a revised count for the month.' },
+        { ...excelError, found },
         {
-          ...base, code: 'count-fractional', possibleIf: mapHas(spec, column, S.fractional), where: `${DATA} AND ${status(column)} = ${S.fractional}`,
+          ...base, code: 'count-not-a-number', found, possibleIf: `${mapHas(spec, column, S.notNumber)} AND NOT ${EXCEL_ERROR_SQL}`,
+          where: `${DATA} AND ${status(column)} = ${S.notNumber} AND NOT ${rawIs(EXCEL_ERROR_SQL)}`,
+          fix: (f) => `Write "${f}" as a whole number such as 1234 or 1.234 (Indonesian thousands separator).`,
+        },
+        { ...base, code: 'count-negative', found, possibleIf: mapHas(spec, column, S.negative), where: `${DATA} AND ${status(column)} = ${S.negative}`, fix: 'Counts cannot be negative: correct the value, or report a correction as a revised count for the month.' },
+        {
+          // A number cell (Excel stores the number; separators are only how it is shown).
+          ...base, code: 'count-fractional', found, possibleIf: `${mapHas(spec, column, S.fractional)} AND ${numberCell}`,
+          where: `${DATA} AND ${status(column)} = ${S.fractional} AND ${rawIs(numberCell)}`,
+          fix: (f) => /^\d{1,3},\d{3}$/.test(f)
+            ? `The cell holds the number ${f} (${f.replace(',', '.')} in English notation), a fraction: Excel keeps the number itself, and a thousands separator is only how a number is shown. If ${f.replace(',', '')} was meant, type ${f.replace(',', '')} into the cell.`
+            : `The cell holds the number ${f}, not a whole number: people and events are counted in whole numbers. Correct the value in the workbook.`,
+        },
+        {
+          ...base, code: 'count-fractional', found, possibleIf: `${mapHas(spec, column, S.fractional)} AND NOT ${numberCell}`,
+          where: `${DATA} AND ${status(column)} = ${S.fractional} AND NOT ${rawIs(numberCell)}`,
           fix: (f) => /^\d{1,3},\d{3}$/.test(f.trim())
-            ? `In this file "," is the decimal comma (Indonesian convention), so "${f}" reads as a fraction. For a whole number write ${f.replace(',', '.')} or ${f.replace(',', '')}.`
+            ? `In this file "," is the decimal comma (Indonesian convention), so "${f}" is not the whole number ${f.trim().replace(',', '')}. For a whole number write ${f.trim().replace(',', '.')} or ${f.trim().replace(',', '')}.`
             : `"${f}" is not a whole number: people and events are counted in whole numbers. Correct the value.`,
         },
       );
       continue;
     }
-    if (column.parse === 'text') continue;
+    rules.push(excelError);
+    if (column.parse === 'text') {
+      rules.push({
+        ...base, code: 'text-formula', expected: 'text that does not begin with "=", "+", "-", "@", a tab or a carriage return',
+        possibleIf: `${mapHas(spec, column, S.unresolved)} AND NOT ${EXCEL_ERROR_SQL}`,
+        where: `${DATA} AND ${status(column)} = ${S.unresolved} AND NOT ${rawIs(EXCEL_ERROR_SQL)}`,
+        fix: 'Spreadsheet programs run text that begins with "=", "+", "-", "@", a tab or a carriage return as a formula when they open a download (CSV injection). Remove the leading character, so the text begins with a letter (e.g. "Imigrasi, Polri").',
+      });
+      continue;
+    }
     rules.push(
       { ...base, code: 'value-missing', possibleIf: mapHas(spec, column, S.blank), where: `${DATA} AND ${status(column)} = ${S.blank}`, fix: `Fill in "${column.rawHeaders[0]}" on every data row.` },
       {
-        ...base, code: 'value-unknown', possibleIf: mapHas(spec, column, S.unresolved), where: `${DATA} AND ${status(column)} = ${S.unresolved}`,
+        ...base, code: 'value-unknown', possibleIf: `${mapHas(spec, column, S.unresolved)} AND NOT ${EXCEL_ERROR_SQL}`,
+        where: `${DATA} AND ${status(column)} = ${S.unresolved} AND NOT ${rawIs(EXCEL_ERROR_SQL)}`,
         fix: (f) => {
           const guess = suggest(column, f);
           const where = column.parse === 'office' || column.parse === 'port' ? ` If it is a new ${column.parse}, add it to data/reference/${column.parse}s.csv with its source.` : '';

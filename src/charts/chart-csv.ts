@@ -1,9 +1,11 @@
 /**
  * A chart's rows as CSV for spreadsheets and scripts: machine formats (1234567, 0.0728,
  * 2024-01-01), column keys as headers, a `<column>_withheld` flag beside each protected count (the
- * value left empty), UTF-8 with a byte-order mark so Excel opens it as UTF-8, CRLF line ends.
+ * value left empty), UTF-8 with a byte-order mark so Excel opens it as UTF-8, CRLF line ends. Text
+ * that a spreadsheet would run as a formula is written with a leading apostrophe.
  */
 import type { Locale } from '../i18n/locales.ts';
+import { neutraliseFormula } from '../schema/spreadsheet-formula.ts';
 import type { AnyChartDefinition, ChartRow } from './chart-definition.ts';
 import { columnValue } from './table-model.ts';
 
@@ -11,7 +13,7 @@ const BOM = '\uFEFF';
 
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)))) : String(value);
+  const text = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)))) : neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -13,6 +13,7 @@ import { formatCount, formatMonthShort, monthName } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { GRAIN_MONTHS, WITHHELD, withheldColumn, type PeriodGrain } from '../schema/disclosure.ts';
 import { ACTION_GROUPS, ENUMS, enumOfColumn } from '../schema/tables.ts';
+import { neutraliseFormula } from '../schema/spreadsheet-formula.ts';
 import type { TotalsPlan } from './totals-query.ts';
 
 export type TotalsRow = Record<string, string | number | boolean | null>;
@@ -149,17 +150,19 @@ export function explorerTableHtml(model: ExplorerModel, locale: Locale): string 
 /**
  * The query result as CSV: one row per published cell (tidy), codes and their labels, the measure
  * in machine format (no thousands separator) and its withheld flag; a withheld count is empty.
- * Starts with a UTF-8 byte order mark so spreadsheet programs read the names correctly.
+ * Starts with a UTF-8 byte order mark so spreadsheet programs read the names correctly. Text
+ * that a spreadsheet would run as a formula is written with a leading apostrophe.
  */
 export function explorerCsv(rows: readonly TotalsRow[], plan: TotalsPlan, measure: string, locale: Locale): string {
   const withheld = withheldColumn(measure);
   const dims = plan.view.dims;
+  const text = (value: string | number | boolean | null | undefined) => (typeof value === 'string' ? neutraliseFormula(value) : value ?? null);
   const table = from(
     rows.map((row) => {
       const out: Record<string, string | number | boolean | null> = { period: row.period ?? null, grain: plan.grain };
       for (const dim of dims) {
-        out[dim] = row[dim] ?? null;
-        out[`${dim}_label`] = dimLabel(dim, row, plan, locale);
+        out[dim] = text(row[dim]);
+        out[`${dim}_label`] = text(dimLabel(dim, row, plan, locale));
       }
       out[measure] = row[withheld] ? null : row[measure] ?? null;
       out[withheld] = row[withheld] === true;

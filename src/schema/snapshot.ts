@@ -2,6 +2,8 @@
  * snapshot.json: the sidecar of provenance in every folder data/snapshots/<YYYY-MM-DD>/.
  * The raw exports beside it are immutable once committed; the pipeline records their sha256.
  */
+import type { TableName } from './tables.ts';
+
 export interface SnapshotSidecar {
   /** The day the scheduled export was taken (the folder name). */
   snapshotDate: string;
@@ -19,6 +21,11 @@ export interface SnapshotSidecar {
    */
   provisionalMonths?: number;
   note?: string;
+  /**
+   * The sheet to read in a table's XLSX export, when more than one visible sheet could be the
+   * table: `{ "arrivals": "Kedatangan 2025" }`. Hidden sheets are never read, even when named.
+   */
+  sheets?: Partial<Record<TableName, string>>;
 }
 
 /** The most provisional months a snapshot may declare. */

@@ -29,7 +29,7 @@ import { startStageClock } from './lib/trace.ts';
 import { currentRelease, publishRelease } from './publish/publish-release.ts';
 import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
-import { monthBefore, type Snapshot } from './snapshots/find-snapshots.ts';
+import type { Snapshot } from './snapshots/find-snapshots.ts';
 import { checkDrift } from './validate/check-drift.ts';
 import { dropValidatedRows, validateTable, type ValidatedTable } from './validate/validate-table.ts';
 
@@ -76,19 +76,6 @@ function findRawFile(snapshot: Snapshot, table: TableName): { path: string | nul
   };
 }
 
-function sidecarIssues(snapshot: Snapshot): PipelineIssue[] {
-  const { coverage } = snapshot.sidecar;
-  const file = join(snapshot.dir, 'snapshot.json');
-  const issues: PipelineIssue[] = [];
-  if (snapshot.sidecar.snapshotDate !== snapshot.date) {
-    issues.push({ severity: 'error', code: 'sidecar-date-mismatch', file, found: snapshot.sidecar.snapshotDate, expected: `the folder's date ${snapshot.date}`, fix: 'Make snapshotDate in snapshot.json equal the folder name.' });
-  }
-  if (!/^\d{4}-\d{2}$/.test(coverage.from) || !/^\d{4}-\d{2}$/.test(coverage.to) || coverage.from > coverage.to || coverage.to > monthBefore(snapshot.date)) {
-    issues.push({ severity: 'error', code: 'sidecar-coverage', file, found: `${coverage.from} to ${coverage.to}`, expected: `YYYY-MM months, from ≤ to ≤ ${monthBefore(snapshot.date)} (a snapshot cannot cover the month it was taken in)`, fix: 'Correct coverage in snapshot.json.' });
-  }
-  return issues;
-}
-
 /**
  * Withheld cells the audit could not prove at least k wide, with nothing left to withhold beside
  * them: with real figures the snapshot is refused, since a public page must never pin a value
@@ -116,7 +103,8 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
   const show = (path: string) => (path.startsWith(options.root) ? relative(options.root, path) : path);
   const db = await openDuckDb();
   const workDir = await mkdtemp(join(tmpdir(), 'pantau-pipeline-'));
-  const issues: PipelineIssue[] = sidecarIssues(snapshot);
+  // snapshot.json was checked when the snapshot was read (readSnapshot)
+  const issues: PipelineIssue[] = [];
   const validated = new Map<TableName, ValidatedTable>();
   const sources: SourceFile[] = [];
   try {

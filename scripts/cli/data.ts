@@ -18,7 +18,7 @@ import { createProgress } from '../lib/progress.ts';
 import { runPipeline } from '../pipeline.ts';
 import { currentRelease } from '../publish/publish-release.ts';
 import { loadReference } from '../reference/load-reference.ts';
-import { findSnapshots } from '../snapshots/find-snapshots.ts';
+import { listSnapshotFolders, readSnapshot } from '../snapshots/find-snapshots.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run data [-- options]
@@ -59,7 +59,7 @@ if (values.help) {
 }
 const progress = createProgress(values.quiet || undefined);
 const outDir = resolve(values.out!);
-const all = findSnapshots(resolve(values.snapshots!));
+const all = listSnapshotFolders(resolve(values.snapshots!));
 const current = await currentRelease(outDir);
 const currentDate = current && existsSync(join(current, MANIFEST_FILE))
   ? (JSON.parse(readFileSync(join(current, MANIFEST_FILE), 'utf8')) as Manifest).snapshotDate
@@ -80,9 +80,10 @@ if (process.env.PANTAU_AUDIENCE && !['public', 'internal'].includes(process.env.
 }
 const audience = values.internal ? 'internal' : 'public';
 if (audience === 'internal') console.error('INTERNAL build: tables are published WITHOUT disclosure control, for the intranet only. Never deploy this publication publicly.');
-for (const snapshot of todo) {
+for (const folder of todo) {
+  const snapshot = folder;
   try {
-    const result = await runPipeline(snapshot, { root, outDir, progress, reference, audience });
+    const result = await runPipeline(readSnapshot(folder.dir, folder.date), { root, outDir, progress, reference, audience });
     for (const w of result.warnings) console.error(formatIssue(w));
     const drift = result.manifest.warnings.filter((w) => w.code === 'revision-drift' || w.code === 'month-dropped');
     for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);

@@ -1,13 +1,42 @@
 /**
- * snapshot.json: the sidecar of provenance in every folder data/snapshots/<YYYY-MM-DD>/.
- * The raw exports beside it are immutable once committed; the pipeline records their sha256.
+ * snapshot.json: the sidecar of provenance in every folder data/snapshots/<YYYY-MM-DD>/, and its
+ * one reader. The raw exports beside it are immutable once committed; the pipeline records their
+ * sha256.
+ *
+ *   {
+ *     "snapshotDate": "2025-11-05",
+ *     "coverage": { "from": "2023-01", "to": "2025-10" },
+ *     "tables": { "registry": { "to": "2025-08" } },
+ *     "synthetic": false,
+ *     "producer": "Ditjen Imigrasi, Direktorat Intelijen Keimigrasian",
+ *     "note": "optional free text"
+ *   }
+ *
+ * `tables` is optional: a table whose export ends before the snapshot's coverage does (an agency
+ * that reports two months late) names its last month there. Every month from `coverage.from` to
+ * that table's last month must hold data; the table's half-years and years are published only
+ * where all their months are inside its own coverage.
+ *
+ * `parseSnapshotSidecar` checks the whole contract and names every field that breaks it; nothing
+ * else reads snapshot.json.
  */
+import { TABLE_NAMES, type TableName } from './tables.ts';
+
+export interface MonthRange {
+  /** First month, YYYY-MM. */
+  from: string;
+  /** Last month, YYYY-MM. */
+  to: string;
+}
+
 export interface SnapshotSidecar {
-  /** The day the scheduled export was taken (the folder name). */
+  /** The day the scheduled export was taken (the folder name), YYYY-MM-DD. */
   snapshotDate: string;
-  /** First and last month (YYYY-MM) the exports cover; rows outside are refused. */
-  coverage: { from: string; to: string };
-  /** True for the bundled synthetic sample. */
+  /** First and last month (YYYY-MM) the exports cover; rows outside are refused, and every month inside must hold data. */
+  coverage: MonthRange;
+  /** A table whose export ends earlier than `coverage.to`: its last month (YYYY-MM). */
+  tables?: Partial<Record<TableName, { to: string }>>;
+  /** True for the bundled synthetic sample: every page then says so. Required, never assumed. */
   synthetic: boolean;
   /** Who produced the exports (system or office). */
   producer: string;
@@ -16,3 +45,128 @@ export interface SnapshotSidecar {
 
 export const SNAPSHOT_SIDECAR = 'snapshot.json';
 export const SNAPSHOT_DIR_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What `tables.<name>` may say: only where the table ends. */
+const TABLE_FIELDS = ['to'] as const;
+const FIELDS = ['snapshotDate', 'coverage', 'tables', 'synthetic', 'producer', 'note'] as const;
+
+/** One broken rule of the contract, about one field. */
+export interface SidecarProblem {
+  /** Stable identifier, as pipeline issues have. */
+  code: 'sidecar-missing' | 'sidecar-unreadable' | 'sidecar-field' | 'sidecar-date-mismatch' | 'sidecar-coverage' | 'sidecar-table-coverage';
+  /** The field, as a path: "coverage.to", "tables.registry.to"; "" for the file as a whole. */
+  field: string;
+  found: string;
+  expected: string;
+  fix: string;
+}
+
+export type SidecarReading =
+  | { sidecar: SnapshotSidecar; problems: readonly [] }
+  | { sidecar: null; problems: readonly SidecarProblem[] };
+
+/** The month before a date (YYYY-MM): a snapshot taken on 2025-10-05 covers up to 2025-09. */
+export function monthBefore(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+const isMonth = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+function isDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !SNAPSHOT_DIR_PATTERN.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const shown = (value: unknown): string => (value === undefined ? 'nothing (the field is absent)' : JSON.stringify(value));
+
+/** An example sidecar for a folder, for messages that ask the analyst to write one. */
+export function exampleSidecar(date: string): string {
+  return JSON.stringify({ snapshotDate: date, coverage: { from: '2023-01', to: monthBefore(date) }, synthetic: false, producer: '…' });
+}
+
+/**
+ * Reads snapshot.json text. `folderDate` is the name of the folder it sits in, which snapshotDate
+ * must equal. Returns the sidecar, or every problem found (never just the first).
+ */
+export function parseSnapshotSidecar(text: string, folderDate: string): SidecarReading {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { sidecar: null, problems: [{ code: 'sidecar-unreadable', field: '', found: (error as Error).message, expected: 'a JSON object', fix: `Write snapshot.json as JSON, e.g. ${exampleSidecar(folderDate)}` }] };
+  }
+  if (!isObject(json)) {
+    return { sidecar: null, problems: [{ code: 'sidecar-unreadable', field: '', found: shown(json), expected: 'a JSON object', fix: `Write snapshot.json as one object, e.g. ${exampleSidecar(folderDate)}` }] };
+  }
+  const problems: SidecarProblem[] = [];
+  const field = (name: string, found: unknown, expected: string, fix: string, code: SidecarProblem['code'] = 'sidecar-field') =>
+    problems.push({ code, field: name, found: shown(found), expected, fix });
+
+  for (const key of Object.keys(json)) {
+    if (!(FIELDS as readonly string[]).includes(key)) field(key, json[key], `only the fields ${FIELDS.map((f) => `"${f}"`).join(', ')}`, `Remove "${key}" from snapshot.json, or correct its spelling: an unknown field is never read, so what it says would be lost.`);
+  }
+
+  const { snapshotDate, coverage, tables, synthetic, producer, note } = json;
+  const dateOk = isDay(snapshotDate);
+  if (!dateOk) field('snapshotDate', snapshotDate, 'the day the export was taken, YYYY-MM-DD', `Set "snapshotDate": "${folderDate}" (the folder's name).`);
+  else if (snapshotDate !== folderDate) field('snapshotDate', snapshotDate, `the folder's date ${folderDate}`, 'Make snapshotDate in snapshot.json equal the folder name.', 'sidecar-date-mismatch');
+
+  let range: MonthRange | null = null;
+  if (!isObject(coverage)) {
+    field('coverage', coverage, 'an object { "from": "YYYY-MM", "to": "YYYY-MM" }', `Add "coverage": { "from": "<first month>", "to": "<last month>" } to snapshot.json.`);
+  } else {
+    for (const key of Object.keys(coverage)) {
+      if (key !== 'from' && key !== 'to') field(`coverage.${key}`, coverage[key], 'only "from" and "to"', `Remove "${key}" from coverage.`);
+    }
+    for (const end of ['from', 'to'] as const) {
+      if (!isMonth(coverage[end])) field(`coverage.${end}`, coverage[end], 'a month YYYY-MM', `Write coverage.${end} as a month, e.g. "2025-09".`, 'sidecar-coverage');
+    }
+    if (isMonth(coverage.from) && isMonth(coverage.to)) {
+      const last = dateOk ? monthBefore(snapshotDate) : null;
+      if (coverage.from > coverage.to) field('coverage', coverage, 'from ≤ to', 'Correct coverage in snapshot.json: "from" is the first month, "to" the last.', 'sidecar-coverage');
+      else if (last && coverage.to > last) field('coverage.to', coverage.to, `a month up to ${last} (a snapshot cannot cover the month it was taken in)`, 'Correct coverage in snapshot.json.', 'sidecar-coverage');
+      else range = { from: coverage.from, to: coverage.to };
+    }
+  }
+
+  if (tables !== undefined) {
+    if (!isObject(tables)) {
+      field('tables', tables, `an object such as { "registry": { "to": "YYYY-MM" } }`, 'Remove "tables", or name a table and its last month.');
+    } else {
+      for (const [name, value] of Object.entries(tables)) {
+        const path = `tables.${name}`;
+        if (!(TABLE_NAMES as readonly string[]).includes(name)) {
+          field(path, value, `one of the tables ${TABLE_NAMES.map((t) => `"${t}"`).join(', ')}`, `Correct the table name "${name}".`);
+          continue;
+        }
+        if (!isObject(value)) {
+          field(path, value, '{ "to": "YYYY-MM" }', `Write the table's last month as "${name}": { "to": "YYYY-MM" }.`);
+          continue;
+        }
+        for (const key of Object.keys(value)) {
+          if (!(TABLE_FIELDS as readonly string[]).includes(key)) field(`${path}.${key}`, value[key], 'only "to" (the last month of the table)', `Remove "${key}" from ${path}.`);
+        }
+        if (!isMonth(value.to)) field(`${path}.to`, value.to, 'a month YYYY-MM', `Write ${path}.to as a month, e.g. "2025-08".`, 'sidecar-table-coverage');
+        else if (range && (value.to < range.from || value.to > range.to)) {
+          field(`${path}.to`, value.to, `a month from ${range.from} to ${range.to} (inside the snapshot's coverage)`, `${path}.to says where ${name} ends before coverage.to does; correct it, or remove it if ${name} covers the whole period.`, 'sidecar-table-coverage');
+        }
+      }
+    }
+  }
+
+  if (typeof synthetic !== 'boolean') field('synthetic', synthetic, 'true or false (without quotes)', 'Set "synthetic": false for official exports (true only for generated sample data); it decides what every page says about the figures.');
+  if (typeof producer !== 'string' || producer.trim() === '') field('producer', producer, 'who produced the exports, as text', 'Add "producer": the system or office the exports come from.');
+  if (note !== undefined && typeof note !== 'string') field('note', note, 'text', 'Write the note as text, or remove it.');
+
+  if (problems.length > 0) return { sidecar: null, problems };
+  return { sidecar: json as unknown as SnapshotSidecar, problems: [] };
+}
+
+/** A table's own months: the snapshot's coverage, ending earlier where `tables` says so. */
+export function tableCoverage(sidecar: Pick<SnapshotSidecar, 'coverage' | 'tables'>, table: TableName): MonthRange {
+  return { from: sidecar.coverage.from, to: sidecar.tables?.[table]?.to ?? sidecar.coverage.to };
+}

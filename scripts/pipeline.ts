@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
+import { tableCoverage } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
@@ -31,6 +32,8 @@ import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
 import type { Snapshot } from './snapshots/find-snapshots.ts';
 import { checkDrift } from './validate/check-drift.ts';
+import { checkMonthsWithData } from './validate/check-months-with-data.ts';
+import { currentSeries, type SeriesMonth } from './validate/monthly-series.ts';
 import { dropValidatedRows, validateTable, type ValidatedTable } from './validate/validate-table.ts';
 
 export interface PipelineOptions {
@@ -106,6 +109,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
   // snapshot.json was checked when the snapshot was read (readSnapshot)
   const issues: PipelineIssue[] = [];
   const validated = new Map<TableName, ValidatedTable>();
+  const series = new Map<TableName, SeriesMonth[]>();
   const sources: SourceFile[] = [];
   try {
     progress.step(`snapshot ${snapshot.date}`);
@@ -117,9 +121,14 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir);
       issues.push(...ingestIssues);
       if (!ingested) continue;
-      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage));
+      const coverage = tableCoverage(snapshot.sidecar, table);
+      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, coverage));
       issues.push(...validationIssues.map((i) => ({ ...i, table })));
-      if (result) validated.set(table, result);
+      if (result) {
+        validated.set(table, result);
+        series.set(table, await currentSeries(db, table, result.table));
+        issues.push(...checkMonthsWithData(series.get(table)!, { table, coverage, file: show(path) }));
+      }
       sources.push({ path: show(path), sha256: await sha256File(path), bytes: (await stat(path)).size, format: ingested.format });
       if (result) progress.rows(table, result.rows, started);
     }
@@ -151,7 +160,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
         await db.run(`CREATE TEMP TABLE ${sqlIdent(`published_${table}`)} AS ${publishedTableSql(table, v.table, reference)}`);
         await dropValidatedRows(db, v);
         clock.lap(`published ${table}`);
-        const complete = audience === 'public' ? completePeriodSql(snapshot.sidecar.coverage) : 'true';
+        const complete = audience === 'public' ? completePeriodSql(tableCoverage(snapshot.sidecar, table)) : 'true';
         await buildTotalsTable(db, table, `SELECT * FROM ${sqlIdent(`published_${table}`)}`, `totals_${table}`, complete);
         clock.lap(`totals ${table}`);
       });

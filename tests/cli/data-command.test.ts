@@ -4,7 +4,7 @@ import { existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
-import { VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
+import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx');
 const cli = join(ROOT, 'scripts/cli/data.ts');
@@ -18,7 +18,7 @@ it('publishes a good snapshot, then refuses a bad one with exit code 2 and leave
   const target = readlinkSync(join(out, 'current'));
 
   writeSnapshot(snapshots, {
-    'snapshot.json': JSON.stringify({ snapshotDate: '2024-04-05', coverage: { from: '2024-01', to: '2024-03' }, synthetic: true, producer: 'test' }),
+    'snapshot.json': JSON.stringify({ ...VALID_SIDECAR, snapshotDate: '2024-04-05' }),
     'sanctions.csv': VALID_FILES['sanctions.csv']!.replace('KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3', 'KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3,5'),
   }, '2024-04-05');
   const bad = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });

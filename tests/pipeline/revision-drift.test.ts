@@ -10,7 +10,7 @@ import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
 
 const LATER = '2024-04-05';
-const laterSidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: LATER, coverage: { from: '2024-01', to: '2024-03' } });
+const laterSidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: LATER });
 
 /** Publishes the valid fixture (with `first` files), then the later snapshot (with `later` files) into one folder. */
 async function publishTwo(first: Record<string, string>, later: Record<string, string>) {

@@ -12,17 +12,16 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
-import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
+import { DISCLOSURE, totalsTableName } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { tableCoverage } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
-import { grainLiteral, viewLiteral } from './aggregate/totals-column-types.ts';
 import { buildTotalsTable } from './aggregate/totals-table.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
-import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
+import { openDuckDb, sqlIdent } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
@@ -31,7 +30,7 @@ import { currentRelease, publishRelease } from './publish/publish-release.ts';
 import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
 import type { Snapshot } from './snapshots/find-snapshots.ts';
-import { checkDrift } from './validate/check-drift.ts';
+import { checkDrift, driftFigureWithheld, type DriftFinding } from './validate/check-drift.ts';
 import { checkMonthsWithData } from './validate/check-months-with-data.ts';
 import { currentSeries, type SeriesMonth } from './validate/monthly-series.ts';
 import { dropValidatedRows, validateTable, type ValidatedTable } from './validate/validate-table.ts';
@@ -147,7 +146,9 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
     const clock = startStageClock();
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
-    for (const [table, v] of validated) warnings.push(...(await checkDrift(db, table, v.table, comparable ? previousDir : null, comparable?.snapshotDate ?? null)));
+    const drift: DriftFinding[] = [];
+    for (const table of validated.keys()) drift.push(...(await checkDrift(db, table, series.get(table)!, comparable ? { dir: previousDir!, snapshotDate: comparable.snapshotDate } : null)));
+    warnings.push(...drift.map((d) => d.warning));
     clock.lap('drift');
 
     // aggregate: the published rows and every total, materialised in publication order
@@ -192,14 +193,11 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // warning stays out of the public manifest and goes to the analyst's console only.
     const consoleOnly: PipelineIssue[] = [];
     if (audience === 'public') {
-      for (const warning of [...warnings]) {
-        if (warning.code !== 'revision-drift' || !warning.table || !warning.month) continue;
-        const measure = TABLES[warning.table].measureColumn;
-        const [row] = await queryRows<{ withheld: boolean }>(db, `SELECT ${sqlIdent(withheldColumn(measure))} AS withheld FROM ${sqlIdent(`totals_${warning.table}`)}
-          WHERE view = ${viewLiteral('total')} AND grain = ${grainLiteral('month')} AND period = DATE ${sqlString(`${warning.month}-01`)}`);
-        if (!row?.withheld) continue;
+      for (const finding of drift) {
+        const { warning } = finding;
+        if (warning.code !== 'revision-drift' || !(await driftFigureWithheld(db, finding, `totals_${finding.table}`))) continue;
         warnings.splice(warnings.indexOf(warning), 1);
-        consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: warning.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });
+        consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: finding.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });
       }
     }
 

@@ -62,7 +62,7 @@ export function monthlyFiles(changes: MonthlyChanges = {}, months: readonly stri
   return files;
 }
 
-export function monthlySidecar(extra: Record<string, unknown> = {}, date = MONTHLY_DATE, coverage = { from: MONTHLY_MONTHS[0], to: MONTHLY_MONTHS.at(-1)! }): string {
+export function monthlySidecar(extra: Record<string, unknown> = {}, date = MONTHLY_DATE, coverage: { from: string; to: string } = { from: MONTHLY_MONTHS[0], to: MONTHLY_MONTHS.at(-1)! }): string {
   return JSON.stringify({ snapshotDate: date, coverage, synthetic: true, producer: 'test fixture', ...extra });
 }
 

@@ -1,11 +1,15 @@
 /**
  * Drift against the previous snapshot: a month whose national total moves by more than 5 % is a
- * warning in the manifest, and a warning never quotes a figure the release withholds.
+ * warning in the manifest, a month that disappears is one too, the same rule for every table, and
+ * a warning never quotes a figure the release withholds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/schema/manifest.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest, PipelineWarning } from '../../src/schema/manifest.ts';
+import { TABLE_NAMES } from '../../src/schema/tables.ts';
+import type { PipelineIssue } from '../../scripts/lib/pipeline-issue.ts';
+import { MONTHLY_DATE, monthlyFiles, monthlySidecar, writeMonthlySnapshot } from '../helpers/monthly-snapshot.ts';
 import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
 
@@ -38,5 +42,44 @@ describe('revision drift', () => {
     expect(manifest.warnings.filter((w) => w.code === 'revision-drift')).toEqual([]);
     expect(JSON.stringify(manifest)).not.toMatch(/from 17 to 8/);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'revision-drift', table: 'sanctions', fix: expect.stringMatching(/sanctions 2024-02: count revised from 17 to 8 .*not in its manifest/) }));
+  });
+});
+
+describe('revision checks, one rule for every table', () => {
+  // A later snapshot whose coverage starts a month later (January is gone from every table) and
+  // whose March is revised up by a fifth in every table.
+  const LATER_MONTHLY = '2024-08-05';
+  const laterFiles = monthlyFiles({ arrivals: { '2024-03': 120 }, sanctions: { '2024-03': 120 }, operations: { '2024-03': 120 }, registry: { '2024-03': 120 } }, ['2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07']);
+  let warnings: PipelineWarning[] = [];
+  let manifest: Manifest;
+  beforeAll(async () => {
+    const out = tempDir();
+    await publish(writeMonthlySnapshot(tempDir()), MONTHLY_DATE, out);
+    await publish(writeSnapshot(tempDir(), { ...laterFiles, 'snapshot.json': monthlySidecar({}, LATER_MONTHLY, { from: '2024-02', to: '2024-07' }) }, LATER_MONTHLY), LATER_MONTHLY, out);
+    manifest = JSON.parse(readFileSync(join(out, 'current/manifest.json'), 'utf8')) as Manifest;
+    warnings = manifest.warnings;
+  });
+
+  it.each(TABLE_NAMES)('%s: a revised month and a dropped month are warnings naming the table and month', (table) => {
+    expect(manifest.previousSnapshotDate).toBe(MONTHLY_DATE);
+    const mine = warnings.filter((w) => w.table === table).map((w) => `${w.code} ${w.month} ${w.message.split(':')[0]}`);
+    const series = table === 'registry' ? ['registry (mixed_marriages, disdukcapil)', 'registry (mixed_marriages, kemenag)'] : [table];
+    expect(mine.sort()).toEqual(series.flatMap((name) => [`month-dropped 2024-01 ${name} 2024-01`, `revision-drift 2024-03 ${name} 2024-03`]).sort());
+    const measure = table === 'operations' ? 'foreigners_checked' : 'count';
+    const total = table === 'registry' ? 100 : 200;
+    expect(warnings.find((w) => w.table === table && w.code === 'revision-drift')!.message).toContain(`${measure} revised from ${total} to ${total * 1.2} (20.0%) since the ${MONTHLY_DATE} snapshot`);
+  });
+
+  it('a revision to a figure this release withholds stays out of the manifest and goes to the analyst, in every table it happens', async () => {
+    // arrivals March: 200 published, revised to 103 (a cell of 3 is withheld, and so is the total
+    // that would give it away); Kemenag's mixed marriages in March: 12 published, revised to 8 (< k)
+    const kemenagSmall = Object.fromEntries(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'].map((m) => [m, [100, 12]]));
+    const out = tempDir();
+    await publish(writeMonthlySnapshot(tempDir(), { registry: kemenagSmall }), MONTHLY_DATE, out);
+    const result = await publish(writeMonthlySnapshot(tempDir(), { arrivals: { '2024-03': [100, 3] }, registry: { ...kemenagSmall, '2024-03': [100, 8] } }, {}, LATER_MONTHLY), LATER_MONTHLY, out);
+    for (const quoted of [/arrivals 2024-03: count revised from 200 to 103/, /registry \(mixed_marriages, kemenag\) 2024-03: count revised from 12 to 8/]) {
+      expect(JSON.stringify(result.manifest.warnings)).not.toMatch(quoted);
+      expect(result.warnings).toContainEqual(expect.objectContaining<Partial<PipelineIssue>>({ code: 'revision-drift', fix: expect.stringMatching(quoted) }));
+    }
   });
 });

@@ -7,11 +7,11 @@
  * snapshot (SnapshotRejectedError, listing every problem) and the current publication stays as it
  * was. Warnings (revisions beyond the drift threshold, ignored columns) go into the manifest.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { MANIFEST_FILE, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
+import { type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { tableCoverage } from '../src/schema/snapshot.ts';
@@ -26,9 +26,10 @@ import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeli
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
 import { startStageClock } from './lib/trace.ts';
-import { currentRelease, publishRelease } from './publish/publish-release.ts';
+import { publishRelease } from './publish/publish-release.ts';
 import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
+import { comparisonBase } from './snapshots/comparison-base.ts';
 import type { Snapshot } from './snapshots/find-snapshots.ts';
 import { checkDrift, driftFigureWithheld, type DriftFinding } from './validate/check-drift.ts';
 import { checkMonthsWithData } from './validate/check-months-with-data.ts';
@@ -138,23 +139,19 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       sources.push({ path: file, sha256: await sha256File(path), bytes: (await stat(path)).size, format: 'reference csv' });
     }
 
-    // drift against the current publication, when it is an earlier snapshot
-    const previousDir = await currentRelease(options.outDir);
-    const previous = previousDir && existsSync(join(previousDir, MANIFEST_FILE))
-      ? (JSON.parse(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8')) as Manifest)
-      : null;
-    const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
+    // drift against the previous different snapshot (whatever `current` points at)
+    const audience: Audience = options.audience ?? 'public';
+    const base = comparisonBase(options.outDir, snapshot.date, audience);
     const clock = startStageClock();
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
     const drift: DriftFinding[] = [];
-    for (const table of validated.keys()) drift.push(...(await checkDrift(db, table, series.get(table)!, comparable ? { dir: previousDir!, snapshotDate: comparable.snapshotDate } : null)));
+    for (const table of validated.keys()) drift.push(...(await checkDrift(db, table, series.get(table)!, base)));
     warnings.push(...drift.map((d) => d.warning));
     clock.lap('drift');
 
     // aggregate: the published rows and every total, materialised in publication order
     await loadReferenceTables(db, reference);
     const started = performance.now();
-    const audience: Audience = options.audience ?? 'public';
     await db.run('SET preserve_insertion_order = true');
     for (const [table, v] of validated) {
       await progress.watch(`${table}: rows and totals`, db, async () => {
@@ -218,7 +215,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       sources,
       warnings,
       suppression,
-      previousSnapshotDate: comparable?.snapshotDate ?? null,
+      previousSnapshotDate: base?.snapshotDate ?? null,
       licences: LICENCES,
     }));
     progress.rows('publish', [...validated.values()].reduce((n, v) => n + v.rows, 0), started);

@@ -5,7 +5,8 @@
  * never happened. Both refuse the snapshot, per table.
  *
  * A table that really ends earlier (an agency reporting two months late) says so in snapshot.json,
- * `"tables": { "registry": { "to": "2025-08" } }`: its months end there (tableCoverage).
+ * `"tables": { "registry": { "to": "2025-08" } }`, and one that starts later `{ "from": … }`: its
+ * months are its own coverage (tableCoverage).
  *
  * "Far below" is measured on each national series (monthly-series.ts): a month under
  * FAR_BELOW_SHARE of the median of the NEIGHBOUR_MONTHS months on either side of it inside the
@@ -56,7 +57,7 @@ function runs(months: readonly string[], all: readonly string[]): string[][] {
 
 const spanText = (run: readonly string[]) => (run.length === 1 ? run[0]! : `${run[0]} to ${run.at(-1)}`);
 
-const tablesField = (table: TableName, to: string) => `"tables": { "${table}": { "to": "${to}" } }`;
+const tablesField = (table: TableName, end: 'from' | 'to', month: string) => `"tables": { "${table}": { "${end}": "${month}" } }`;
 
 export interface MonthsCheckContext {
   table: TableName;
@@ -75,15 +76,18 @@ export function checkMonthsWithData(series: readonly SeriesMonth[], { table, cov
   const withRows = new Set(series.filter((s) => s.rows > 0).map((s) => s.month));
   const empty = all.filter((m) => !withRows.has(m));
   for (const run of runs(empty, all)) {
-    const trailing = run.at(-1) === coverage.to;
-    const lastWithData = all[all.indexOf(run[0]!) - 1];
+    const lastBefore = all[all.indexOf(run[0]!) - 1];
+    const firstAfter = all[all.indexOf(run.at(-1)!) + 1];
+    const declare = run.at(-1) === coverage.to && lastBefore
+      ? `If the ${table} export really ends at ${lastBefore}, say so in snapshot.json: ${tablesField(table, 'to', lastBefore)}. Otherwise export`
+      : run[0] === coverage.from && firstAfter
+        ? `If the ${table} series really starts at ${firstAfter}, say so in snapshot.json: ${tablesField(table, 'from', firstAfter)}. Otherwise export`
+        : 'Export';
     issues.push({
       ...where, code: 'month-without-data',
       found: `no ${table} rows for ${spanText(run)}`,
       expected: `rows for every month from ${coverage.from} to ${coverage.to}`,
-      fix: trailing && lastWithData
-        ? `If the ${table} export really ends at ${lastWithData}, say so in snapshot.json: ${tablesField(table, lastWithData)}. Otherwise export ${table} again with ${spanText(run)}.`
-        : `Export ${table} again with ${spanText(run)}: a month inside the coverage cannot be empty${trailing ? '' : ' (only where a table ends can snapshot.json say it ends earlier, with "tables")'}.`,
+      fix: `${declare} ${table} again with ${spanText(run)}${declare === 'Export' ? ': a month inside a table\'s coverage cannot be empty (snapshot.json can only move where a table starts or ends, with "tables")' : ''}.`,
     });
   }
 
@@ -107,7 +111,7 @@ export function checkMonthsWithData(series: readonly SeriesMonth[], { table, cov
         ...where, code: 'month-far-below',
         found: `${seriesLabel(table, cell)} ${month}: ${TABLES[table].measureColumn} ${value}, against a median of ${typical} in ${around[0]} to ${around.at(-1)}`,
         expected: `at least ${FAR_BELOW_SHARE * 100}% of the months around it`,
-        fix: `${month} looks cut short (an office, an agency or part of the month missing): export ${table} again with the whole of ${month}.${trailing && i > 0 ? ` If the ${table} export really ends at ${all[i - 1]}, remove ${month} and say so in snapshot.json: ${tablesField(table, all[i - 1]!)}.` : ''}`,
+        fix: `${month} looks cut short (an office, an agency or part of the month missing): export ${table} again with the whole of ${month}.${trailing && i > 0 ? ` If the ${table} export really ends at ${all[i - 1]}, remove ${month} and say so in snapshot.json: ${tablesField(table, 'to', all[i - 1]!)}.` : ''}`,
       });
     });
   }

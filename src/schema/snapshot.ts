@@ -13,9 +13,10 @@
  *   }
  *
  * `tables` is optional: a table whose export ends before the snapshot's coverage does (an agency
- * that reports two months late) names its last month there. Every month from `coverage.from` to
- * that table's last month must hold data; the table's half-years and years are published only
- * where all their months are inside its own coverage.
+ * that reports two months late) names its last month there, `{ "to": "2025-08" }`, and one whose
+ * series starts later names its first, `{ "from": "2024-01" }`. Every month of that table's own
+ * coverage must hold data; its half-years and years are published only where all their months are
+ * inside it.
  *
  * `parseSnapshotSidecar` checks the whole contract and names every field that breaks it; nothing
  * else reads snapshot.json.
@@ -34,8 +35,8 @@ export interface SnapshotSidecar {
   snapshotDate: string;
   /** First and last month (YYYY-MM) the exports cover; rows outside are refused, and every month inside must hold data. */
   coverage: MonthRange;
-  /** A table whose export ends earlier than `coverage.to`: its last month (YYYY-MM). */
-  tables?: Partial<Record<TableName, { to: string }>>;
+  /** A table whose export starts later or ends earlier than the coverage: its own first or last month (YYYY-MM). */
+  tables?: Partial<Record<TableName, TableMonths>>;
   /** True for the bundled synthetic sample: every page then says so. Required, never assumed. */
   synthetic: boolean;
   /** Who produced the exports (system or office). */
@@ -43,11 +44,17 @@ export interface SnapshotSidecar {
   note?: string;
 }
 
+/** Where one table's months start or end, when not where the coverage does (at least one of the two). */
+export interface TableMonths {
+  from?: string;
+  to?: string;
+}
+
 export const SNAPSHOT_SIDECAR = 'snapshot.json';
 export const SNAPSHOT_DIR_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** What `tables.<name>` may say: only where the table ends. */
-const TABLE_FIELDS = ['to'] as const;
+/** What `tables.<name>` may say: where the table starts and ends. */
+const TABLE_FIELDS = ['from', 'to'] as const;
 const FIELDS = ['snapshotDate', 'coverage', 'tables', 'synthetic', 'producer', 'note'] as const;
 
 /** One broken rule of the contract, about one field. */
@@ -148,12 +155,18 @@ export function parseSnapshotSidecar(text: string, folderDate: string): SidecarR
           continue;
         }
         for (const key of Object.keys(value)) {
-          if (!(TABLE_FIELDS as readonly string[]).includes(key)) field(`${path}.${key}`, value[key], 'only "to" (the last month of the table)', `Remove "${key}" from ${path}.`);
+          if (!(TABLE_FIELDS as readonly string[]).includes(key)) field(`${path}.${key}`, value[key], 'only "from" and "to" (the first and last month of the table)', `Remove "${key}" from ${path}.`);
         }
-        if (!isMonth(value.to)) field(`${path}.to`, value.to, 'a month YYYY-MM', `Write ${path}.to as a month, e.g. "2025-08".`, 'sidecar-table-coverage');
-        else if (range && (value.to < range.from || value.to > range.to)) {
-          field(`${path}.to`, value.to, `a month from ${range.from} to ${range.to} (inside the snapshot's coverage)`, `${path}.to says where ${name} ends before coverage.to does; correct it, or remove it if ${name} covers the whole period.`, 'sidecar-table-coverage');
+        if (value.from === undefined && value.to === undefined) field(path, value, '"from", "to" or both', `Write where ${name} starts or ends, e.g. "${name}": { "to": "YYYY-MM" }, or remove it.`, 'sidecar-table-coverage');
+        for (const end of TABLE_FIELDS) {
+          const month = value[end];
+          if (month === undefined) continue;
+          if (!isMonth(month)) field(`${path}.${end}`, month, 'a month YYYY-MM', `Write ${path}.${end} as a month, e.g. "2025-08".`, 'sidecar-table-coverage');
+          else if (range && (month < range.from || month > range.to)) {
+            field(`${path}.${end}`, month, `a month from ${range.from} to ${range.to} (inside the snapshot's coverage)`, `${path}.${end} says where ${name} ${end === 'from' ? 'starts after' : 'ends before'} the coverage does; correct it, or remove it if ${name} covers the whole period.`, 'sidecar-table-coverage');
+          }
         }
+        if (isMonth(value.from) && isMonth(value.to) && value.from > value.to) field(path, value, 'from ≤ to', `Correct ${path}: "from" is its first month, "to" its last.`, 'sidecar-table-coverage');
       }
     }
   }
@@ -166,7 +179,8 @@ export function parseSnapshotSidecar(text: string, folderDate: string): SidecarR
   return { sidecar: json as unknown as SnapshotSidecar, problems: [] };
 }
 
-/** A table's own months: the snapshot's coverage, ending earlier where `tables` says so. */
+/** A table's own months: the snapshot's coverage, starting later or ending earlier where `tables` says so. */
 export function tableCoverage(sidecar: Pick<SnapshotSidecar, 'coverage' | 'tables'>, table: TableName): MonthRange {
-  return { from: sidecar.coverage.from, to: sidecar.tables?.[table]?.to ?? sidecar.coverage.to };
+  const own = sidecar.tables?.[table];
+  return { from: own?.from ?? sidecar.coverage.from, to: own?.to ?? sidecar.coverage.to };
 }

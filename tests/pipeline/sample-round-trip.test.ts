@@ -12,10 +12,12 @@ import { DISCLOSURE, measureDesign, totalsDimensions, type DisclosureDesign } fr
 import { IDENTIFYING_HEADERS, publishedColumns, STOCK_METRICS, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
 import { normaliseSpelling } from '../../scripts/validate/normalise-spelling.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
-import { findSnapshots } from '../../scripts/snapshots/find-snapshots.ts';
+import { SNAPSHOTS } from '../../scripts/sample/calibration.ts';
+import { readSnapshot } from '../../scripts/snapshots/find-snapshots.ts';
 import { publish, ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
 
-const snapshots = findSnapshots(join(ROOT, 'data/snapshots'));
+// the bundled sample, by the generator's own dates: not whatever other folders an analyst has added
+const snapshots = SNAPSHOTS.map(({ date }) => readSnapshot(join(ROOT, 'data/snapshots', date), date));
 
 /** SQL: the totals row (alias p) is a cell the public build publishes the measure in, per src/schema/disclosure.ts. */
 const inDesign = (design: DisclosureDesign) => `(${design.views.map((v) => `(p.view = '${v.name}' AND p.grain IN (${v.grains.map((g) => `'${g}'`).join(', ')}))`).join(' OR ')})`;

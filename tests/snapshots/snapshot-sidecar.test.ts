@@ -36,16 +36,20 @@ const CASES: Case[] = [
   { name: 'a table ending after the coverage', text: variant({ tables: { registry: { to: '2024-03' } } }), code: 'sidecar-table-coverage', field: 'tables.registry.to' },
   { name: 'a table ending before the coverage starts', text: variant({ tables: { operations: { to: '2023-12' } } }), code: 'sidecar-table-coverage', field: 'tables.operations.to' },
   { name: 'a table end that is not a month', text: variant({ tables: { sanctions: { to: 'Januari 2024' } } }), code: 'sidecar-table-coverage', field: 'tables.sanctions.to' },
-  { name: 'a table given a start', text: variant({ tables: { registry: { from: '2024-02', to: '2024-02' } } }), code: 'sidecar-field', field: 'tables.registry.from' },
+  { name: 'a table given an unknown end', text: variant({ tables: { registry: { until: '2024-01' } } }), code: 'sidecar-field', field: 'tables.registry.until' },
+  { name: 'a table saying neither start nor end', text: variant({ tables: { registry: {} } }), code: 'sidecar-table-coverage', field: 'tables.registry' },
+  { name: 'a table starting after it ends', text: variant({ tables: { registry: { from: '2024-02', to: '2024-01' } } }), code: 'sidecar-table-coverage', field: 'tables.registry' },
+  { name: 'a table starting before the coverage', text: variant({ tables: { arrivals: { from: '2023-12' } } }), code: 'sidecar-table-coverage', field: 'tables.arrivals.from' },
   { name: 'tables as a list', text: variant({ tables: ['registry'] }), code: 'sidecar-field', field: 'tables' },
   { name: 'note that is not text', text: variant({ note: 3 }), code: 'sidecar-field', field: 'note' },
 ];
 
 describe('snapshot.json contract', () => {
-  it('reads a good sidecar, with and without a table ending earlier', () => {
+  it('reads a good sidecar, with and without tables ending earlier or starting later', () => {
     expect(parseSnapshotSidecar(JSON.stringify(GOOD), DATE)).toEqual({ sidecar: GOOD, problems: [] });
-    const { sidecar } = parseSnapshotSidecar(variant({ tables: { registry: { to: '2024-01' } }, note: 'Kemenag reports a month late' }), DATE);
+    const { sidecar } = parseSnapshotSidecar(variant({ tables: { registry: { to: '2024-01' }, operations: { from: '2024-02' } }, note: 'Kemenag reports a month late' }), DATE);
     expect(tableCoverage(sidecar!, 'registry')).toEqual({ from: '2024-01', to: '2024-01' });
+    expect(tableCoverage(sidecar!, 'operations')).toEqual({ from: '2024-02', to: '2024-02' });
     expect(tableCoverage(sidecar!, 'arrivals')).toEqual({ from: '2024-01', to: '2024-02' });
   });
 

@@ -2,7 +2,7 @@
  * The scheduled snapshots in data/snapshots/<YYYY-MM-DD>/, oldest first, and their sidecars, read
  * through the one snapshot.json contract (src/schema/snapshot.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exampleSidecar, parseSnapshotSidecar, SNAPSHOT_DIR_PATTERN, SNAPSHOT_SIDECAR, type SnapshotSidecar } from '../../src/schema/snapshot.ts';
 import { SnapshotRejectedError, type PipelineIssue } from '../lib/pipeline-issue.ts';
@@ -22,9 +22,9 @@ export interface Snapshot extends SnapshotFolder {
 /** The snapshot folders (named YYYY-MM-DD), oldest first. Reads no file inside them. */
 export function listSnapshotFolders(snapshotsDir: string): SnapshotFolder[] {
   if (!existsSync(snapshotsDir)) return [];
-  return readdirSync(snapshotsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && SNAPSHOT_DIR_PATTERN.test(d.name))
-    .map((d) => d.name)
+  // a folder, or a link to one
+  return readdirSync(snapshotsDir)
+    .filter((name) => SNAPSHOT_DIR_PATTERN.test(name) && statSync(join(snapshotsDir, name), { throwIfNoEntry: false })?.isDirectory())
     .sort()
     .map((date) => ({ date, dir: join(snapshotsDir, date) }));
 }

@@ -25,7 +25,8 @@ export const CHART_UI = {
     unit: 'Satuan',
     snapshot: 'Tanggal snapshot',
     publishedFile: 'Berkas terbit',
-    sourceLine: (snapshot: string) => `Sumber: Pantau WNA, data contoh sintetis · snapshot ${snapshot}`,
+    /** The line under every chart; it says "sample" only when the manifest says the data is synthetic. */
+    sourceLine: (snapshot: string, synthetic: boolean) => `Sumber: Pantau WNA${synthetic ? ', data contoh sintetis' : ''} · snapshot ${snapshot}`,
     withheld: (k: string, n: number) => `${n} sel ditampilkan sebagai "${k}": angka 1 sampai ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} disembunyikan agar tidak ada orang yang dapat dikenali (lihat Metodologi).`,
     textAlternative: 'Keterangan grafik',
     rows: (n: number) => `${n} baris`,
@@ -53,7 +54,7 @@ export const CHART_UI = {
     unit: 'Unit',
     snapshot: 'Snapshot date',
     publishedFile: 'Published file',
-    sourceLine: (snapshot: string) => `Source: Pantau WNA, synthetic sample data · snapshot ${snapshot}`,
+    sourceLine: (snapshot: string, synthetic: boolean) => `Source: Pantau WNA${synthetic ? ', synthetic sample data' : ''} · snapshot ${snapshot}`,
     withheld: (k: string, n: number) => `${n} cell(s) shown as "${k}": counts from 1 to ${k.slice(1) === 'k' ? 'k−1' : Number(k.slice(1)) - 1} are withheld so that nobody can be singled out (see Methodology).`,
     textAlternative: 'Chart description',
     rows: (n: number) => `${n} rows`,

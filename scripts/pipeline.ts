@@ -17,6 +17,7 @@ import { REFERENCE_FILES } from '../src/schema/reference.ts';
 import { tableCoverage } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
+import { personalDataGate } from './anonymise/refuse-identifying-values.ts';
 import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './anonymise/disclosure-control.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
 import { buildTotalsTable } from './aggregate/totals-table.ts';
@@ -122,7 +123,7 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       issues.push(...ingestIssues);
       if (!ingested) continue;
       const coverage = tableCoverage(snapshot.sidecar, table);
-      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, coverage));
+      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, coverage, personalDataGate(db, TABLES[table], ingested)));
       issues.push(...validationIssues.map((i) => ({ ...i, table })));
       if (result) {
         validated.set(table, result);

@@ -32,10 +32,14 @@ export async function generateBenchSnapshot(root: string, rows: number): Promise
   const months = Math.ceil(rows / cellsPerMonth);
   const first = new Date(Date.UTC(2025, 8 - months + 1, 1));
   const from = first.toISOString().slice(0, 7);
-  // the copied tables start where the sample does: their own coverage says so
-  const copiedFrom = { from: sample.sidecar.coverage.from };
-  const tables = { sanctions: copiedFrom, operations: copiedFrom, registry: copiedFrom };
-  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({ snapshotDate: BENCH_SNAPSHOT_DATE, coverage: { from, to: '2025-09' }, tables, synthetic: true, producer: 'benchmark generator' }, null, 2));
+  // the copied tables start where the sample does, the arrivals where their months do: the later
+  // of the two says so in its own coverage
+  const copiedFrom = sample.sidecar.coverage.from;
+  const tables = from < copiedFrom
+    ? { sanctions: { from: copiedFrom }, operations: { from: copiedFrom }, registry: { from: copiedFrom } }
+    : from > copiedFrom ? { arrivals: { from } } : {};
+  const coverage = { from: from < copiedFrom ? from : copiedFrom, to: '2025-09' };
+  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({ snapshotDate: BENCH_SNAPSHOT_DATE, coverage, tables, synthetic: true, producer: 'benchmark generator' }, null, 2));
 
   const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
   const db = await openDuckDb();

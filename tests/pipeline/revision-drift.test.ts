@@ -3,12 +3,13 @@
  * warning in the manifest, a month that disappears is one too, the same rule for every table, and
  * a warning never quotes a figure the release withholds.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest, PipelineWarning } from '../../src/schema/manifest.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import type { PipelineIssue } from '../../scripts/lib/pipeline-issue.ts';
+import type { PipelineResult } from '../../scripts/pipeline.ts';
 import { MONTHLY_DATE, monthlyFiles, monthlySidecar, writeMonthlySnapshot } from '../helpers/monthly-snapshot.ts';
 import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
@@ -47,17 +48,31 @@ describe('revision drift', () => {
 
 describe('revision checks, one rule for every table', () => {
   // A later snapshot whose coverage starts a month later (January is gone from every table) and
-  // whose March is revised up by a fifth in every table.
+  // whose March is revised up by a fifth in every table; then the same snapshot published again
+  // with one figure corrected since (a new release of the current snapshot), which must still be
+  // compared with the snapshot before it.
   const LATER_MONTHLY = '2024-08-05';
-  const laterFiles = monthlyFiles({ arrivals: { '2024-03': 120 }, sanctions: { '2024-03': 120 }, operations: { '2024-03': 120 }, registry: { '2024-03': 120 } }, ['2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07']);
+  const LATER_MONTHS = ['2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07'];
+  const revised = { arrivals: { '2024-03': 120 }, sanctions: { '2024-03': 120 }, operations: { '2024-03': 120 }, registry: { '2024-03': 120 } };
+  const laterSidecar = monthlySidecar({}, LATER_MONTHLY, { from: '2024-02', to: '2024-07' });
   let warnings: PipelineWarning[] = [];
   let manifest: Manifest;
+  let first: PipelineResult;
   beforeAll(async () => {
     const out = tempDir();
     await publish(writeMonthlySnapshot(tempDir()), MONTHLY_DATE, out);
-    await publish(writeSnapshot(tempDir(), { ...laterFiles, 'snapshot.json': monthlySidecar({}, LATER_MONTHLY, { from: '2024-02', to: '2024-07' }) }, LATER_MONTHLY), LATER_MONTHLY, out);
+    first = await publish(writeSnapshot(tempDir(), { ...monthlyFiles(revised, LATER_MONTHS), 'snapshot.json': laterSidecar }, LATER_MONTHLY), LATER_MONTHLY, out);
+    const corrected = monthlyFiles({ ...revised, sanctions: { ...revised.sanctions, '2024-05': 101 } }, LATER_MONTHS);
+    await publish(writeSnapshot(tempDir(), { ...corrected, 'snapshot.json': laterSidecar }, LATER_MONTHLY), LATER_MONTHLY, out);
     manifest = JSON.parse(readFileSync(join(out, 'current/manifest.json'), 'utf8')) as Manifest;
     warnings = manifest.warnings;
+  });
+
+  it('compares the current snapshot published again with the snapshot before it, not with itself', () => {
+    expect(readlinkSync(join(first.releaseDir, '..', '..', 'current'))).not.toBe(join('releases', basename(first.releaseDir)));
+    expect(manifest.snapshotDate).toBe(LATER_MONTHLY);
+    expect(manifest.previousSnapshotDate).toBe(MONTHLY_DATE);
+    expect(first.manifest.previousSnapshotDate).toBe(MONTHLY_DATE);
   });
 
   it.each(TABLE_NAMES)('%s: a revised month and a dropped month are warnings naming the table and month', (table) => {

@@ -14,9 +14,10 @@ import { basename, join, relative } from 'node:path';
 import { MANIFEST_FILE, parseManifestText, type Manifest, type PipelineWarning, type SourceFile, type SuppressionCounts } from '../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, withheldColumn } from '../src/schema/disclosure.ts';
 import { REFERENCE_FILES } from '../src/schema/reference.ts';
-import { MAX_PROVISIONAL_MONTHS } from '../src/schema/snapshot.ts';
+import { tableCoverage, type MonthRange } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
+import { personalDataGate } from './anonymise/refuse-identifying-values.ts';
 import { type Audience } from './anonymise/disclosure-control.ts';
 import { publicSuppression, type DisclosureCounts } from './anonymise/disclosure-counts.ts';
 import { protectTable } from './anonymise/protect-table.ts';
@@ -30,11 +31,14 @@ import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeli
 import { createProgress, type Progress } from './lib/progress.ts';
 import { sha256File } from './lib/sha256-file.ts';
 import { startStageClock } from './lib/trace.ts';
-import { currentRelease, publishRelease } from './publish/publish-release.ts';
+import { publishRelease } from './publish/publish-release.ts';
 import { loadReference, type Reference } from './reference/load-reference.ts';
 import { loadReferenceTables } from './reference/load-reference-tables.ts';
+import { comparisonBase } from './snapshots/comparison-base.ts';
 import { monthBefore, type Snapshot } from './snapshots/find-snapshots.ts';
-import { checkDrift } from './validate/check-drift.ts';
+import { checkDrift, driftFigureWithheld, type DriftFinding } from './validate/check-drift.ts';
+import { checkMonthsWithData } from './validate/check-months-with-data.ts';
+import { currentSeries, type SeriesMonth } from './validate/monthly-series.ts';
 import { dropValidatedRows, validateTable, type ValidatedTable } from './validate/validate-table.ts';
 
 export interface PipelineOptions {
@@ -80,23 +84,6 @@ function findRawFile(snapshot: Snapshot, table: TableName): { path: string | nul
       fix: candidates.length === 0 ? `Add the ${table} export to the snapshot folder.` : 'Keep one of the two files.',
     },
   };
-}
-
-function sidecarIssues(snapshot: Snapshot): PipelineIssue[] {
-  const { coverage } = snapshot.sidecar;
-  const file = join(snapshot.dir, 'snapshot.json');
-  const issues: PipelineIssue[] = [];
-  if (snapshot.sidecar.snapshotDate !== snapshot.date) {
-    issues.push({ severity: 'error', code: 'sidecar-date-mismatch', file, found: snapshot.sidecar.snapshotDate, expected: `the folder's date ${snapshot.date}`, fix: 'Make snapshotDate in snapshot.json equal the folder name.' });
-  }
-  if (!/^\d{4}-\d{2}$/.test(coverage.from) || !/^\d{4}-\d{2}$/.test(coverage.to) || coverage.from > coverage.to || coverage.to > monthBefore(snapshot.date)) {
-    issues.push({ severity: 'error', code: 'sidecar-coverage', file, found: `${coverage.from} to ${coverage.to}`, expected: `YYYY-MM months, from ≤ to ≤ ${monthBefore(snapshot.date)} (a snapshot cannot cover the month it was taken in)`, fix: 'Correct coverage in snapshot.json.' });
-  }
-  const provisional = snapshot.sidecar.provisionalMonths;
-  if (provisional !== undefined && !(Number.isInteger(provisional) && provisional >= 0 && provisional <= MAX_PROVISIONAL_MONTHS)) {
-    issues.push({ severity: 'error', code: 'sidecar-provisional-months', file, found: String(provisional), expected: `a whole number of months from 0 to ${MAX_PROVISIONAL_MONTHS}`, fix: 'Set provisionalMonths in snapshot.json to how many of the newest months later exports still revise (0 if none).' });
-  }
-  return issues;
 }
 
 /**
@@ -154,8 +141,10 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
   const show = (path: string) => (path.startsWith(options.root) ? relative(options.root, path) : path);
   const db = await openDuckDb();
   const workDir = await mkdtemp(join(tmpdir(), 'pantau-pipeline-'));
-  const issues: PipelineIssue[] = sidecarIssues(snapshot);
+  // snapshot.json was checked when the snapshot was read (readSnapshot)
+  const issues: PipelineIssue[] = [];
   const validated = new Map<TableName, ValidatedTable>();
+  const series = new Map<TableName, SeriesMonth[]>();
   const sources: SourceFile[] = [];
   let basisStaging: string | null = null;
   try {
@@ -168,9 +157,14 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       const { ingested, issues: ingestIssues } = await ingestFile(TABLES[table], path, show(path), workDir, { sheet: snapshot.sidecar.sheets?.[table] });
       issues.push(...ingestIssues);
       if (!ingested) continue;
-      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, snapshot.sidecar.coverage));
+      const coverage = tableCoverage(snapshot.sidecar, table);
+      const { validated: result, issues: validationIssues } = await progress.watch(`${table}: reading and checking`, db, () => validateTable(db, TABLES[table], ingested, reference, coverage, personalDataGate(db, TABLES[table], ingested)));
       issues.push(...validationIssues.map((i) => ({ ...i, table })));
-      if (result) validated.set(table, result);
+      if (result) {
+        validated.set(table, result);
+        series.set(table, await currentSeries(db, table, result.table));
+        issues.push(...checkMonthsWithData(series.get(table)!, { table, coverage, file: show(path) }));
+      }
       sources.push({ path: show(path), sha256: await sha256File(path), bytes: (await stat(path)).size, format: ingested.format });
       if (result) progress.rows(table, result.rows, started);
     }
@@ -181,14 +175,15 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       sources.push({ path: file, sha256: await sha256File(path), bytes: (await stat(path)).size, format: 'reference csv' });
     }
 
-    // drift against the current publication, when it is an earlier snapshot
-    const previousDir = await currentRelease(options.outDir);
-    const previous = previousDir && existsSync(join(previousDir, MANIFEST_FILE))
-      ? parseManifestText(readFileSync(join(previousDir, MANIFEST_FILE), 'utf8'), join(previousDir, MANIFEST_FILE))
-      : null;
-    const comparable = previous && previous.snapshotDate < snapshot.date ? previous : null;
+    // drift against the previous different snapshot (whatever `current` points at): here of the
+    // snapshot as exported; below, for a public release, of what it publishes (held months as held)
+    const audience: Audience = options.audience ?? 'public';
+    const comparison = comparisonBase(options.outDir, snapshot.date, audience);
     const clock = startStageClock();
     const warnings: PipelineWarning[] = issues.map((i) => ({ code: i.code, ...(i.table ? { table: i.table } : {}), message: `${i.file}${i.row ? `, row ${i.row}` : ''}${i.column ? `, column "${i.column}"` : ''}: ${i.fix}` }));
+    const rawDrift = new Map<TableName, DriftFinding[]>();
+    for (const table of validated.keys()) rawDrift.set(table, await checkDrift(db, table, series.get(table)!, comparison));
+    clock.lap('drift');
 
     // aggregate + anonymise, table by table: the published rows, every total, and disclosure
     // control over both (identifying columns were refused at ingest). The newest earlier (or same)
@@ -196,34 +191,43 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
     // it published are held where their changes would reveal something (hold-revisions.ts).
     await loadReferenceTables(db, reference);
     const started = performance.now();
-    const audience: Audience = options.audience ?? 'public';
     const frozenFrom = audience === 'public' ? previousPublicRelease(options.outDir, snapshot.date) : null;
     const frozenManifest = frozenFrom ? parseManifestText(readFileSync(join(frozenFrom, MANIFEST_FILE), 'utf8'), join(frozenFrom, MANIFEST_FILE)) : null;
-    // Public releases publish final months only (snapshot.json provisionalMonths).
-    const coverage = audience === 'public' ? publicCoverage(snapshot, frozenManifest?.coverage ?? null) : snapshot.sidecar.coverage;
-    if (coverage.to < coverage.from) {
-      throw new SnapshotRejectedError([{ severity: 'error', code: 'nothing-final', file: join(snapshot.dir, 'snapshot.json'), found: `coverage ${snapshot.sidecar.coverage.from} to ${snapshot.sidecar.coverage.to} with ${snapshot.sidecar.provisionalMonths} provisional month(s)`, fix: 'Every month of this snapshot is provisional, so a public release has nothing to publish: lower provisionalMonths, or publish an internal build (--internal).' }]);
+    // The months each table publishes: its own (snapshot.json tables), and for a public release
+    // only the final ones (provisionalMonths), never fewer at the end than the previous release's.
+    const publishedMonths = new Map<TableName, MonthRange>();
+    for (const table of validated.keys()) {
+      const own = tableCoverage(snapshot.sidecar, table);
+      const before = frozenManifest ? (frozenManifest.tableCoverage?.[table] ?? frozenManifest.coverage) : null;
+      const months = audience === 'public' ? publicCoverage({ sidecar: { ...snapshot.sidecar, coverage: own } }, before) : own;
+      if (months.to < months.from) {
+        throw new SnapshotRejectedError([{ severity: 'error', code: 'nothing-final', file: join(snapshot.dir, 'snapshot.json'), table, found: `${table} covering ${own.from} to ${own.to} with ${snapshot.sidecar.provisionalMonths} provisional month(s)`, fix: 'Every month of this table is provisional, so a public release has nothing to publish: lower provisionalMonths, or publish an internal build (--internal).' }]);
+      }
+      publishedMonths.set(table, months);
     }
+    const allMonths = [...publishedMonths.values()];
+    const coverage: MonthRange = { from: allMonths.map((m) => m.from).sort()[0] ?? snapshot.sidecar.coverage.from, to: allMonths.map((m) => m.to).sort().at(-1) ?? snapshot.sidecar.coverage.to };
     const suppression: Partial<Record<TableName, SuppressionCounts>> = {};
     const disclosure: Partial<Record<TableName, DisclosureCounts>> = {};
     const revisions: NonNullable<Manifest['revisions']> = {};
     const consoleOnly: PipelineIssue[] = [];
+    const drift: DriftFinding[] = [];
     basisStaging = audience === 'public' ? await createBasisStaging(options.outDir) : null;
     for (const [table, v] of validated) {
       const rows = `rows_${table}`;
+      const tableMonths = publishedMonths.get(table)!;
       await progress.watch(`${table}: rows`, db, async () => {
         await db.run('SET preserve_insertion_order = true');
-        const months = `date_trunc('month', ${sqlIdent(TABLES[table].periodColumn)}) <= DATE ${sqlString(`${coverage.to}-01`)}`;
+        const months = `date_trunc('month', ${sqlIdent(TABLES[table].periodColumn)}) <= DATE ${sqlString(`${tableMonths.to}-01`)}`;
         await db.run(`CREATE TEMP TABLE ${sqlIdent(rows)} AS SELECT * FROM (${publishedTableSql(table, v.table, reference)}) WHERE ${months}`);
         await db.run('SET preserve_insertion_order = false');
         await dropValidatedRows(db, v);
       });
       clock.lap(`published ${table}`);
-      const rawDrift = await checkDrift(db, table, rows, comparable ? previousDir : null, comparable?.snapshotDate ?? null);
       const base = frozenFrom ? revisionBase(frozenFrom, options.outDir, table, snapshot, warnings) : null;
       const stage = performance.now();
       const result = await protectTable(db, {
-        table, rows, coverage, audience, base, frozenFrom, basisStaging,
+        table, rows, coverage: tableMonths, audience, base, frozenFrom, basisStaging,
         watch: (label, run) => progress.watch(label, db, run),
       });
       clock.lap(`protected ${table}`);
@@ -245,31 +249,30 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       }
       // Drift against the previous snapshot, of what this release publishes (held months as held);
       // the snapshot's own revisions of months it holds go to the analyst's console only.
+      const raw = rawDrift.get(table) ?? [];
       if (audience === 'public') {
         await db.run(`CREATE OR REPLACE TEMP VIEW ${sqlIdent(`drift_${table}`)} AS SELECT * FROM read_parquet(${sqlString(basisRowsFile(basisStaging!, table))})`);
-        const shown = await checkDrift(db, table, `drift_${table}`, comparable ? previousDir : null, comparable?.snapshotDate ?? null);
-        warnings.push(...shown);
-        for (const w of rawDrift) {
-          if (shown.some((x) => x.code === w.code && x.month === w.month)) continue;
-          consoleOnly.push({ severity: 'warning', code: w.code, file: join(snapshot.dir, 'snapshot.json'), table, fix: `${w.message} (Held in this public release, so not in its manifest.)` });
+        const shown = await checkDrift(db, table, await currentSeries(db, table, `drift_${table}`), comparison);
+        drift.push(...shown);
+        for (const w of raw) {
+          if (shown.some((x) => x.warning.code === w.warning.code && x.month === w.month && JSON.stringify(x.cell) === JSON.stringify(w.cell))) continue;
+          consoleOnly.push({ severity: 'warning', code: w.warning.code, file: join(snapshot.dir, 'snapshot.json'), table, fix: `${w.warning.message} (Held in this public release, so not in its manifest.)` });
         }
       } else {
-        warnings.push(...rawDrift);
+        drift.push(...raw);
       }
     }
+    warnings.push(...drift.map((d) => d.warning));
     clock.lap('drift');
 
     // A revision warning quotes the month's national total: where this release withholds it, the
     // warning stays out of the public manifest and goes to the analyst's console only.
     if (audience === 'public') {
-      for (const warning of [...warnings]) {
-        if (warning.code !== 'revision-drift' || !warning.table || !warning.month) continue;
-        const measure = TABLES[warning.table].measureColumn;
-        const [row] = await queryRows<{ withheld: boolean }>(db, `SELECT ${sqlIdent(withheldColumn(measure))} AS withheld FROM ${sqlIdent(`totals_${warning.table}`)}
-          WHERE view = ${viewLiteral('total')} AND grain = ${grainLiteral('month')} AND period = DATE ${sqlString(`${warning.month}-01`)}`);
-        if (!row?.withheld) continue;
+      for (const finding of drift) {
+        const { warning } = finding;
+        if (warning.code !== 'revision-drift' || !(await driftFigureWithheld(db, finding, `totals_${finding.table}`))) continue;
         warnings.splice(warnings.indexOf(warning), 1);
-        consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: warning.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });
+        consoleOnly.push({ severity: 'warning', code: warning.code, file: join(snapshot.dir, 'snapshot.json'), table: finding.table, fix: `${warning.message} (Withheld in this public release, so not in its manifest.)` });
       }
     }
 
@@ -287,14 +290,15 @@ export async function runPipeline(snapshot: Snapshot, options: PipelineOptions):
       schemaVersion: SCHEMA_VERSION,
       snapshotDate: snapshot.date,
       coverage,
-      ...(coverage.to !== snapshot.sidecar.coverage.to ? { snapshotCoverage: snapshot.sidecar.coverage } : {}),
+      ...(coverage.to !== snapshot.sidecar.coverage.to || coverage.from !== snapshot.sidecar.coverage.from ? { snapshotCoverage: snapshot.sidecar.coverage } : {}),
+      tableCoverage: Object.fromEntries(publishedMonths),
       builtAt: new Date().toISOString(),
       synthetic: snapshot.sidecar.synthetic,
       audience,
       sources,
       warnings,
       suppression,
-      previousSnapshotDate: comparable?.snapshotDate ?? null,
+      previousSnapshotDate: comparison?.snapshotDate ?? null,
       ...(Object.keys(revisions).length > 0 ? { revisions } : {}),
       licences: LICENCES,
     }, basisStaging));

@@ -4,19 +4,22 @@
  * row a distinct month × checkpoint × nationality × visa × sex cell, so it passes validation.
  * The other three tables are copied from the newest sample snapshot.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENUMS } from '../../src/schema/tables.ts';
 import { openDuckDb, sqlString } from '../lib/duckdb.ts';
 import { loadReference } from '../reference/load-reference.ts';
-import { findSnapshots } from '../snapshots/find-snapshots.ts';
+import { SNAPSHOTS } from '../sample/calibration.ts';
+import { readSnapshot } from '../snapshots/find-snapshots.ts';
 
 export const BENCH_SNAPSHOT_DATE = '2025-10-05';
 
 export async function generateBenchSnapshot(root: string, rows: number): Promise<string> {
   const reference = loadReference(root);
-  const sample = findSnapshots(join(root, 'data/snapshots')).at(-1);
-  if (!sample) throw new Error('No sample snapshot in data/snapshots: run `npm run sample` first.');
+  // the sample's own newest snapshot, whatever other folders an analyst has added
+  const newest = SNAPSHOTS.at(-1)!.date;
+  if (!existsSync(join(root, 'data/snapshots', newest))) throw new Error(`No sample snapshot data/snapshots/${newest}: run \`npm run sample\` first.`);
+  const sample = readSnapshot(join(root, 'data/snapshots', newest), newest);
   const dir = join(root, 'bench-data', BENCH_SNAPSHOT_DATE);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -29,7 +32,14 @@ export async function generateBenchSnapshot(root: string, rows: number): Promise
   const months = Math.ceil(rows / cellsPerMonth);
   const first = new Date(Date.UTC(2025, 8 - months + 1, 1));
   const from = first.toISOString().slice(0, 7);
-  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({ snapshotDate: BENCH_SNAPSHOT_DATE, coverage: { from, to: '2025-09' }, synthetic: true, producer: 'benchmark generator' }, null, 2));
+  // the copied tables start where the sample does, the arrivals where their months do: the later
+  // of the two says so in its own coverage
+  const copiedFrom = sample.sidecar.coverage.from;
+  const tables = from < copiedFrom
+    ? { sanctions: { from: copiedFrom }, operations: { from: copiedFrom }, registry: { from: copiedFrom } }
+    : from > copiedFrom ? { arrivals: { from } } : {};
+  const coverage = { from: from < copiedFrom ? from : copiedFrom, to: '2025-09' };
+  writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({ snapshotDate: BENCH_SNAPSHOT_DATE, coverage, tables, synthetic: true, producer: 'benchmark generator' }, null, 2));
 
   const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
   const db = await openDuckDb();

@@ -1,9 +1,11 @@
 /**
- * `npm run data`: publishes the scheduled snapshots in data/snapshots/ that are newer than the
- * current publication, oldest first (so each is checked for drift against the one before), or
- * one named snapshot with --snapshot. Exit code 0 on success, 2 when a snapshot is refused.
+ * `npm run data`: publishes the scheduled snapshots in data/snapshots/: the current publication's
+ * snapshot again and every newer one, oldest first (so each is checked for drift against the one
+ * before), or one named snapshot with --snapshot. `current` never moves back to an older snapshot
+ * without --rollback (plan-run.ts). Exit code 0 on success, 1 for a usage error or a refused
+ * rollback, 2 when a snapshot is refused.
  *
- *   npm run data [-- --snapshot 2025-10-05] [--snapshots DIR] [--out DIR] [--quiet] [--internal]
+ *   npm run data [-- --snapshot 2025-10-05 [--rollback]] [--snapshots DIR] [--out DIR] [--quiet] [--internal]
  *
  * Public (disclosure-controlled) by default; `--internal` or PANTAU_AUDIENCE=internal publishes
  * unsuppressed tables marked internal on every page.
@@ -18,28 +20,39 @@ import { createProgress } from '../lib/progress.ts';
 import { runPipeline } from '../pipeline.ts';
 import { currentRelease } from '../publish/publish-release.ts';
 import { loadReference } from '../reference/load-reference.ts';
-import { findSnapshots } from '../snapshots/find-snapshots.ts';
+import { listSnapshotFolders, readSnapshot } from '../snapshots/find-snapshots.ts';
+import { planRun } from './plan-run.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const USAGE = `Usage: npm run data [-- options]
 
-Publishes every snapshot in data/snapshots/ newer than the current publication, oldest first.
+Publishes the snapshots in data/snapshots/ from the current publication's on, oldest first: the
+current publication's snapshot again (unchanged unless its files or the reference lists changed)
+and every newer one. Older snapshot folders are left alone. Each is compared for revisions with the
+previous different snapshot.
 
-  --snapshot YYYY-MM-DD   publish this snapshot only
+  --snapshot YYYY-MM-DD   publish this snapshot only; refused when it is older than the current
+                          publication, unless --rollback is given
+  --rollback              with --snapshot: publish that OLDER snapshot again and move \`current\`
+                          back to it, so the site built next shows its figures. The newer releases
+                          stay in the publication's releases/ folder; publish them again (npm run
+                          data) to move forward
   --snapshots DIR         snapshot folders to read (default: data/snapshots)
   --out DIR               publication folder (default: data/published)
   --internal              UNSUPPRESSED tables for an intranet, marked INTERNAL on every page
   --quiet                 print the outcome only, no progress
   --help                  this text
 
-Exit code 0: published (or nothing new); 2: a snapshot was refused, every problem listed, and
-the current publication left as it was. README.md, "Adding a snapshot", says more.`;
+Exit code 0: published (or nothing new); 1: a usage error, or an older --snapshot without
+--rollback (nothing changed); 2: a snapshot was refused, every problem listed, and the current
+publication left as it was. README.md, "Adding a snapshot", says more.`;
 
 function parseOptions() {
   try {
     return parseArgs({
       options: {
         snapshot: { type: 'string' },
+        rollback: { type: 'boolean', default: false },
         snapshots: { type: 'string', default: join(root, 'data/snapshots') },
         out: { type: 'string', default: join(root, 'data/published') },
         quiet: { type: 'boolean', default: false },
@@ -59,18 +72,13 @@ if (values.help) {
 }
 const progress = createProgress(values.quiet || undefined);
 const outDir = resolve(values.out!);
-const all = findSnapshots(resolve(values.snapshots!));
+const snapshotsDir = resolve(values.snapshots!);
 const current = await currentRelease(outDir);
-const currentDate = current && existsSync(join(current, MANIFEST_FILE))
-  ? parseManifestText(readFileSync(join(current, MANIFEST_FILE), 'utf8'), join(current, MANIFEST_FILE)).snapshotDate
-  : null;
-const todo = values.snapshot
-  ? all.filter((s) => s.date === values.snapshot)
-  : all.filter((s) => currentDate === null || s.date >= currentDate);
-
-if (todo.length === 0) {
-  console.error(values.snapshot ? `No snapshot folder ${values.snapshot} in ${values.snapshots}.` : `No snapshot folders (YYYY-MM-DD) in ${values.snapshots}.`);
-  process.exit(values.snapshot || all.length === 0 ? 1 : 0);
+const currentDate = current && existsSync(join(current, MANIFEST_FILE)) ? parseManifestText(readFileSync(join(current, MANIFEST_FILE), 'utf8'), join(current, MANIFEST_FILE)).snapshotDate : null;
+const plan = planRun(listSnapshotFolders(snapshotsDir), currentDate, { snapshot: values.snapshot, rollback: values.rollback! }, values.snapshots!);
+if (plan.kind === 'stop') {
+  (plan.exitCode === 0 ? console.log : console.error)(plan.message);
+  process.exit(plan.exitCode);
 }
 
 const reference = loadReference(root);
@@ -80,14 +88,18 @@ if (process.env.PANTAU_AUDIENCE && !['public', 'internal'].includes(process.env.
 }
 const audience = values.internal ? 'internal' : 'public';
 if (audience === 'internal') console.error('INTERNAL build: tables are published WITHOUT disclosure control, for the intranet only. Never deploy this publication publicly.');
-for (const snapshot of todo) {
+for (const folder of plan.snapshots) {
   try {
-    const result = await runPipeline(snapshot, { root, outDir, progress, reference, audience });
+    const before = await currentRelease(outDir);
+    const result = await runPipeline(readSnapshot(folder.dir, folder.date), { root, outDir, progress, reference, audience });
     for (const w of result.warnings) console.error(formatIssue(w));
     const drift = result.manifest.warnings.filter((w) => w.code === 'revision-drift' || w.code === 'month-dropped');
     for (const w of drift) console.error(`WARNING [${w.code}] ${w.message}`);
     const rows = TABLE_NAMES.reduce((n, t) => n + (result.manifest.tables[t]?.rows ?? 0), 0);
-    console.log(`${snapshot.date}: ${result.unchanged ? 'already published, unchanged' : 'published'} → ${result.releaseDir} (${rows} fact rows, ${drift.length} drift warning(s))`);
+    const outcome = plan.rollback
+      ? `ROLLED BACK: \`current\` now points at ${folder.date} (was ${currentDate}); the newer releases stay in releases/`
+      : result.unchanged && before === result.releaseDir ? 'already published, unchanged' : 'published';
+    console.log(`${folder.date}: ${outcome} → ${result.releaseDir} (${rows} fact rows, ${drift.length} drift warning(s))`);
     // How many cells each rule withheld: for the analyst only (the public manifest has totals).
     if (!values.quiet) {
       for (const [table, c] of Object.entries(result.disclosure)) {
@@ -96,7 +108,7 @@ for (const snapshot of todo) {
     }
   } catch (error) {
     if (error instanceof SnapshotRejectedError) {
-      console.error(`${snapshot.date}: REFUSED — nothing published; the current publication is unchanged.`);
+      console.error(`${folder.date}: REFUSED — nothing published; the current publication is unchanged.`);
       for (const issue of error.issues) console.error(formatIssue(issue));
       process.exit(error.exitCode);
     }

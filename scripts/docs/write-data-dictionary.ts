@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
-import { ENUMS, IDENTIFYING_HEADERS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
+import { PERSONAL_HEADER_RULES, PERSONAL_VALUE_PATTERNS } from '../../src/schema/personal-data.ts';
+import { ENUMS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
 /** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
 function totalsSection(name: TableName): string[] {
@@ -64,8 +65,16 @@ export function dataDictionaryMarkdown(): string {
     out.push('');
   }
   out.push('## Reference tables', '', `Published beside the facts: ${REFERENCE_TABLES.map((t) => `\`${t}.parquet\``).join(', ')}. Sources in docs/reference-data.md.`, '',
-    '## Refused columns', '', 'A raw file with any of these headers is refused before its values are read (no personal data enters the pipeline):', '',
-    IDENTIFYING_HEADERS.map((h) => `"${h}"`).join(', '), '');
+    '## Personal data (refused)', '',
+    'A raw file is refused, naming the column and row, when a header names personal data or a value is personal data (no personal data enters the pipeline; `src/schema/personal-data.ts`).',
+    'Headers are compared word by word after spelling is normalised, and a column of the table itself (e.g. "nama tpi") is never refused. A header names:', '',
+    ...PERSONAL_HEADER_RULES.map((r) => {
+      const quoted = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
+      const named = [r.words.length > 0 ? `the words ${quoted(r.words)}` : '', r.parts ? `${quoted(r.parts)} within a word` : ''].filter(Boolean).join(', or ');
+      return `- ${r.kind}: ${named}${r.with ? `, with a number word (${quoted(r.with)})` : ''}${r.unless ? `, unless another word says whose it is (${quoted(r.unless)})` : ''}`;
+    }),
+    '', 'Every value of every column, including columns the table ignores, is checked for (case-insensitive, anywhere in the text):', '',
+    ...PERSONAL_VALUE_PATTERNS.map((p) => `- ${p.kind}: \`${p.source}\``), '');
   return out.join('\n');
 }
 

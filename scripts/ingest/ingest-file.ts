@@ -27,6 +27,10 @@ export interface IngestedFile {
   delimiter: string;
   /** Schema column name → raw column name (c3). */
   columns: Map<string, string>;
+  /** Raw column name → its header as written in the file. */
+  headerOf: Map<string, string>;
+  /** The file's other columns, which the table does not read (still scanned for personal data). */
+  ignoredColumns: { label: string; column: string }[];
   /** How the file was read, for the manifest. */
   format: string;
   /** Lines before the first data line (to turn DuckDB's error line numbers into file lines). */
@@ -125,7 +129,7 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     lineOf = (rowIds) => csvLineOf(readPath, skip, rowIds);
   }
 
-  const issues = [...xlsxIssues, ...refuseIdentifyingColumns(file, header, headerLine + 1)];
+  const issues = [...xlsxIssues, ...refuseIdentifyingColumns(spec, file, header, headerLine + 1)];
   const mapping = mapHeaders(spec, header, file, headerLine + 1);
   issues.push(...mapping.issues);
   if (issues.some((i) => i.severity === 'error')) return { ingested: null, issues };
@@ -134,5 +138,8 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
   const readDelimiter = isXlsx ? ';' : delimiter;
   const relation = csvRelation(csvPath, readDelimiter, dataStart, header.length, size <= PADDED_READ_MAX_BYTES);
   const columns = new Map([...mapping.indexOf].map(([name, index]) => [name, `c${index}`]));
-  return { ingested: { file, relation, delimiter: readDelimiter, columns, format, lineOf, firstDataLine: isXlsx ? 0 : dataStart }, issues };
+  const headerOf = new Map(header.map((cell, index) => [`c${index}`, cell]));
+  const read = new Set(mapping.indexOf.values());
+  const ignoredColumns = header.flatMap((cell, index) => (read.has(index) ? [] : [{ label: cell === '' ? `column ${index + 1}` : cell, column: `c${index}` }]));
+  return { ingested: { file, relation, delimiter: readDelimiter, columns, headerOf, ignoredColumns, format, lineOf, firstDataLine: isXlsx ? 0 : dataStart }, issues };
 }

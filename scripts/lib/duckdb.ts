@@ -32,7 +32,9 @@ export async function openDuckDb(): Promise<Db> {
     // Output order comes from ORDER BY where it matters; row numbers are taken explicitly.
     preserve_insertion_order: 'false',
     memory_limit: DUCKDB_MEMORY_LIMIT,
-    temp_directory: join(tmpdir(), 'pantau-duckdb-spill'),
+    // One folder per process: DuckDB names its spill files the same in every process
+    // (duckdb_temp_storage_S128K-0.tmp), so two builds sharing a folder read each other's blocks.
+    temp_directory: join(tmpdir(), `pantau-duckdb-spill-${process.pid}`),
     // DuckDB's allocator holds on to freed memory, handing it back to the system after a task
     // whose peak allocation passes the first threshold or a bulk free larger than the second
     // (128 MB and 512 MB by default). Handing it back sooner took the 20 M-row build's peak from

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import countries from 'i18n-iso-countries';
 import readXlsxFile from 'read-excel-file/node';
+import { parseSnapshotSidecar, SNAPSHOT_SIDECAR } from '../../src/schema/snapshot.ts';
 import { ENUMS, TAK_ACTIONS } from '../../src/schema/tables.ts';
 import { normaliseSpelling } from '../validate/normalise-spelling.ts';
 import { MONTHS_ID } from './calendar.ts';
@@ -97,8 +98,8 @@ const byMonth = new Map<string, Map<string, string[]>>();
 for (const snap of SNAPSHOTS) {
   const dir = join(root, 'data', 'snapshots', snap.date);
   console.log(`\n== ${snap.date} (coverage 2023-01 … ${snap.to})`);
-  const sidecar = JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'));
-  check(sidecar.synthetic === true && sidecar.coverage.from === '2023-01' && sidecar.coverage.to === snap.to && sidecar.snapshotDate === snap.date, 'snapshot.json');
+  const { sidecar, problems } = parseSnapshotSidecar(readFileSync(join(dir, SNAPSHOT_SIDECAR), 'utf8'), snap.date);
+  check(sidecar?.synthetic === true && sidecar.coverage.from === '2023-01' && sidecar.coverage.to === snap.to && sidecar.snapshotDate === snap.date, `snapshot.json${problems.map((p) => `; ${p.field}: ${p.expected}`).join('')}`);
 
   // arrivals.xlsx
   const sheets = (await readXlsxFile(join(dir, 'arrivals.xlsx'))) as unknown as { sheet: string; data: unknown[][] }[];

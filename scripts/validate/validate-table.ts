@@ -47,6 +47,16 @@ export interface ValidatedTable {
   rows: number;
 }
 
+/**
+ * A check that rides on the profile scan (the personal-data rule, scripts/anonymise): aggregates
+ * over every row, computed in the same scan, then a verdict from them and the distinct values.
+ * Issues it returns refuse the file before any value is resolved or quoted in a message.
+ */
+export interface ProfileGate {
+  aggregates: readonly string[];
+  check(distinct: ReadonlyMap<string, readonly string[]>, aggregates: readonly number[]): Promise<PipelineIssue[]>;
+}
+
 export interface ValidationResult {
   validated: ValidatedTable | null;
   issues: PipelineIssue[];
@@ -135,24 +145,25 @@ function compareValues(a: string | number | null, b: string | number | null): nu
   return a < b ? -1 : 1;
 }
 
-/** Pass 1: distinct raw values per column, and the row count, in one scan. */
-async function profile(db: Db, spec: TableSpec, ingested: IngestedFile): Promise<{ rows: number; distinct: Map<string, string[]> }> {
+/** Pass 1: distinct raw values per column, the row count, and a gate's aggregates, in one scan. */
+async function profile(db: Db, spec: TableSpec, ingested: IngestedFile, gate: readonly string[]): Promise<{ rows: number; distinct: Map<string, string[]>; gated: number[] }> {
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const raw = columns.map((c) => sqlIdent(ingested.columns.get(c.name)!));
   const sets = [...raw.map((r) => `(${r})`), '()'].join(', ');
   const result = await db.runAndReadAll(
-    `SELECT ${raw.join(', ')}, GROUPING_ID(${raw.join(', ')}) AS g, count(*) AS n FROM ${ingested.relation} GROUP BY GROUPING SETS (${sets})`,
+    `SELECT ${[...raw, `GROUPING_ID(${raw.join(', ')}) AS g`, 'count(*) AS n', ...gate].join(', ')} FROM ${ingested.relation} GROUP BY GROUPING SETS (${sets})`,
   );
   const m = columns.length;
   const distinct = new Map<string, string[]>(columns.map((c) => [c.name, []]));
   let rows = 0;
+  let gated: number[] = [];
   for (const row of result.getRows()) {
     const g = Number(row[m]);
-    if (g === 2 ** m - 1) { rows = Number(row[m + 1]); continue; }
+    if (g === 2 ** m - 1) { rows = Number(row[m + 1]); gated = row.slice(m + 2).map(Number); continue; }
     const k = columns.findIndex((_, i) => g === 2 ** m - 1 - 2 ** (m - 1 - i));
     distinct.get(columns[k]!.name)!.push((row[k] as string | null) ?? '');
   }
-  return { rows, distinct };
+  return { rows, distinct, gated };
 }
 
 /**
@@ -326,12 +337,13 @@ async function describeFailures(db: Db, checked: string, rule: Rule, ingested: I
   }));
 }
 
-export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage): Promise<ValidationResult> {
+export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage, gate?: ProfileGate): Promise<ValidationResult> {
   const clock = startStageClock();
   let rows: number;
   let distinct: Map<string, string[]>;
+  let gated: number[];
   try {
-    ({ rows, distinct } = await profile(db, spec, ingested));
+    ({ rows, distinct, gated } = await profile(db, spec, ingested, gate?.aggregates ?? []));
   } catch (error) {
     return { validated: null, issues: [csvReadIssue(ingested.file, error as Error, ingested.firstDataLine)] };
   }
@@ -339,6 +351,8 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
     return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
   }
   clock.lap('profile');
+  const refused = gate ? await gate.check(distinct, gated) : [];
+  if (refused.length > 0) return { validated: null, issues: refused };
   const { issues, sizes } = await buildValueMaps(db, spec, ingested, distinct, reference);
   const key = rowKey(spec, ingested, sizes);
   clock.lap('value maps');

@@ -273,7 +273,9 @@ export class PantauChart extends HTMLElement {
       y += height + 4;
     }
     const unit = this.querySelector('[data-chart-unit]')?.textContent ?? '';
-    out.append(text(unit, y + 14, 11), text(CHART_UI[this.locale].sourceLine(formatDate(this.dataset.snapshot ?? '', this.locale)), y + 30, 11));
+    // the source line as the page states it (built from the manifest: "sample data" only when it is)
+    const source = this.querySelector('[data-chart-source]')?.textContent ?? '';
+    out.append(text(unit, y + 14, 11), text(source, y + 30, 11));
     const height = y + 40;
     Object.entries({ width: String(width), height: String(height), viewBox: `0 0 ${width} ${height}` }).forEach(([k, v]) => out.setAttribute(k, v));
     Object.entries({ width: '100%', height: '100%', fill: '#ffffff' }).forEach(([k, v]) => background.setAttribute(k, v));

@@ -27,7 +27,8 @@ export const CHART_UI = {
     unit: 'Satuan',
     snapshot: 'Tanggal snapshot',
     publishedFile: 'Berkas terbit',
-    sourceLine: (snapshot: string) => `Sumber: Pantau WNA, data contoh sintetis · snapshot ${snapshot}`,
+    /** The line under every chart; it says "sample" only when the manifest says the data is synthetic. */
+    sourceLine: (snapshot: string, synthetic: boolean) => `Sumber: Pantau WNA${synthetic ? ', data contoh sintetis' : ''} · snapshot ${snapshot}`,
     withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.id}. Di grafik ini: ${cells} sel.`,
     textAlternative: 'Keterangan grafik',
     rows: (n: number) => `${n} baris`,
@@ -55,7 +56,7 @@ export const CHART_UI = {
     unit: 'Unit',
     snapshot: 'Snapshot date',
     publishedFile: 'Published file',
-    sourceLine: (snapshot: string) => `Source: Pantau WNA, synthetic sample data · snapshot ${snapshot}`,
+    sourceLine: (snapshot: string, synthetic: boolean) => `Source: Pantau WNA${synthetic ? ', synthetic sample data' : ''} · snapshot ${snapshot}`,
     withheld: (cells: number) => `${WITHHELD.symbol} ${WITHHELD.meaning.en}. In this chart: ${cells} ${cells === 1 ? 'cell' : 'cells'}.`,
     textAlternative: 'Chart description',
     rows: (n: number) => `${n} rows`,

@@ -59,6 +59,8 @@ export interface Dictionary {
     syntheticHeading: string;
     syntheticText: string;
     syntheticReal: string;
+    /** Heading of the same section for official figures. */
+    realHeading: string;
     tablesHeading: string;
     tablesIntro: string;
     descriptionsInEnglish: string;

@@ -64,7 +64,7 @@ const id: Dictionary = {
   },
   methodology: {
     title: 'Metodologi',
-    description: 'Cara data Pantau WNA diolah: tahapan pipeline, tabel dan satuannya, jadwal snapshot dan status data contoh.',
+    description: 'Cara data Pantau WNA diolah: tahapan pipeline, tabel dan satuannya, jadwal snapshot dan asal data.',
     lead: 'Dari ekspor mentah kantor imigrasi sampai berkas Parquet yang dibaca situs ini.',
     pipelineHeading: 'Tahapan pipeline',
     pipelineIntro: 'Setiap snapshot melewati lima tahap secara berurutan. Satu kesalahan saja menolak seluruh snapshot, dan publikasi yang berlaku tetap seperti semula.',
@@ -81,6 +81,7 @@ const id: Dictionary = {
     syntheticHeading: 'Data contoh sintetis',
     syntheticText: 'Data yang disertakan dibuat oleh program berbenih (seeded) dan dikalibrasi terhadap angka yang dipublikasikan Ditjen Imigrasi, misalnya 5.086.765 kedatangan WNA dan 2.041 tindakan administratif keimigrasian pada Januari–Juni 2024. Angka ini bukan data resmi dan tidak boleh dikutip sebagai data resmi.',
     syntheticReal: 'Publikasi ini berasal dari ekspor resmi, bukan data contoh.',
+    realHeading: 'Asal data',
     tablesHeading: 'Tabel dan satuan',
     tablesIntro: 'Daftar ini dibuat dari skema yang sama dengan yang dipakai pipeline.',
     descriptionsInEnglish: 'Deskripsi tabel dan kolom berasal dari skema dan ditulis dalam bahasa Inggris.',

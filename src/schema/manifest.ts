@@ -109,6 +109,11 @@ export const manifestSchema = z.object({
   coverage: z.object({ from: isoMonth, to: isoMonth }),
   /** The snapshot's own coverage, where it differs from `coverage` (provisional months left out). */
   snapshotCoverage: z.object({ from: isoMonth, to: isoMonth }).optional(),
+  /**
+   * The months each table publishes, where a table's differ from `coverage` (snapshot.json
+   * `tables`: an export that ends earlier or starts later). Absent in releases made before it.
+   */
+  tableCoverage: z.partialRecord(tableName, z.object({ from: isoMonth, to: isoMonth })).optional(),
   /** ISO timestamp of the build. Excluded from the determinism check; Parquet bytes never depend on it. */
   builtAt: z.string().min(1),
   /** True while the bundled synthetic sample is published: every page says so. */

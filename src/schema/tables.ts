@@ -312,16 +312,3 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
 /** Reference tables published beside the facts (regions under ODbL, from idn-area-data). */
 export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'ports', 'countries'] as const;
 export type ReferenceTableName = (typeof REFERENCE_TABLES)[number];
-
-/**
- * Raw headers that identify a person. A file carrying any of them is refused before anything
- * else is read: the pipeline publishes aggregates only.
- */
-export const IDENTIFYING_HEADERS: readonly string[] = [
-  'nama', 'nama lengkap', 'name', 'full name',
-  'paspor', 'no paspor', 'nomor paspor', 'passport', 'passport number', 'passport no',
-  'nik', 'no nik', 'nomor induk kependudukan',
-  'tanggal lahir', 'tgl lahir', 'date of birth', 'dob', 'birth date', 'tempat tanggal lahir', 'ttl',
-  'alamat', 'address', 'alamat domisili',
-  'no hp', 'telepon', 'phone', 'email',
-];

@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
-import { VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
+import { publish, ROOT, tempDir } from '../helpers/pipeline-fixture.ts';
+import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
 
 const tsx = join(ROOT, 'node_modules/.bin/tsx');
 const cli = join(ROOT, 'scripts/cli/data.ts');
@@ -18,7 +18,7 @@ it('publishes a good snapshot, then refuses a bad one with exit code 2 and leave
   const target = readlinkSync(join(out, 'current'));
 
   writeSnapshot(snapshots, {
-    'snapshot.json': JSON.stringify({ snapshotDate: '2024-04-05', coverage: { from: '2024-01', to: '2024-03' }, synthetic: true, producer: 'test' }),
+    'snapshot.json': JSON.stringify({ ...VALID_SIDECAR, snapshotDate: '2024-04-05' }),
     'sanctions.csv': VALID_FILES['sanctions.csv']!.replace('KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3', 'KANIM-BATAM;Nigeria;Deportasi;Penyalahgunaan izin tinggal;3,5'),
   }, '2024-04-05');
   const bad = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
@@ -40,4 +40,26 @@ it('explains itself with --help, and answers a mistyped option with the usage an
   expect(typo.stderr).toContain("Unknown option '--snapshto'");
   expect(typo.stderr).toContain('Usage: npm run data');
   expect(existsSync(join(out, 'current'))).toBe(false);
+});
+
+it('never moves current back to an older snapshot without --rollback, and says what --rollback did', async () => {
+  const snapshots = tempDir();
+  const out = tempDir();
+  await publish(writeSnapshot(snapshots), '2024-03-05', out);
+  await publish(writeSnapshot(snapshots, { 'snapshot.json': JSON.stringify({ ...VALID_SIDECAR, snapshotDate: '2024-04-05' }) }, '2024-04-05'), '2024-04-05', out);
+  const env = { ...process.env, CI: '1' };
+  const newer = readlinkSync(join(out, 'current'));
+
+  const back = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--snapshot', '2024-03-05', '--quiet'], { encoding: 'utf8', env });
+  expect(back.status).toBe(1);
+  expect(back.stderr).toContain('2024-03-05 is older than the current publication (2024-04-05)');
+  expect(back.stderr).toContain('--snapshot 2024-03-05 --rollback');
+  expect(back.stdout).not.toContain('already published');
+  expect(readlinkSync(join(out, 'current'))).toBe(newer);
+
+  const rollback = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--snapshot', '2024-03-05', '--rollback', '--quiet'], { encoding: 'utf8', env });
+  expect(rollback.status).toBe(0);
+  expect(rollback.stdout).toMatch(/^2024-03-05: ROLLED BACK: `current` now points at 2024-03-05 \(was 2024-04-05\)/);
+  expect(readlinkSync(join(out, 'current'))).toMatch(/^releases\/2024-03-05-/);
+  expect(existsSync(join(out, newer, 'manifest.json'))).toBe(true);
 });

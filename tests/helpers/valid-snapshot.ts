@@ -37,6 +37,8 @@ export const VALID_FILES: Record<string, string> = {
 export const VALID_SIDECAR = {
   snapshotDate: '2024-03-05',
   coverage: { from: '2024-01', to: '2024-02' },
+  // the registry export holds January only: it says so, as README "Adding a snapshot" asks
+  tables: { registry: { to: '2024-01' } },
   synthetic: true,
   producer: 'test fixture',
 };
@@ -48,4 +50,14 @@ export function writeSnapshot(parent: string, overrides: Record<string, string |
   const files: Record<string, string | Buffer | null> = { ...VALID_FILES, 'snapshot.json': JSON.stringify({ ...VALID_SIDECAR, snapshotDate: date }), ...overrides };
   for (const [name, content] of Object.entries(files)) if (content !== null) writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/**
+ * snapshot.json for a fixture whose tables end at other months than the valid one's (each table
+ * named here ends at the month given; null: it covers the whole coverage).
+ */
+export function sidecarWithTableEnds(ends: Record<string, string | null>, date = VALID_SIDECAR.snapshotDate): string {
+  const tables = Object.fromEntries(Object.entries({ ...Object.fromEntries(Object.entries(VALID_SIDECAR.tables).map(([t, v]) => [t, v.to])), ...ends })
+    .filter((e): e is [string, string] => e[1] !== null).map(([t, to]) => [t, { to }]));
+  return JSON.stringify({ ...VALID_SIDECAR, snapshotDate: date, tables });
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { BOM, VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
+import { BOM, sidecarWithTableEnds, VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';
 import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { xlsx } from '../helpers/write-xlsx.ts';
 
@@ -38,7 +38,7 @@ describe('accepted quirks', () => {
 
   it('reads Windows-1252 text', async () => {
     const text = 'Bulan;Kantor Imigrasi;Kewarganegaraan;Jenis Tindakan;Jenis Pelanggaran;Jumlah\r\n2024-01;Kanim Bogor;Curaçao;Deportasi;Overstay;2\r\n';
-    const rows = await publishAndRead({ 'sanctions.csv': Buffer.from(text, 'latin1') }, `SELECT nationality, count FROM '$DIR/sanctions.parquet'`);
+    const rows = await publishAndRead({ 'sanctions.csv': Buffer.from(text, 'latin1'), 'snapshot.json': sidecarWithTableEnds({ sanctions: '2024-01' }) }, `SELECT nationality, count FROM '$DIR/sanctions.parquet'`);
     expect(rows).toEqual([{ nationality: 'CUW', count: '2' }]);
   });
 
@@ -57,7 +57,7 @@ describe('accepted quirks', () => {
 
   it('reads a comma-delimited export with English thousands separators', async () => {
     const csv = 'Bulan,Kode Wilayah,Instansi,Indikator,Jumlah\n2024-01,36.72,Disdukcapil,Perkawinan campuran,"1,204"\n2024-02,3672,KUA,Perkawinan campuran,9\n';
-    const rows = await publishAndRead({ 'registry.csv': csv }, `SELECT strftime(month, '%Y-%m') AS m, region_code, source_agency, count FROM '$DIR/registry.parquet' ORDER BY m`);
+    const rows = await publishAndRead({ 'registry.csv': csv, 'snapshot.json': sidecarWithTableEnds({ registry: null }) }, `SELECT strftime(month, '%Y-%m') AS m, region_code, source_agency, count FROM '$DIR/registry.parquet' ORDER BY m`);
     expect(rows).toEqual([
       { m: '2024-01', region_code: '36.72', source_agency: 'disdukcapil', count: '1204' },
       { m: '2024-02', region_code: '36.72', source_agency: 'kemenag', count: '9' },
@@ -84,7 +84,7 @@ describe('accepted quirks', () => {
       [],
       ['Sumber: Ditjen Imigrasi'],
     ]);
-    const rows = await publishAndRead({ 'arrivals.csv': null, 'arrivals.xlsx': book }, `SELECT port_code, nationality, sex, count FROM '$DIR/arrivals.parquet' ORDER BY sex`);
+    const rows = await publishAndRead({ 'arrivals.csv': null, 'arrivals.xlsx': book, 'snapshot.json': sidecarWithTableEnds({ arrivals: '2024-01' }) }, `SELECT port_code, nationality, sex, count FROM '$DIR/arrivals.parquet' ORDER BY sex`);
     expect(rows).toEqual([
       { port_code: 'CGK', nationality: 'CHN', sex: 'L', count: '1234' },
       { port_code: 'CGK', nationality: 'CHN', sex: 'P', count: '1100' },
@@ -94,7 +94,7 @@ describe('accepted quirks', () => {
   it('ignores a "__proto__" column without polluting any object', async () => {
     const book = xlsx([[...arrivalsHeader, '__proto__', 'constructor'], ['Januari 2024', 'CGK', 'CHN', 'VoA', 'L', 5, 'polluted', 'x']]);
     const out = tempDir();
-    const result = await publish(writeSnapshot(tempDir(), { 'arrivals.csv': null, 'arrivals.xlsx': book }), DATE, out);
+    const result = await publish(writeSnapshot(tempDir(), { 'arrivals.csv': null, 'arrivals.xlsx': book, 'snapshot.json': sidecarWithTableEnds({ arrivals: '2024-01' }) }), DATE, out);
     expect(result.warnings.map((w) => [w.code, w.column])).toEqual([['unknown-column', '__proto__'], ['unknown-column', 'constructor']]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');

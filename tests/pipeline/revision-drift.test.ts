@@ -1,16 +1,21 @@
 /**
  * Drift against the previous snapshot: a month whose national total moves by more than 5 % is a
- * warning in the manifest, and a warning never quotes a figure the release withholds.
+ * warning in the manifest, a month that disappears is one too, the same rule for every table, and
+ * a warning never quotes a figure the release withholds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/schema/manifest.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest, PipelineWarning } from '../../src/schema/manifest.ts';
+import { TABLE_NAMES } from '../../src/schema/tables.ts';
+import type { PipelineIssue } from '../../scripts/lib/pipeline-issue.ts';
+import type { PipelineResult } from '../../scripts/pipeline.ts';
+import { MONTHLY_DATE, MONTHLY_MONTHS, monthlyFiles, monthlySidecar, writeMonthlySnapshot } from '../helpers/monthly-snapshot.ts';
 import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { VALID_FILES, VALID_SIDECAR, writeSnapshot } from '../helpers/valid-snapshot.ts';
 
 const LATER = '2024-04-05';
-const laterSidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: LATER, coverage: { from: '2024-01', to: '2024-03' } });
+const laterSidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: LATER });
 
 /** Publishes the valid fixture (with `first` files), then the later snapshot (with `later` files) into one folder. */
 async function publishTwo(first: Record<string, string>, later: Record<string, string>) {
@@ -38,5 +43,64 @@ describe('revision drift', () => {
     expect(manifest.warnings.filter((w) => w.code === 'revision-drift')).toEqual([]);
     expect(JSON.stringify(manifest)).not.toMatch(/from 17 to 8/);
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'revision-drift', table: 'sanctions', fix: expect.stringMatching(/sanctions 2024-02: count revised from 17 to 8 .*not in its manifest/) }));
+  });
+});
+
+describe('revision checks, one rule for every table', () => {
+  // The base: the monthly fixture, Kemenag registering 12 mixed marriages a month. A later snapshot
+  // whose coverage starts a month later (January is gone from every table), whose March is revised
+  // up by a fifth in every table (Kemenag's down to 8, which this release withholds), and whose
+  // April arrivals fall to 103 (a cell of 3 withheld, and the total that would give it away).
+  // Then the same snapshot published again with one figure corrected since (a new release of the
+  // current snapshot), which must still be compared with the snapshot before it.
+  const LATER_MONTHLY = '2024-08-05';
+  const LATER_MONTHS = ['2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07'];
+  const kemenag12 = (months: readonly string[]) => Object.fromEntries(months.map((m) => [m, [100, 12]]));
+  const revised = {
+    arrivals: { '2024-03': 120, '2024-04': [100, 3] },
+    sanctions: { '2024-03': 120 },
+    operations: { '2024-03': 120 },
+    registry: { ...kemenag12(LATER_MONTHS), '2024-03': [120, 8] },
+  };
+  const laterSidecar = monthlySidecar({}, LATER_MONTHLY, { from: '2024-02', to: '2024-07' });
+  let warnings: PipelineWarning[] = [];
+  let manifest: Manifest;
+  let first: PipelineResult;
+  let again: PipelineResult;
+  beforeAll(async () => {
+    const out = tempDir();
+    await publish(writeMonthlySnapshot(tempDir(), { registry: kemenag12(MONTHLY_MONTHS) }), MONTHLY_DATE, out);
+    first = await publish(writeSnapshot(tempDir(), { ...monthlyFiles(revised, LATER_MONTHS), 'snapshot.json': laterSidecar }, LATER_MONTHLY), LATER_MONTHLY, out);
+    const corrected = monthlyFiles({ ...revised, sanctions: { ...revised.sanctions, '2024-05': 101 } }, LATER_MONTHS);
+    again = await publish(writeSnapshot(tempDir(), { ...corrected, 'snapshot.json': laterSidecar }, LATER_MONTHLY), LATER_MONTHLY, out);
+    manifest = JSON.parse(readFileSync(join(out, 'current/manifest.json'), 'utf8')) as Manifest;
+    warnings = manifest.warnings;
+  });
+
+  it('compares the current snapshot published again with the snapshot before it, not with itself', () => {
+    expect(again.unchanged).toBe(false);
+    expect(again.releaseDir).not.toBe(first.releaseDir);
+    expect(manifest.snapshotDate).toBe(LATER_MONTHLY);
+    expect(manifest.previousSnapshotDate).toBe(MONTHLY_DATE);
+    expect(first.manifest.previousSnapshotDate).toBe(MONTHLY_DATE);
+  });
+
+  it.each(TABLE_NAMES)('%s: a revised month and a dropped month are warnings naming the table and month', (table) => {
+    const mine = warnings.filter((w) => w.table === table).map((w) => `${w.code} ${w.month} ${w.message.split(':')[0]}`);
+    const [disdukcapil, kemenag] = ['registry (mixed_marriages, disdukcapil)', 'registry (mixed_marriages, kemenag)'];
+    const expected = table === 'registry'
+      ? [`month-dropped 2024-01 ${disdukcapil} 2024-01`, `month-dropped 2024-01 ${kemenag} 2024-01`, `revision-drift 2024-03 ${disdukcapil} 2024-03`]
+      : [`month-dropped 2024-01 ${table} 2024-01`, `revision-drift 2024-03 ${table} 2024-03`];
+    expect(mine.sort()).toEqual(expected.sort());
+    const measure = table === 'operations' ? 'foreigners_checked' : 'count';
+    const total = table === 'registry' ? 100 : 200;
+    expect(warnings.find((w) => w.table === table && w.code === 'revision-drift')!.message).toContain(`${measure} revised from ${total} to ${total * 1.2} (20.0%) since the ${MONTHLY_DATE} snapshot`);
+  });
+
+  it('a revision to a figure this release withholds stays out of the manifest and goes to the analyst, in every table it happens', () => {
+    for (const quoted of [/arrivals 2024-04: count revised from 200 to 103/, /registry \(mixed_marriages, kemenag\) 2024-03: count revised from 12 to 8/]) {
+      expect(JSON.stringify(manifest.warnings)).not.toMatch(quoted);
+      expect(again.warnings).toContainEqual(expect.objectContaining<Partial<PipelineIssue>>({ code: 'revision-drift', fix: expect.stringMatching(quoted) }));
+    }
   });
 });

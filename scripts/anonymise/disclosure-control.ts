@@ -44,6 +44,11 @@ export interface DisclosureInput {
    * withheld cells stay withheld.
    */
   previousDir: string | null;
+  /**
+   * For a partitioned table (src/schema/disclosure.ts `partition`), the value whose cells `detail`
+   * and `totals` hold, and whose design protects them.
+   */
+  partition?: string;
 }
 
 const tracing = Boolean(process.env.PANTAU_TRACE);
@@ -88,7 +93,8 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
   // protected each on its own, then audited together: a cell the joint audit finds too narrow is
   // withheld in every tied measure, and they are protected again, until the joint audit passes.
   const tied = measures.filter((m) => m.atMost !== undefined || measures.some((x) => x.atMost === m.name));
-  const designOf = (m: ProtectedMeasure) => JSON.stringify(measureDesign(table, m.name));
+  const designFor = (name: string) => measureDesign(table, name, input.partition);
+  const designOf = (m: ProtectedMeasure) => JSON.stringify(designFor(m.name));
   if (tied.some((m) => designOf(m) !== designOf(tied[0]!))) throw new Error(`${table}: measures tied by atMost must share one design (src/schema/disclosure.ts)`);
   const forced = new Map<string, bigint[]>();
   let outcomes = new Map<string, MeasureOutcome>();
@@ -99,7 +105,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
     // The keys are made once per design: measures published in the same cells share them.
     let keysOf: string | null = null;
     for (const measure of measures) {
-      const design = measureDesign(table, measure.name);
+      const design = designFor(measure.name);
       if (keysOf !== designOf(measure)) {
         trace(`${table}: keys`);
         await db.run(keysWithValues(table, design, detail, totals, keys));
@@ -109,7 +115,7 @@ export async function applyDisclosureControl(db: Db, table: TableName, input: Di
       outcomes.set(measure.name, await protectMeasure(db, table, measure, design, { ...input, keys }, forced.get(measure.name) ?? []));
     }
     if (tied.length < 2) break;
-    if (keysOf !== designOf(tied[0]!)) await db.run(keysWithValues(table, measureDesign(table, tied[0]!.name), detail, totals, keys));
+    if (keysOf !== designOf(tied[0]!)) await db.run(keysWithValues(table, designFor(tied[0]!.name), detail, totals, keys));
     const joint = await auditTiedMeasures(db, table, tied, outcomes, keys, detail);
     jointSolves += joint.lpSolves;
     trace(`${table} pass ${pass}: joint audit of ${tied.map((m) => m.name).join(', ')}: ${joint.failing.length} failing`);

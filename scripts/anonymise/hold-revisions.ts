@@ -26,7 +26,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DISCLOSURE, measureDesign, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type PeriodGrain } from '../../src/schema/disclosure.ts';
+import { DISCLOSURE, measureDesign, partitionValues, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type PeriodGrain } from '../../src/schema/disclosure.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { basisRowsFile, basisTotalsFile, ledgerFile } from './release-basis.ts';
@@ -73,6 +73,17 @@ function inDesign(design: DisclosureDesign, alias: string): string {
 }
 
 const detailKey = (table: TableName) => TABLES[table].key;
+
+/**
+ * SQL over a detail row (alias): a row the public design publishes. A partitioned table publishes
+ * the rows of the values whose design has detail rows only (src/schema/disclosure.ts).
+ */
+function publishedDetailRow(table: TableName, alias: string): string {
+  const partition = DISCLOSURE[table].partition;
+  if (!partition) return 'true';
+  const values = partitionValues(table).filter((v) => partition.designs[v]!.publicDetail);
+  return values.length === 0 ? 'false' : `${alias}.${sqlIdent(partition.column)}::VARCHAR IN (${values.map(sqlString).join(', ')})`;
+}
 const totalsKey = (table: TableName) => ['view', 'grain', 'period', ...totalsDimensions(table)];
 /** Key columns as text (ENUM, BOOLEAN and VARCHAR alike), so the new table and an earlier file compare. */
 const asText = (columns: readonly string[], alias: string) => columns.map((c) => (c === 'period' ? `${alias}.period` : `${alias}.${sqlIdent(c)}::VARCHAR AS ${sqlIdent(c)}`));
@@ -181,7 +192,7 @@ export async function recordChanges(db: Db, table: TableName, totals: string, de
     if (!detailMeasures(table).some((d) => d.name === measure.name) || !existsSync(previousDetail)) continue;
     const dkey = detailKey(table);
     const period = sqlIdent(TABLES[table].periodColumn);
-    const rowSide = (source: string, sign: string) => `SELECT ${asText(dkey, 'r').join(', ')}, ${sign}coalesce(r.${m}, 0) AS delta FROM ${source} r WHERE ${inMonths(`date_trunc('month', r.${period})`, scope)}`;
+    const rowSide = (source: string, sign: string) => `SELECT ${asText(dkey, 'r').join(', ')}, ${sign}coalesce(r.${m}, 0) AS delta FROM ${source} r WHERE ${inMonths(`date_trunc('month', r.${period})`, scope)} AND ${publishedDetailRow(table, 'r')}`;
     await db.run(`INSERT INTO ${CHANGES(table)}
       WITH d AS (SELECT ${dkey.map(sqlIdent).join(', ')}, sum(delta) AS delta FROM (${rowSide(sqlIdent(detail), '')} UNION ALL ${rowSide(read(basisRowsFile(base.basisDir, table)), '-')}) GROUP BY ALL HAVING sum(delta) <> 0)
       SELECT 'detail', ${cellName('d', dkey, 'd')}, ${sqlString(measure.name)}, ${month(`d.${period}::DATE`)}, ${month(`d.${period}::DATE`)}, d.delta,

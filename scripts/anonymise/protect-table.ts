@@ -9,10 +9,12 @@
  * Each check that holds a month more starts the table again from the composition. With no earlier
  * public release (or nothing revised) it runs once and the rows are used as they are.
  */
+import { partitionGrainsSql } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { buildTotalsTable } from '../aggregate/totals-table.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
-import { addDetailFlags, applyDisclosureControl, completePeriodSql, type Audience } from './disclosure-control.ts';
+import { addDetailFlags, completePeriodSql, type Audience } from './disclosure-control.ts';
+import { protectCells } from './protect-partitions.ts';
 import { changedMonths, composeRows, monthsToHold, monthsWithWithheldChanges, recordChanges, writeLedger, type Coverage, type HeldMonth, type RevisionBase } from './hold-revisions.ts';
 import { basisRowsFile, basisTotalsFile } from './release-basis.ts';
 import { NOTHING_WITHHELD, type DisclosureCounts } from './disclosure-counts.ts';
@@ -49,7 +51,8 @@ export async function protectTable(db: Db, input: ProtectTableInput): Promise<Pr
   const { table, coverage, audience, base, basisStaging } = input;
   const detail = `published_${table}`;
   const totals = `totals_${table}`;
-  const complete = audience === 'public' ? completePeriodSql(coverage) : 'true';
+  // Public totals: complete periods only, and for a partitioned table each value's own grains.
+  const complete = audience === 'public' ? `${completePeriodSql(coverage)} AND ${partitionGrainsSql(table, 't', sqlString)}` : 'true';
   const changed = base ? await changedMonths(db, table, input.rows, base, coverage) : [];
   const held: HeldMonth[] = [];
   const hold = (more: HeldMonth[]) => {
@@ -76,7 +79,7 @@ export async function protectTable(db: Db, input: ProtectTableInput): Promise<Pr
       await addDetailFlags(db, table, detail);
       suppression = NOTHING_WITHHELD;
     } else {
-      suppression = await input.watch(`${table}: disclosure control`, () => applyDisclosureControl(db, table, { detail, totals, previousDir: input.frozenFrom }));
+      suppression = await input.watch(`${table}: disclosure control`, () => protectCells(db, table, { detail, totals, previousDir: input.frozenFrom }));
     }
     if (base && changed.length > 0 && hold(await monthsWithWithheldChanges(db, table, totals, detail, base, coverage, changed))) continue;
     if (basisStaging) await writeLedger(db, table, base, basisStaging, changed.length > 0);

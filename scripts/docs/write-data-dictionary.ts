@@ -20,9 +20,18 @@ function totalsSection(name: TableName): string[] {
     `Measures: ${measures.join('; ')}. A withheld cell has a null measure and its flag set, whether it is a count of 1 to k − 1 or a cell of any size withheld to protect one; the site marks every withheld cell "${WITHHELD.symbol}" (confidential), a mark that states no range.`, '',
     `Views: ${rule.views.map((v) => `\`${v.name}\`${v.grains.length < PERIOD_GRAINS.length ? ` (${v.grains.join(', ')})` : ''}`).join(', ')}.`,
     ...measureGrainLines(name),
+    ...partitionLines(name),
     ...(name === 'registry' ? ['', `Stocks (${STOCK_METRICS.map((m) => `\`${m}\``).join(', ')}: a count at a date, such as foreign residents at the end of June and of December) have \`month\` rows only: adding a stock over months means nothing. Read a stock at one date; across areas at one date it adds up as any count does.`] : []),
     ...(rule.publicDetail ? [] : ['', `The public build publishes only these totals: \`${name}.parquet\` (the detail rows above) is in internal builds only. docs/disclosure-control.md says why.`]),
     ''];
+}
+
+/** A design per value of a dimension (registry: per metric), as the public build publishes it. */
+function partitionLines(name: TableName): string[] {
+  const partition = DISCLOSURE[name].partition;
+  if (!partition) return [];
+  return ['', `The public build publishes each \`${partition.column}\` by its own design:`, '',
+    ...Object.entries(partition.designs).map(([value, d]) => `- \`${value}\`: ${Object.entries(d.grains).map(([view, g]) => `\`${view}\` (${g.join(', ')})`).join(', ')}; detail rows ${d.publicDetail ? 'published' : 'not published (internal builds only)'}. ${d.reason}`)];
 }
 
 /** Measures published in fewer views or grains than the rows exist at (operations' person counts). */

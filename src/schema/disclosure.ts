@@ -74,6 +74,28 @@ export interface DisclosureRule {
    * Internal builds always publish the detail rows.
    */
   publicDetail: boolean;
+  /**
+   * A design per value of one dimension, where quantities that share a table need different ones
+   * (registry: mixed marriages are a flow of small counts, foreign residents a stock counted at a
+   * date). Every view must break down by `column`, so the cells of two values never add up into
+   * one: each value's cells are protected as a table of their own (scripts/anonymise/protect-table.ts)
+   * and published only at the grains its design lists. Values not listed are not published.
+   */
+  partition?: DisclosurePartition;
+}
+
+export interface DisclosurePartition {
+  column: string;
+  designs: Readonly<Record<string, PartitionDesign>>;
+}
+
+export interface PartitionDesign {
+  /** The grains each view is published at for this value; a view not listed is not published for it. */
+  grains: Readonly<Record<string, readonly PeriodGrain[]>>;
+  /** Whether this value's detail rows are published (with the table's `publicDetail`). */
+  publicDetail: boolean;
+  /** Why the design is what it is: docs/disclosure-control.md shows it. */
+  reason: string;
 }
 
 const view = (...dims: string[]): TotalsView => ({ name: dims.length === 0 ? 'total' : dims.join('+'), dims, grains: PERIOD_GRAINS });
@@ -98,15 +120,37 @@ export interface DisclosureDesign {
   publicDetail: boolean;
 }
 
-export function measureDesign(table: TableName, measure: string): DisclosureDesign {
+export function measureDesign(table: TableName, measure: string, partitionValue?: string): DisclosureDesign {
   const rule = DISCLOSURE[table];
   const spec = rule.measures.find((m) => m.name === measure);
   if (!spec) throw new Error(`${table} has no measure ${measure}`);
+  const part = partitionValue === undefined ? undefined : rule.partition?.designs[partitionValue];
+  if (partitionValue !== undefined && !part) throw new Error(`${table} has no design for ${rule.partition?.column ?? 'a partition'} = ${partitionValue}`);
+  const grains = (v: TotalsView) => (part ? grainsOf(v, measure).filter((g) => part.grains[v.name]?.includes(g)) : grainsOf(v, measure));
   return {
-    views: rule.views.map((v) => ({ name: v.name, dims: v.dims, grains: grainsOf(v, measure) })).filter((v) => v.grains.length > 0),
+    views: rule.views.map((v) => ({ name: v.name, dims: v.dims, grains: grains(v) })).filter((v) => v.grains.length > 0),
     hierarchies: rule.hierarchies,
-    publicDetail: spec.inPublicDetail ?? rule.publicDetail,
+    publicDetail: (spec.inPublicDetail ?? rule.publicDetail) && (part?.publicDetail ?? true),
   };
+}
+
+/** The values a partitioned table's designs are for (none for a table with one design). */
+export const partitionValues = (table: TableName): string[] => Object.keys(DISCLOSURE[table].partition?.designs ?? {});
+
+/**
+ * SQL condition over a totals row (alias): the cell is one the public design publishes at its
+ * grain, for a partitioned table by its partition's design (`true` for a table with one design:
+ * its totals hold only the grains each view is published at).
+ */
+export function partitionGrainsSql(table: TableName, alias: string, quote: (text: string) => string): string {
+  const partition = DISCLOSURE[table].partition;
+  if (!partition) return 'true';
+  const col = `${alias}.${partition.column}`;
+  const cases = Object.entries(partition.designs).map(([value, design]) => {
+    const cells = Object.entries(design.grains).filter(([, g]) => g.length > 0).map(([name, g]) => `(${alias}.view::VARCHAR = ${quote(name)} AND ${alias}.grain::VARCHAR IN (${g.map(quote).join(', ')}))`);
+    return `(${col}::VARCHAR = ${quote(value)} AND ${cells.length > 0 ? `(${cells.join(' OR ')})` : 'false'})`;
+  });
+  return `(${cases.join(' OR ')})`;
 }
 
 /** Every subset of `dims` (including none), each with `extra` first: the filters × breakdowns a page offers. */
@@ -238,6 +282,31 @@ export const DISCLOSURE: Record<TableName, DisclosureRule> = {
     measures: [{ name: 'count', k: 10, unit: 'persons' }],
     hierarchies: [{ child: 'region_code', parent: 'province_code' }],
     views: [view('metric', 'source_agency'), view('province_code', 'metric', 'source_agency'), view('region_code', 'metric', 'source_agency')],
+    partition: {
+      column: 'metric',
+      designs: {
+        // A flow of small counts: a regency registers a handful of mixed marriages a month, so by
+        // regency and month nearly every cell is 1..9, and protecting them withheld national monthly
+        // figures too. Published nationally by month; by province and regency/city by half-year and
+        // year (the regency cells are the unknowns an attacker solves for, the national months a
+        // second table, and the two meet only in the national half-years and years, far above k).
+        // Not by province per month: province months and regency half-years would be two tables
+        // meeting in the province half-years, which are small in most provinces, and a small total
+        // two tables share cannot be protected (docs/disclosure-control.md, "Limits").
+        mixed_marriages: {
+          publicDetail: false,
+          grains: { 'metric+source_agency': ['month', 'half', 'year'], 'province_code+metric+source_agency': ['half', 'year'], 'region_code+metric+source_agency': ['half', 'year'] },
+          reason: 'A flow of small counts: nationally by month; by province and regency/city by half-year and year.',
+        },
+        // A stock counted at a date (end of June and of December): by regency/city at each date,
+        // never added over months.
+        foreign_residents: {
+          publicDetail: true,
+          grains: { 'metric+source_agency': ['month'], 'province_code+metric+source_agency': ['month'], 'region_code+metric+source_agency': ['month'] },
+          reason: 'A stock at the end of June and of December: by regency/city at each date, months only.',
+        },
+      },
+    },
   },
 };
 

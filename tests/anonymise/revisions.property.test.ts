@@ -1,5 +1,5 @@
 /**
- * Property: random revisions across three public releases of a registry-shaped table — late
+ * Property: random revisions across three public releases of a registry table — late
  * reports, deletions, corrections of 1..k−1, a person moving between regencies, a new regency, large
  * revisions — go through the pipeline's own revision hold and disclosure control
  * (scripts/anonymise/protect-table.ts). Then an attacker holding any two of the releases, or all
@@ -21,8 +21,12 @@ import { crossReleaseRanges, type AttackedRelease } from './cross-release-attack
 const K = DISCLOSURE.registry.measures[0]!.k!;
 const REGIONS = ['3201', '3202', '3203', '3301', '3302'];
 const NEW_REGION = '3303';
-const AGENCIES = ['disdukcapil', 'kemenag'];
-/** Release i covers January to COVERAGE_TO[i] 2024; the third completes the half-year. */
+const AGENCIES = ['disdukcapil', 'imigrasi'];
+/**
+ * Release i covers January to COVERAGE_TO[i] 2024. The rows are foreign residents as a registry
+ * reports them by regency and month: the registry design that publishes detail rows (mixed
+ * marriages publish none), so the attacker's unknowns are the rows themselves.
+ */
 const COVERAGE_TO = ['2024-04', '2024-05', '2024-06'];
 
 type Rows = Map<string, number>; // "YYYY-MM|region|agency" → count
@@ -102,7 +106,7 @@ describe('revisions across public releases', () => {
         const basis = join(root, `basis-${i}`);
         await db.run(`CREATE OR REPLACE TEMP TABLE rows_registry AS SELECT * FROM (VALUES ${[...rows].map(([key, v]) => {
           const [month, region, agency] = key.split('|');
-          return `(DATE '${month}-01', '${region}', '${agency}', 'mixed_marriages', ${v}::BIGINT, '${region!.slice(0, 2)}')`;
+          return `(DATE '${month}-01', '${region}', '${agency}', 'foreign_residents', ${v}::BIGINT, '${region!.slice(0, 2)}')`;
         }).join(', ')}) v(month, region_code, source_agency, metric, count, province_code) ORDER BY ALL`);
         const coverage = { from: '2024-01', to: COVERAGE_TO[i]! };
         mkdirSync(release, { recursive: true });

@@ -14,7 +14,8 @@ beforeAll(async () => {
   // a month later: one more month of arrivals
   const later = '2024-04-05';
   const arrivals = VALID_FILES['arrivals.csv']! + 'Maret 2024;Soekarno-Hatta;China;Visa on Arrival;Laki-laki;2.000\r\n';
-  const sidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: later, coverage: { from: '2024-01', to: '2024-03' } });
+  const sidecar = JSON.stringify({ ...VALID_SIDECAR, snapshotDate: later, coverage: { from: '2024-01', to: '2024-03' },
+    tables: { ...VALID_SIDECAR.tables, sanctions: { to: '2024-02' }, operations: { to: '2024-02' } } });
   await publish(writeSnapshot(tempDir(), { 'arrivals.csv': arrivals, 'snapshot.json': sidecar }, later), later, out);
   saved = process.env[PUBLISHED_DIR_ENV];
   process.env[PUBLISHED_DIR_ENV] = join(out, 'current');

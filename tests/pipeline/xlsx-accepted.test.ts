@@ -52,7 +52,9 @@ describe('XLSX exports, published and read back', () => {
     ] }]);
     const sanctions = `${SANCTIONS.join(';')}\r\n2024-01;KANIM-BOGOR;China;Deportasi;Overstay;3769.0\r\n2024-01;KANIM-BATAM;Nigeria;Deportasi;Overstay;3.769\r\n2024-02;KANIM-BOGOR;China;Deportasi;Overstay;3769,0\r\n`;
     const registry = 'Bulan,Kode Wilayah,Instansi,Indikator,Jumlah\n2024-01,36.72,Disdukcapil,Perkawinan campuran,"1,204"\n2024-02,36.72,Kemenag,Perkawinan campuran,3769.0\n';
-    const published = await publishSnapshot({ 'arrivals.csv': null, 'arrivals.xlsx': arrivals, 'sanctions.csv': sanctions, 'registry.csv': registry });
+    // the arrivals workbook holds January only, the registry export January and February: the sidecar says so
+    const published = await publishSnapshot({ 'arrivals.csv': null, 'arrivals.xlsx': arrivals, 'sanctions.csv': sanctions, 'registry.csv': registry },
+      { tables: { arrivals: { to: '2024-01' }, registry: { to: '2024-02' } } });
     expect(await published.query(`SELECT port_code, sex, count FROM '$DIR/arrivals.parquet' ORDER BY port_code, sex`)).toEqual([
       { port_code: 'CGK', sex: 'L', count: '2125' }, { port_code: 'CGK', sex: 'P', count: '3769' },
       { port_code: 'DPS', sex: 'L', count: '1500' }, { port_code: 'DPS', sex: 'P', count: '2125' },
@@ -82,7 +84,8 @@ describe('XLSX exports, published and read back', () => {
     expect(centralEntry(streamed, 'xl/worksheets/sheet1.xml').inflatedBytes).toBeGreaterThan(1024 * 1024);
     expect(centralEntry(libreOffice, 'xl/worksheets/sheet1.xml').inflatedBytes).toBeGreaterThan(1024 * 1024);
     const published = await publishSnapshot({ 'arrivals.csv': null, 'arrivals.xlsx': libreOffice, 'sanctions.csv': null, 'sanctions.xlsx': streamed },
-      { coverage: { from: '2024-01', to: '2024-03' } }, '2024-04-05');
+      // the streamed sanctions sheet and the fixture's operations hold January and February only
+      { coverage: { from: '2024-01', to: '2024-03' }, tables: { registry: { to: '2024-01' }, sanctions: { to: '2024-02' }, operations: { to: '2024-02' } } }, '2024-04-05');
     expect(await published.query(`SELECT count(*)::INT AS rows, sum(count)::INT AS total, count(DISTINCT month)::INT AS months FROM '$DIR/arrivals.parquet'`)).toEqual([{ rows: 3120, total: Array.from({ length: 3120 }, (_, i) => 1000 + (i % 9)).reduce((a, b) => a + b, 0), months: 3 }]);
     expect(await published.query(`SELECT count FROM '$DIR/arrivals.parquet' WHERE port_code = 'CGK' AND nationality = 'CHN' AND visa_category = 'voa' AND sex = 'P' AND month = DATE '2024-01-01'`)).toEqual([{ count: '1001' }]);
     expect(await published.query(`SELECT count(*)::INT AS rows, sum(count)::INT AS total FROM '$DIR/sanctions.parquet'`)).toEqual([{ rows: n, total: Array.from({ length: n }, (_, i) => 1 + (i % 97)).reduce((a, b) => a + b, 0) }]);
@@ -113,7 +116,7 @@ describe('XLSX exports, published and read back', () => {
     const arrivals = workbook([sheet('Data 2023', 111), { name: 'Catatan', rows: [['Catatan: angka sementara'], ['Sumber: Kanim']] }, sheet('Data 2024', 222)]);
     const sanctions = workbook([{ name: 'Petunjuk', rows: [['Isi lembar TAK'], ['Satu baris per kantor']] },
       { name: 'TAK', rows: [SANCTIONS, ['2024-01', 'KANIM-BOGOR', 'China', 'Deportasi', 'Overstay', 12]] }], { prefix: 'x', zip: 'streaming' });
-    const published = await publishSnapshot({ 'arrivals.csv': null, 'arrivals.xlsx': arrivals, 'sanctions.csv': null, 'sanctions.xlsx': sanctions }, { sheets: { arrivals: 'Data 2024' } });
+    const published = await publishSnapshot({ 'arrivals.csv': null, 'arrivals.xlsx': arrivals, 'sanctions.csv': null, 'sanctions.xlsx': sanctions }, { sheets: { arrivals: 'Data 2024' }, tables: { registry: { to: '2024-01' }, arrivals: { to: '2024-01' }, sanctions: { to: '2024-01' } } });
     expect(await published.query(`SELECT count FROM '$DIR/arrivals.parquet'`)).toEqual([{ count: '222' }]);
     expect(await published.query(`SELECT office_code, count FROM '$DIR/sanctions.parquet'`)).toEqual([{ office_code: 'KANIM-BOGOR', count: '12' }]);
     expect(published.result.manifest.sources.find((s) => s.path.endsWith('sanctions.xlsx'))?.format).toBe('xlsx; sheet "TAK"; header on row 1');

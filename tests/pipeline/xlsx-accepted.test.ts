@@ -21,7 +21,7 @@ const OPERATIONS = ['Tanggal', 'Tingkat', 'Kode Wilayah', 'Kantor Imigrasi', 'Ke
 
 interface Published { result: PipelineResult; query(sql: string): Promise<Record<string, unknown>[]> }
 
-async function publishSnapshot(files: Record<string, string | Buffer | null>, sidecar: Partial<typeof VALID_SIDECAR> & { sheets?: Record<string, string> } = {}, date = VALID_SIDECAR.snapshotDate): Promise<Published> {
+async function publishSnapshot(files: Record<string, string | Buffer | null>, sidecar: Partial<Omit<typeof VALID_SIDECAR, 'tables'>> & { sheets?: Record<string, string>; tables?: Record<string, { from?: string; to?: string }> } = {}, date = VALID_SIDECAR.snapshotDate): Promise<Published> {
   const out = tempDir();
   const snapshot = writeSnapshot(tempDir(), { ...files, 'snapshot.json': JSON.stringify({ ...VALID_SIDECAR, snapshotDate: date, ...sidecar }) }, date);
   const result = await publish(snapshot, date, out, 'internal');

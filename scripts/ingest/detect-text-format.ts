@@ -1,16 +1,21 @@
 /**
  * Looks at the first lines of a text export and decides how to read it: encoding (UTF-8 with or
- * without BOM, or Windows-1252), delimiter, which line holds the header (offices put title rows
+ * without BOM, UTF-16 as Excel's "Unicode Text" writes it, or Windows-1252), line endings (LF,
+ * CRLF, bare CR from Excel for Mac, or a mix), delimiter, which line holds the header (offices put title rows
  * above it), and the header cells themselves. Only the head of the file is read, so this costs
  * the same for a 2 kB file and a 2 GB one.
  */
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** How lines end: one convention, or 'mixed' when a file holds more than one. */
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
 
 export interface TextFormat {
   encoding: TextEncoding;
+  lineEnding: LineEnding;
   delimiter: string;
   /** 0-based index of the header line among the file's lines. */
   headerLine: number;
@@ -36,8 +41,31 @@ export async function readHead(path: string, bytes = HEAD_BYTES): Promise<Buffer
   }
 }
 
+/**
+ * UTF-16 without a BOM: text in the Latin range has a zero byte in every other position (odd
+ * positions for little-endian, even for big-endian). Plain UTF-8 or Windows-1252 text has none.
+ */
+function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const sample = head.subarray(0, Math.min(head.length, 4096) & ~1);
+  if (sample.length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
 export function detectEncoding(head: Buffer): TextEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return utf16;
   // A multi-byte character may be cut at the end of the head: drop up to 3 trailing bytes.
   for (let cut = 0; cut <= 3 && cut < head.length; cut++) {
     if (isUtf8(head.subarray(0, head.length - cut))) return 'utf-8';
@@ -47,8 +75,19 @@ export function detectEncoding(head: Buffer): TextEncoding {
 
 export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(bytes);
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = new TextDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding).decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Which line endings the text uses (a line end inside a quoted value counts too). */
+export function detectLineEnding(text: string): LineEnding {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
+  if (kinds === 0) return 'none';
+  if (kinds > 1) return 'mixed';
+  return crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'lf';
 }
 
 /** Split one CSV line into cells (quotes with "" escapes); enough for the header and title lines. */
@@ -105,7 +144,9 @@ export async function detectTextFormat(path: string): Promise<TextFormat> {
   const head = await readHead(path);
   const encoding = detectEncoding(head);
   const text = decodeText(head, encoding);
-  const lines = text.split(/\r?\n/);
+  // A head cut between CR and LF would look like a bare CR: drop a trailing CR before counting.
+  const lineEnding = detectLineEnding(head.length === HEAD_BYTES ? text.replace(/\r$/, '') : text);
+  const lines = text.split(/\r\n|\r|\n/);
   if (head.length === HEAD_BYTES) lines.pop(); // last line may be cut
   const delimiter = detectDelimiter(lines.filter((l) => l.trim() !== ''));
   const rows = lines.slice(0, 60).map((l) => splitCsvLine(l, delimiter));
@@ -118,6 +159,7 @@ export async function detectTextFormat(path: string): Promise<TextFormat> {
       : null;
   return {
     encoding,
+    lineEnding,
     delimiter,
     headerLine,
     titleLines: headerLine > 0 ? lines.slice(0, headerLine).filter((l) => l.trim() !== '') : [],

@@ -1,7 +1,7 @@
 /**
  * Ingest: one raw export (CSV or XLSX) becomes a DuckDB relation of text columns c0..cN, one row
  * per data line, in file order. Title rows above the header, a merged two-row header,
- * Windows-1252 text and `;` or `,` delimiters are handled here; values are parsed in validate.
+ * Windows-1252 or UTF-16 text, bare-CR or mixed line endings and `;` or `,` delimiters are handled here; values are parsed in validate.
  * DuckDB streams the CSV itself, so a 20-million-row file never passes through a JavaScript loop
  * and is never held in memory as text.
  */
@@ -119,11 +119,13 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     headerLine = detected.headerLine;
     header = detected.secondHeader ? mergeTwoRowHeader(detected.header, detected.secondHeader) : detected.header;
     dataStart = headerLine + (detected.secondHeader ? 2 : 1);
-    if (detected.encoding === 'windows-1252') {
+    const plainUtf8 = detected.encoding === 'utf-8' || detected.encoding === 'utf-8-bom';
+    const oneLineEnding = detected.lineEnding === 'lf' || detected.lineEnding === 'crlf' || detected.lineEnding === 'none';
+    if (!plainUtf8 || !oneLineEnding) {
       csvPath = join(workDir, `${spec.name}.utf8.csv`);
-      await transcodeToUtf8(path, csvPath, 'windows-1252');
+      await transcodeToUtf8(path, csvPath, detected.encoding);
     }
-    format = `csv; delimiter "${delimiter === '\t' ? '\\t' : delimiter}"; ${detected.encoding}; header on line ${headerLine + 1}${detected.secondHeader ? ' (two-row header merged)' : ''}`;
+    format = `csv; delimiter "${delimiter === '\t' ? '\\t' : delimiter}"; ${detected.encoding}; ${detected.lineEnding} line endings; header on line ${headerLine + 1}${detected.secondHeader ? ' (two-row header merged)' : ''}`;
     const readPath = csvPath;
     const skip = dataStart;
     lineOf = (rowIds) => csvLineOf(readPath, skip, rowIds);

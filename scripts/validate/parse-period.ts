@@ -57,3 +57,28 @@ export function parseMonth(text: string): string | null {
   const date = parseDate(s);
   return date ? `${date.slice(0, 7)}-01` : null;
 }
+
+const MONTH_NAMES_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * Why a text that looks like a month or date is not one, for the fix of an error message:
+ * "2024-13" names month 13, "30/02/2024" a day February does not have, "1899-01" a year outside
+ * what the tables hold. Null when the text does not look like a period at all.
+ */
+export function whyNotAPeriod(text: string, kind: 'month' | 'date'): string | null {
+  const s = text.trim();
+  const noun = kind === 'month' ? 'a month' : 'a date';
+  const write = kind === 'month' ? 'Write the month as "2024-01" or "Januari 2024".' : 'Write the date as "15/01/2024" or "2024-01-15".';
+  let year: number, month: number, day: number | null = null;
+  let m: RegExpMatchArray | null;
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/))) [year, month, day] = [+m[1]!, +m[2]!, m[3] ? +m[3] : null];
+  else if ((m = s.match(/^(?:(\d{1,2})[-/.])?(\d{1,2})[-/.](\d{4})$/))) [year, month, day] = [+m[3]!, +m[2]!, m[1] ? +m[1] : null];
+  else return /\d/.test(s) ? `"${s}" is not ${noun}. ${write}` : null;
+  if (month < 1 || month > 12) return `"${s}" is not ${noun}: months are numbered 01 to 12, and ${month} is not one. ${write}`;
+  if (year < 1990 || year > 2100) return `"${s}" is not ${noun} these tables can hold: the year ${year} is outside 1990–2100. Check the year.`;
+  if (day !== null && (day < 1 || day > daysIn(year, month))) {
+    return `"${s}" is not ${noun}: ${MONTH_NAMES_ID[month - 1]} ${year} has ${daysIn(year, month)} days. Check the day (dates are written day/month/year).`;
+  }
+  return `"${s}" is not ${noun}. ${write}`;
+}

@@ -8,6 +8,7 @@ import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
 import type { Coverage } from './validate-table.ts';
+import { whyNotAPeriod } from './parse-period.ts';
 import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
 
 export interface Rule {
@@ -114,6 +115,7 @@ export function tableRules(
         ...base, code: 'value-unknown', possibleIf: `${mapHas(spec, column, S.unresolved)} AND NOT ${EXCEL_ERROR_SQL}`,
         where: `${DATA} AND ${status(column)} = ${S.unresolved} AND NOT ${rawIs(EXCEL_ERROR_SQL)}`,
         fix: (f) => {
+          if (column.parse === 'month' || column.parse === 'date') return whyNotAPeriod(f, column.parse) ?? `Write ${expectedValue(column)}.`;
           const guess = suggest(column, f);
           const where = column.parse === 'office' || column.parse === 'port' ? ` If it is a new ${column.parse}, add it to data/reference/${column.parse}s.csv with its source.` : '';
           return guess ? `Did you mean ${guess}? Use that spelling or code.${where}` : `Use a value from the reference list.${where}`;

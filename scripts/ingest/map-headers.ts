@@ -1,6 +1,7 @@
 /**
  * Matches the header cells of an export to the columns of a table, by the raw header names that
- * tables.ts declares. Reports missing, duplicated and unknown columns, and suggests the likely
+ * tables.ts declares. A unit after the name ("JUMLAH (ORANG)", "WNA Diperiksa [jiwa]") is read as
+ * the name; a unit that scales the numbers ("Jumlah (ribu)") is refused. Reports missing, duplicated and unknown columns, and suggests the likely
  * intended column for a renamed one.
  */
 import type { TableSpec } from '../../src/schema/tables.ts';
@@ -23,6 +24,11 @@ export function mergeTwoRowHeader(first: readonly string[], second: readonly str
   });
 }
 
+/** A trailing "(unit)" or "[unit]" after a header name, and the name without it. */
+const UNIT = /^(.*\S)\s*[([]\s*([^()[\]]*?)\s*[)\]]$/;
+/** Units that make the numbers something other than counts of people or events. */
+const SCALING_UNITS = /^(ribu|ribuan|rb|juta|jt|%|persen|persentase|thousands?|millions?|percent)$/i;
+
 export function mapHeaders(spec: TableSpec, header: readonly string[], file: string, headerRow: number): HeaderMapping {
   const indexOf = new Map<string, number>();
   const issues: PipelineIssue[] = [];
@@ -33,8 +39,16 @@ export function mapHeaders(spec: TableSpec, header: readonly string[], file: str
 
   header.forEach((cell, index) => {
     if (cell === '') return;
-    const column = known.get(normaliseSpelling(cell));
+    const unit = cell.match(UNIT);
+    const column = known.get(normaliseSpelling(cell)) ?? (unit ? known.get(normaliseSpelling(unit[1]!)) : undefined);
     if (column === undefined) return unknown.push({ cell, index });
+    if (unit && SCALING_UNITS.test(unit[2]!) && spec.rawColumns.find((c) => c.name === column)?.parse === 'count') {
+      issues.push({
+        severity: 'error', code: 'scaled-count-column', file, row: headerRow, column: cell, found: `counts given in "${unit[2]}"`,
+        expected: 'counts of people or events as whole numbers',
+        fix: `Export the counts themselves (e.g. 1.234, not 1,2 ${unit[2]}) and name the column "${unit[1]}".`,
+      });
+    }
     const previous = indexOf.get(column);
     if (previous !== undefined) {
       issues.push({

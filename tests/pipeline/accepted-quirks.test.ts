@@ -55,6 +55,13 @@ describe('accepted quirks', () => {
     expect(rows).toEqual([{ n: 17 }]);
   });
 
+  it('reads headers that carry a unit: "JUMLAH (ORANG)", "WNA Diperiksa [jiwa]"', async () => {
+    const csv = VALID_FILES['operations.csv']!.replace('WNA Diperiksa;Temuan;Tindak Lanjut', 'WNA DIPERIKSA [jiwa];Temuan (kasus);Tindak Lanjut (orang)');
+    const sanctions = VALID_FILES['sanctions.csv']!.replace(';Jumlah\r\n', ';JUMLAH (ORANG)\r\n');
+    const rows = await publishAndRead({ 'operations.csv': csv, 'sanctions.csv': sanctions }, `SELECT (SELECT sum(count)::INT FROM '$DIR/sanctions.parquet') AS sanctions, (SELECT sum(foreigners_checked)::INT FROM '$DIR/operations.parquet') AS checked`);
+    expect(rows).toEqual([{ sanctions: 17, checked: 25 }]);
+  });
+
   it('reads a comma-delimited export with English thousands separators', async () => {
     const csv = 'Bulan,Kode Wilayah,Instansi,Indikator,Jumlah\n2024-01,36.72,Disdukcapil,Perkawinan campuran,"1,204"\n2024-02,3672,KUA,Perkawinan campuran,9\n';
     const rows = await publishAndRead({ 'registry.csv': csv, 'snapshot.json': sidecarWithTableEnds({ registry: null }) }, `SELECT strftime(month, '%Y-%m') AS m, region_code, source_agency, count FROM '$DIR/registry.parquet' ORDER BY m`);

@@ -61,6 +61,8 @@ const CASES: Case[] = [
     expect: { code: 'period-out-of-range', row: 5, found: '2024-06' } },
   { name: 'month that is not a month', files: { 'registry.csv': append('registry.csv', 'Bulan 13;36.72;Kemenag;Perkawinan campuran tercatat;1') },
     expect: { code: 'value-unknown', row: 4, column: 'bulan', found: 'Bulan 13' } },
+  { name: 'counts given in thousands', files: { 'sanctions.csv': withLine('sanctions.csv', 0, 'Bulan;Kantor Imigrasi;Kewarganegaraan;Jenis Tindakan;Jenis Pelanggaran;Jumlah (ribu)') },
+    expect: { code: 'scaled-count-column', file: 'sanctions.csv', row: 1, column: 'Jumlah (ribu)', found: 'counts given in "ribu"', fix: /name the column "Jumlah"/ } },
   { name: 'month 13 written as a number', files: { 'sanctions.csv': append('sanctions.csv', '2024-13;KANIM-BOGOR;China;Deportasi;Overstay;1') },
     expect: { code: 'value-unknown', row: 5, column: 'bulan', found: '2024-13', fix: /"2024-13" is not a month: months are numbered 01 to 12/ } },
   { name: 'a day the month does not have', files: { 'operations.csv': withLine('operations.csv', 2, '30/02/2024;Kecamatan;36.72.01;KANIM-CILEGON;Operasi gabungan;"Imigrasi, Polri";5;1;1') },

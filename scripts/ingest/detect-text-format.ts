@@ -6,6 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { splitCsvLine } from '../lib/split-csv-line.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -49,25 +50,6 @@ export function decodeText(bytes: Buffer, encoding: TextEncoding): string {
   if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Split one CSV line into cells (quotes with "" escapes); enough for the header and title lines. */
-export function splitCsvLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) { cells.push(cell.trim()); cell = ''; }
-    else cell += ch;
-  }
-  cells.push(cell.trim());
-  return cells;
 }
 
 const nonEmpty = (cells: string[]) => cells.filter((c) => c !== '').length;

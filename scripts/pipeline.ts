@@ -1,7 +1,7 @@
 /**
  * The pipeline, in one readable place: one scheduled snapshot in, one publication out.
  *
- *   ingest → validate → anonymise → aggregate → publish
+ *   ingest → validate → aggregate → anonymise → publish
  *
  * Every table is ingested and validated before anything is written; any error refuses the whole
  * snapshot (SnapshotRejectedError, listing every problem) and the current publication stays as it
@@ -24,7 +24,7 @@ import { protectTable } from './anonymise/protect-table.ts';
 import { basisDir, basisRowsFile, createBasisStaging, DISCLOSURE_REPORT_FILE, hasBasis, removeBasisStaging } from './anonymise/release-basis.ts';
 import type { RevisionBase } from './anonymise/hold-revisions.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';
-import { grainLiteral, viewLiteral } from './aggregate/totals-column-types.ts';
+import { grainLiteral, viewLiteral } from './lib/totals-column-types.ts';
 import { ingestFile } from './ingest/ingest-file.ts';
 import { openDuckDb, queryRows, sqlIdent, sqlString } from './lib/duckdb.ts';
 import { isError, SnapshotRejectedError, type PipelineIssue } from './lib/pipeline-issue.ts';

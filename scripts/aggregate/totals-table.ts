@@ -5,7 +5,7 @@
  * months); years from half-years. The site takes every total it shows from here, so no total is
  * ever made in the browser by adding up protected cells.
  *
- * Columns: view, grain (ENUMs, see totals-column-types.ts), period (first day of the month,
+ * Columns: view, grain (ENUMs, see scripts/lib/totals-column-types.ts), period (first day of the month,
  * half-year or year), every dimension used by some view (null where the view sums over it), then
  * each measure and its `<measure>_withheld` flag.
  * Disclosure control (scripts/anonymise) decides the flags; here every cell starts published.
@@ -19,7 +19,7 @@ import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type Perio
 import { STOCK_METRICS, type TableName } from '../../src/schema/tables.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { periodAt } from '../lib/period-sql.ts';
-import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from './totals-column-types.ts';
+import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from '../lib/totals-column-types.ts';
 
 /**
  * Stocks are counted at a date (STOCK_METRICS: registry's foreign residents), so adding their

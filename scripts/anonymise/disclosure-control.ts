@@ -30,7 +30,7 @@ import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { auditFeasibleRanges, LP_WORK, type Inequality } from './audit-feasible-ranges.ts';
 import { atomViewGrains, cellKeySql, cellKeysUnion, designDimensions, inDesignSql, keysStatement, ownDimensionsSql, refines, RELATION_SLOTS, relationLinksSql, sameCellSql, TOTALS_ID_OFFSET, viewGrains, type ViewGrain } from './linear-relations.ts';
 import { periodAt } from '../lib/period-sql.ts';
-import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
+import { grainLiteral, viewLiteral } from '../lib/totals-column-types.ts';
 
 export type Audience = 'public' | 'internal';
 

@@ -19,7 +19,7 @@
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, type DisclosureDesign, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { sqlIdent } from '../lib/duckdb.ts';
-import { grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from '../aggregate/totals-column-types.ts';
+import { grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from '../lib/totals-column-types.ts';
 import { periodAt } from '../lib/period-sql.ts';
 
 export const TOTALS_ID_OFFSET = 2n ** 40n;

@@ -7,6 +7,7 @@
  */
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
+import { splitCsvLine } from '../lib/split-csv-line.ts';
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -88,25 +89,6 @@ export function detectLineEnding(text: string): LineEnding {
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'lf';
-}
-
-/** Split one CSV line into cells (quotes with "" escapes); enough for the header and title lines. */
-export function splitCsvLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) { cells.push(cell.trim()); cell = ''; }
-    else cell += ch;
-  }
-  cells.push(cell.trim());
-  return cells;
 }
 
 const nonEmpty = (cells: string[]) => cells.filter((c) => c !== '').length;

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import type { TableSpec } from '../../src/schema/tables.ts';
-import { refuseIdentifyingColumns } from '../anonymise/refuse-identifying-columns.ts';
+import { refuseIdentifyingColumns } from './refuse-identifying-columns.ts';
 import { sqlString } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
 import { detectTextFormat } from './detect-text-format.ts';

@@ -6,7 +6,7 @@
  */
 import type { TableSpec } from '../../src/schema/tables.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
-import { normaliseSpelling, similarity } from '../validate/normalise-spelling.ts';
+import { normaliseSpelling, similarity } from '../lib/normalise-spelling.ts';
 
 export interface HeaderMapping {
   /** Schema column name → 0-based index of the file column. */

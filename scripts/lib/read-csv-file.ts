@@ -1,6 +1,6 @@
 /** Reads a small, well-formed comma-separated reference file (one record per line) into objects. */
 import { readFileSync } from 'node:fs';
-import { splitCsvLine } from '../ingest/detect-text-format.ts';
+import { splitCsvLine } from './split-csv-line.ts';
 
 export function readCsvRecords(path: string, expectedColumns?: readonly string[]): Record<string, string>[] {
   const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');

@@ -12,7 +12,7 @@ import {
   type CountryAliasRow, type OfficeRow, type PortRow,
 } from '../../src/schema/reference.ts';
 import { readCsvRecords } from '../lib/read-csv-file.ts';
-import { normaliseSpelling } from '../validate/normalise-spelling.ts';
+import { normaliseSpelling } from '../lib/normalise-spelling.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/id.json'));

@@ -11,7 +11,7 @@ import countries from 'i18n-iso-countries';
 import readXlsxFile from 'read-excel-file/node';
 import { parseSnapshotSidecar, SNAPSHOT_SIDECAR } from '../../src/schema/snapshot.ts';
 import { ENUMS, TAK_ACTIONS } from '../../src/schema/tables.ts';
-import { normaliseSpelling } from '../validate/normalise-spelling.ts';
+import { normaliseSpelling } from '../lib/normalise-spelling.ts';
 import { MONTHS_ID } from './calendar.ts';
 import { ARRIVAL_TARGETS, FIRST_REVISABLE_MONTH, SANCTION_TARGETS, SNAPSHOTS } from './calibration.ts';
 import { loadSampleReference } from './reference-data.ts';

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { OFFICE_COLUMNS, PORT_COLUMNS, REFERENCE_FILES, type OfficeRow, type PortRow } from '../../src/schema/reference.ts';
 import { readCsvRecords } from '../lib/read-csv-file.ts';
-import { normaliseSpelling } from '../validate/normalise-spelling.ts';
+import { normaliseSpelling } from '../lib/normalise-spelling.ts';
 import { COVERAGE_FROM } from './calibration.ts';
 
 const require = createRequire(import.meta.url);

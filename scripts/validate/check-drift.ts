@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { PipelineWarning } from '../../src/schema/manifest.ts';
 import { totalsTableName, withheldColumn } from '../../src/schema/disclosure.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
-import { grainLiteral, viewLiteral } from '../aggregate/totals-column-types.ts';
+import { grainLiteral, viewLiteral } from '../lib/totals-column-types.ts';
 import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
 import { nationalSeriesView, publishedSeries, seriesKey, seriesLabel, type SeriesMonth } from './monthly-series.ts';
 

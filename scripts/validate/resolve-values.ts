@@ -7,7 +7,7 @@ import { startsLikeFormula } from '../../src/schema/spreadsheet-formula.ts';
 import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { isExcelErrorValue } from '../lib/excel-error-value.ts';
-import { normaliseSpelling, similarity } from './normalise-spelling.ts';
+import { normaliseSpelling, similarity } from '../lib/normalise-spelling.ts';
 import { parseDate, parseMonth } from './parse-period.ts';
 
 /** ok: resolved; blank: empty; total/note: a subtotal row or a "Sumber:" note, not data. */

@@ -7,7 +7,7 @@ import { sqlIdent, sqlString } from '../lib/duckdb.ts';
 import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
-import type { Coverage } from './validate-table.ts';
+import { KIND, STATUS, type Coverage } from './cell-codes.ts';
 import { whyNotAPeriod } from './parse-period.ts';
 import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
 
@@ -36,9 +36,8 @@ export interface Rule {
   fix: string | ((found: string) => string);
 }
 
-// Status and kind codes, as in validate-table.ts (kept literal here to avoid an import cycle).
-const S = { ok: 0, blank: 1, unresolved: 4, ambiguous: 5, notNumber: 6, negative: 7, fractional: 8 };
-const DATA = '__kind = 0';
+const S = { ...STATUS, notNumber: STATUS['not-number'] };
+const DATA = `__kind = ${KIND.data}`;
 
 const status = (c: ColumnSpec) => sqlIdent(`${c.name}__status`);
 const mapHas = (spec: TableSpec, c: ColumnSpec, code: number) => `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${c.name}`)} WHERE status = ${code}`;

@@ -23,18 +23,10 @@ import { detectNumberConvention, parseCount, type CountStatus } from './parse-co
 import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
 import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
-
-/** Status codes stored per cell (UTINYINT). */
-export const STATUS: Record<ValueStatus | CountStatus, number> = {
-  ok: 0, blank: 1, total: 2, note: 3, unresolved: 4, ambiguous: 5, 'not-number': 6, negative: 7, fractional: 8,
-};
-/** Row kinds (UTINYINT). */
-export const KIND = { data: 0, blank: 1, note: 2, total: 3 } as const;
+import { KIND, STATUS, type Coverage } from './cell-codes.ts';
 
 /** Files up to this many rows are always read with row numbers (one pass instead of two). */
 const NUMBERED_READ_MAX_ROWS = 2_000_000;
-
-export interface Coverage { from: string; to: string }
 
 export interface ValidatedTable {
   spec: TableSpec;

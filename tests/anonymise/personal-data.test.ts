@@ -7,7 +7,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { personalHeaderKind } from '../../scripts/anonymise/personal-headers.ts';
+import { personalHeaderKind } from '../../scripts/lib/personal-headers.ts';
 import { personalValue, personalValueSql } from '../../scripts/anonymise/personal-values.ts';
 import { sqlString } from '../../scripts/lib/duckdb.ts';
 import { BOM, VALID_FILES, writeSnapshot } from '../helpers/valid-snapshot.ts';

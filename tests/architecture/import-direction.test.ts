@@ -5,9 +5,8 @@
  * src/schema and src/shared. The rule table below is the one place to change the rules; the
  * checker is tested on a made-up graph first, so a rule that cannot fail would show.
  *
- * The pipeline's stage order (ingest → validate → aggregate → anonymise → publish, scripts/lib
- * below all) is listed as pending (vitest "todo"): it fails today, the violations are named, and
- * it is enforced by moving its entries from PENDING_RULES to RULES once they are fixed.
+ * The pipeline's stages import downward (ingest → validate → aggregate → anonymise → publish, with
+ * scripts/reference and scripts/lib below all), and no two files in scripts/ import each other.
  */
 import { describe, expect, test } from 'vitest';
 import { codeFiles, importEdges, repositoryRoot, type ImportEdge } from './import-graph.ts';
@@ -29,8 +28,10 @@ const SCHEMA = 'src/schema/';
 const SHARED = 'src/shared/';
 const NEUTRAL = [SCHEMA, SHARED];
 const ASTRO = ['src/pages/', 'src/components/', 'src/layouts/', 'src/styles/'];
+/** The pipeline's stages in run order (scripts/pipeline.ts): each imports only the ones before it. */
+const STAGES = ['ingest', 'validate', 'aggregate', 'anonymise', 'publish'] as const;
 
-/** The enforced rules, one per folder (src/ now; scripts/ only for what it may take from src/). */
+/** The enforced rules, one per folder of src/, and for scripts/ its stages, scripts/lib and the benchmarks. */
 export const RULES: readonly ImportRule[] = [
   { from: SCHEMA, mayImport: [SCHEMA], packages: ['zod'], because: 'src/schema is the one source of truth that scripts, the build and the browser all import: it imports nothing of the site' },
   { from: SHARED, mayImport: [SHARED], packages: [], because: 'src/shared holds runtime-neutral helpers anything may import: it depends on nothing' },
@@ -42,7 +43,15 @@ export const RULES: readonly ImportRule[] = [
   ...ASTRO.map((from): ImportRule => ({ from, side: 'module', mayImport: [...ASTRO, 'src/build/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: 'any', because: 'frontmatter runs at build time: browser code belongs in a <script>' })),
   ...ASTRO.map((from): ImportRule => ({ from, side: 'browser-script', mayImport: ['src/client/', 'src/charts/', 'src/explorer/', 'src/i18n/', ...NEUTRAL], packages: [], because: "an .astro <script> runs in the browser: it loads the page's client code, never build code" })),
   { from: 'astro.config.mjs', mayImport: ['src/build/'], packages: 'any', because: 'the Astro configuration plugs in the build integrations' },
-  { from: 'scripts/', mayImport: ['scripts/', ...NEUTRAL, 'tests/'], packages: 'any', because: 'the pipeline reaches src/ only through src/schema and src/shared (scripts importing tests/ is a pending rule below)' },
+  { from: 'scripts/', mayImport: ['scripts/', ...NEUTRAL], packages: 'any', because: 'the pipeline reaches src/ only through src/schema and src/shared, and never imports tests/' },
+  ...STAGES.map((stage, i): ImportRule => ({
+    from: `scripts/${stage}/`,
+    mayImport: [...STAGES.slice(0, i + 1).map((s) => `scripts/${s}/`), 'scripts/lib/', 'scripts/reference/', ...NEUTRAL],
+    packages: 'any',
+    because: `stages import downward: ${stage} imports only the stages before it (${STAGES.join(' → ')}), scripts/reference and scripts/lib`,
+  })),
+  { from: 'scripts/lib/', mayImport: ['scripts/lib/', ...NEUTRAL], packages: 'any', because: 'scripts/lib is below every stage: it imports no stage' },
+  { from: 'scripts/bench/', mayImport: ['scripts/', ...NEUTRAL, 'src/build/'], packages: 'any', because: 'benchmarks run the pipeline and serve the built site as the build does (src/build), never code from tests/' },
 ];
 
 /** Packages that only one folder may import, wherever else they would be allowed. */
@@ -50,52 +59,17 @@ export const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
   '@duckdb/duckdb-wasm': ['src/client/'],
 };
 
-export interface PendingRule extends ImportRule {
-  /** The imports that break it today, as "from → to". */
-  knownViolations: readonly string[];
-}
-
-const STAGES = ['ingest', 'validate', 'aggregate', 'anonymise', 'publish'] as const;
-const STAGE_RULES = STAGES.map((stage, i): PendingRule => ({
-  from: `scripts/${stage}/`,
-  mayImport: [...STAGES.slice(0, i + 1).map((s) => `scripts/${s}/`), 'scripts/lib/', 'scripts/reference/', ...NEUTRAL],
-  packages: 'any',
-  because: `stages import downward: ${stage} imports only the stages before it and scripts/lib`,
-  knownViolations: {
-    ingest: [
-      'scripts/ingest/ingest-file.ts → scripts/anonymise/refuse-identifying-columns.ts',
-      'scripts/ingest/map-headers.ts → scripts/validate/normalise-spelling.ts',
-    ],
-    validate: [],
-    aggregate: [],
-    anonymise: [],
-    publish: [],
-  }[stage],
-}));
-
-/** Not enforced yet (the scripts' restructuring is the next step): each names what breaks it. */
-export const PENDING_RULES: readonly PendingRule[] = [
-  ...STAGE_RULES,
-  {
-    from: 'scripts/lib/',
-    mayImport: ['scripts/lib/', ...NEUTRAL],
-    packages: 'any',
-    because: 'scripts/lib is below every stage',
-    knownViolations: ['scripts/lib/read-csv-file.ts → scripts/ingest/detect-text-format.ts'],
-  },
-  {
-    from: 'scripts/bench/',
-    mayImport: ['scripts/', ...NEUTRAL],
-    packages: 'any',
-    because: 'scripts never import tests/',
-    knownViolations: ['scripts/bench/bench-query-engine.ts → tests/site/static-server.ts'],
-  },
-];
-
-/** Two files that import each other: not allowed in scripts/ either, once the pending step is done. */
-export const PENDING_CYCLES: readonly string[] = ['scripts/validate/table-rules.ts ↔ scripts/validate/validate-table.ts'];
+/** Files in these folders may not import each other in a cycle of two (found on the whole graph below). */
+export const NO_TWO_FILE_CYCLES: readonly string[] = ['scripts/'];
 
 const within = (path: string, place: string): boolean => (place.endsWith('/') ? path.startsWith(place) : path === place);
+
+/** Pairs of files under the given folders that import each other, as "a ↔ b". */
+export function twoFileCycles(edges: readonly ImportEdge[], folders: readonly string[]): string[] {
+  const local = edges.filter((e) => e.kind === 'local' && folders.some((folder) => within(e.from, folder)));
+  const seen = new Set(local.map((e) => `${e.from} → ${e.to}`));
+  return [...new Set(local.filter((e) => e.from < e.to && seen.has(`${e.to} → ${e.from}`)).map((e) => `${e.from} ↔ ${e.to}`))];
+}
 
 /** The rule that governs an edge's importing file: the most specific one for its path and side. */
 function ruleFor(edge: ImportEdge, rules: readonly ImportRule[]): ImportRule | undefined {
@@ -138,6 +112,10 @@ describe('the import checker', () => {
     ['an .astro frontmatter importing client code', edge('src/components/Explorer.astro', 'src/client/explorer.ts')],
     ['an .astro <script> importing build code', edge('src/components/ChartFigure.astro', 'src/build/render-chart.ts', 'browser-script')],
     ['build code importing DuckDB-WASM', edge('src/build/render-chart.ts', '@duckdb/duckdb-wasm')],
+    ['a stage importing a later stage', edge('scripts/ingest/ingest-file.ts', 'scripts/anonymise/refuse-identifying-values.ts')],
+    ['ingest importing validate', edge('scripts/ingest/map-headers.ts', 'scripts/validate/resolve-values.ts')],
+    ['scripts/lib importing a stage', edge('scripts/lib/read-csv-file.ts', 'scripts/ingest/detect-text-format.ts')],
+    ['a benchmark importing tests/', edge('scripts/bench/bench-query-engine.ts', 'tests/site/browser-session.ts')],
   ])('catches %s', (_, wrong) => {
     expect(importViolations([wrong], RULES)).toHaveLength(1);
   });
@@ -152,9 +130,17 @@ describe('the import checker', () => {
       edge('src/components/Explorer.astro', 'src/build/query-published.ts'),
       edge('scripts/lib/duckdb.ts', 'src/shared/sql-text.ts'),
       edge('scripts/pipeline.ts', 'src/schema/manifest.ts'),
+      edge('scripts/anonymise/protect-table.ts', 'scripts/aggregate/totals-table.ts'),
+      edge('scripts/ingest/map-headers.ts', 'scripts/lib/normalise-spelling.ts'),
+      edge('scripts/bench/bench-query-engine.ts', 'src/build/static-server.ts'),
       edge('tests/client/explorer.site.test.ts', 'src/build/browser-copies.ts'),
     ];
     expect(importViolations(right, RULES)).toEqual([]);
+  });
+
+  test('finds two files that import each other, and only those', () => {
+    const graph = [edge('scripts/validate/a.ts', 'scripts/validate/b.ts'), edge('scripts/validate/b.ts', 'scripts/validate/a.ts'), edge('scripts/validate/c.ts', 'scripts/validate/a.ts')];
+    expect(twoFileCycles(graph, ['scripts/'])).toEqual(['scripts/validate/a.ts ↔ scripts/validate/b.ts']);
   });
 
   test('reads imports of every kind: static, type-only, re-exports, dynamic, ?url, and both sides of an .astro file', () => {
@@ -179,11 +165,7 @@ describe('the repository', () => {
     expect(importViolations(EDGES, RULES)).toEqual([]);
   });
 
-  // Not enforced yet. Each is listed with what breaks it, and with anything else found now, so the
-  // step that fixes them can move the rule to RULES.
-  for (const rule of PENDING_RULES) {
-    const found = importViolations(EDGES, [rule]).map((line) => line.slice(0, line.indexOf(': '))).filter((v) => !rule.knownViolations.includes(v));
-    test.todo(`pending: enforce ${rule.from} (${rule.because}); known: ${rule.knownViolations.join('; ') || 'none'}${found.length ? `; found now too: ${found.join('; ')}` : ''}`);
-  }
-  for (const cycle of PENDING_CYCLES) test.todo(`no two files import each other; known: ${cycle}`);
+  test('has no two files in scripts/ that import each other', () => {
+    expect(twoFileCycles(EDGES, NO_TWO_FILE_CYCLES)).toEqual([]);
+  });
 });

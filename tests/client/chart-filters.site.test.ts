@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chartById } from '../../src/charts/registry.ts';
 import { queryPublished } from '../../src/build/query-published.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const DIST = join(resolve(import.meta.dirname, '../..'), 'dist');
 let server: StaticServer;

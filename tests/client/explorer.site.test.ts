@@ -17,7 +17,7 @@ import { totalsQuery, type TotalsRequest } from '../../src/explorer/totals-query
 import { WITHHELD } from '../../src/schema/disclosure.ts';
 import { NO_FILTERS, type Filters } from '../../src/schema/filters.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PantauChart } from '../../src/client/chart-element.ts';
 import { launchChromium } from '../site/browser-session.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const DIST = join(resolve(import.meta.dirname, '../..'), 'dist');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

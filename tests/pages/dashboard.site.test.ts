@@ -12,7 +12,7 @@ import type { PantauChart } from '../../src/client/chart-element.ts';
 import { formatChange, formatCount, formatMonthSpan } from '../../src/i18n/format.ts';
 import { WITHHELD } from '../../src/schema/disclosure.ts';
 import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 let server: StaticServer;

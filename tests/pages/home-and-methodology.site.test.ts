@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseManifest, withheldCells, type Manifest } from '../../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, WITHHELD } from '../../src/schema/disclosure.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');

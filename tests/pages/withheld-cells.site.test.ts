@@ -14,7 +14,7 @@ import { publishedDir } from '../../src/build/published.ts';
 import { DISCLOSURE, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import { TABLE_NAMES } from '../../src/schema/tables.ts';
 import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
-import { startStaticServer, type StaticServer } from '../site/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let fixture: string;

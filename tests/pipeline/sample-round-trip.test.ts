@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_FILES } from '../../src/schema/reference.ts';
 import { DISCLOSURE, measureDesign, totalsDimensions, type DisclosureDesign } from '../../src/schema/disclosure.ts';
 import { publishedColumns, STOCK_METRICS, TABLE_NAMES, TABLES } from '../../src/schema/tables.ts';
-import { personalHeaderKind } from '../../scripts/anonymise/personal-headers.ts';
+import { personalHeaderKind } from '../../scripts/lib/personal-headers.ts';
 import type { Manifest } from '../../src/schema/manifest.ts';
 import type { DisclosureCounts } from '../../scripts/anonymise/disclosure-counts.ts';
 import { SNAPSHOTS } from '../../scripts/sample/calibration.ts';
@@ -161,7 +161,7 @@ describe('sample snapshots', () => {
   });
 
   it('publishes every totals file with view and grain as text naming a declared view and grain', async () => {
-    // The build holds them as ENUMs (scripts/aggregate/totals-column-types.ts); the files must
+    // The build holds them as ENUMs (scripts/lib/totals-column-types.ts); the files must
     // still read as plain text columns in the browser, with only the declared values.
     for (const table of TABLE_NAMES) {
       const file = `'${join(out, 'current', `${table}_totals.parquet`)}'`;

@@ -15,7 +15,7 @@ import type { Manifest } from '../../src/schema/manifest.ts';
 import { MONTHLY_DATE, monthlySidecar, writeMonthlySnapshot } from '../helpers/monthly-snapshot.ts';
 import { publish, tempDir } from '../helpers/pipeline-fixture.ts';
 import { launchChromium } from './browser-session.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLE_DIST = join(ROOT, 'dist');

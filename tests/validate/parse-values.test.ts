@@ -3,7 +3,7 @@ import { numberCellText } from '../../scripts/lib/number-cell.ts';
 import { excelSerialToIso } from '../../scripts/lib/excel-serial-date.ts';
 import { detectNumberConvention, parseCount } from '../../scripts/validate/parse-count.ts';
 import { parseDate, parseMonth } from '../../scripts/validate/parse-period.ts';
-import { normaliseSpelling } from '../../scripts/validate/normalise-spelling.ts';
+import { normaliseSpelling } from '../../scripts/lib/normalise-spelling.ts';
 
 describe('parseMonth', () => {
   it.each([

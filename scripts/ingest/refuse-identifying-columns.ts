@@ -7,8 +7,8 @@
  */
 import type { TableSpec } from '../../src/schema/tables.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
-import { normaliseSpelling } from '../validate/normalise-spelling.ts';
-import { personalHeaderKind } from './personal-headers.ts';
+import { normaliseSpelling } from '../lib/normalise-spelling.ts';
+import { personalHeaderKind } from '../lib/personal-headers.ts';
 
 export function refuseIdentifyingColumns(spec: TableSpec, file: string, header: readonly string[], headerRow: number): PipelineIssue[] {
   const own = new Set(spec.rawColumns.flatMap((c) => [c.name, ...c.rawHeaders]).map(normaliseSpelling));

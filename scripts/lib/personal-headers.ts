@@ -4,7 +4,7 @@
  * "Jumlah" do not.
  */
 import { PERSONAL_HEADER_RULES } from '../../src/schema/personal-data.ts';
-import { normaliseSpelling } from '../validate/normalise-spelling.ts';
+import { normaliseSpelling } from './normalise-spelling.ts';
 
 /** The kind of personal data a header names ("a passport number"), or null. */
 export function personalHeaderKind(header: string): string | null {

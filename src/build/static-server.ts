@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
-import { sendFile } from '../../src/build/integrations/send-file.ts';
+import { sendFile } from './integrations/send-file.ts';
 
 export interface StaticServer {
   /** "http://127.0.0.1:PORT" (no trailing slash). */

@@ -8,7 +8,7 @@
  * so SQL over these columns writes its literals with `viewLiteral` and `grainLiteral`.
  */
 import { DISCLOSURE, PERIOD_GRAINS, type PeriodGrain } from '../../src/schema/disclosure.ts';
-import { sqlString, type Db } from '../lib/duckdb.ts';
+import { sqlString, type Db } from './duckdb.ts';
 
 export const TOTALS_VIEW_TYPE = 'totals_view';
 export const PERIOD_GRAIN_TYPE = 'period_grain';

@@ -60,3 +60,8 @@ export async function queryValue<T = unknown>(db: Db, sql: string): Promise<T> {
   const rows = await db.runAndReadAll(sql);
   return rows.getRows()[0]?.[0] as T;
 }
+
+/** How many rows a query gives. */
+export async function countRows(db: Db, sql: string): Promise<number> {
+  return Number((await queryRows<{ n: bigint }>(db, `SELECT count(*)::BIGINT AS n FROM (${sql})`))[0]!.n);
+}

@@ -9,7 +9,7 @@
  */
 import { DISCLOSURE, measureDesign, partitionValues } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
-import { countRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import { countRows, sqlIdent, sqlString, sqlStringList, type Db } from '../lib/duckdb.ts';
 import type { DisclosureInput } from './disclosure-context.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { DisclosureCounts, MeasureRuleCounts } from './disclosure-counts.ts';
@@ -54,7 +54,7 @@ export async function protectCells(db: Db, table: TableName, input: DisclosureIn
       pieces.push(piece);
     }
     // Every cell belongs to one partition: the tables are put back whole.
-    const outside = await countRows(db, `SELECT 1 FROM ${sqlIdent(input.totals)} WHERE ${column} IS NULL OR ${column}::VARCHAR NOT IN (${partitionValues(table).map(sqlString).join(', ')})`);
+    const outside = await countRows(db, `SELECT 1 FROM ${sqlIdent(input.totals)} WHERE ${column} IS NULL OR ${column}::VARCHAR NOT IN (${sqlStringList(partitionValues(table))})`);
     if (outside > 0) throw new Error(`${table}: ${outside} totals rows have a ${partition.column} no design in src/schema/disclosure.ts is for`);
     const union = (tables: readonly string[]) => (tables.length === 0 ? null : tables.map((t) => `SELECT * FROM ${sqlIdent(t)}`).join(' UNION ALL '));
     const detailParts = union(pieces.filter((p) => p.publicDetail).map((p) => p.detail));

@@ -48,17 +48,12 @@ export async function openDuckDb(): Promise<Db> {
 }
 
 /** SQL literals and identifiers: one home for the pipeline and the site. */
-export { sqlIdent, sqlString } from '../../src/shared/sql-text.ts';
+export { sqlIdent, sqlString, sqlStringList } from '../../src/shared/sql-text.ts';
 
 /** Rows as plain JSON-safe objects (BIGINT as string is avoided by casting in the query where needed). */
 export async function queryRows<T = Record<string, unknown>>(db: Db, sql: string): Promise<T[]> {
   const reader = await db.runAndReadAll(sql);
   return reader.getRowObjectsJS() as T[];
-}
-
-export async function queryValue<T = unknown>(db: Db, sql: string): Promise<T> {
-  const rows = await db.runAndReadAll(sql);
-  return rows.getRows()[0]?.[0] as T;
 }
 
 /** How many rows a query gives. */

@@ -5,14 +5,14 @@
  */
 
 import { protectedDetailMeasures, WITHHELD, withheldColumn } from './disclosure.ts';
+import type { CountUnit, TableName } from './table-name.ts';
+
+export type { CountUnit, TableName } from './table-name.ts';
 
 export const SCHEMA_VERSION = 1;
 
 /** DuckDB / Parquet logical types used by the published tables. */
 export type ColumnType = 'DATE' | 'VARCHAR' | 'BIGINT';
-
-/** What a count measures: people (a person counted once per row) or events (crossings, meetings). */
-export type CountUnit = 'persons' | 'events';
 
 export interface ColumnSpec {
   name: string;
@@ -73,8 +73,6 @@ export interface PublishedColumn {
   type: ColumnType | 'BOOLEAN' | 'INTEGER';
   description: string;
 }
-
-export type TableName = 'arrivals' | 'sanctions' | 'operations' | 'registry';
 
 /** Code lists. Each code has an Indonesian label, an English label, and raw spellings. */
 export interface EnumValue {

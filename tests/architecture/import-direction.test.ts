@@ -61,8 +61,11 @@ export const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
   '@duckdb/duckdb-wasm': ['src/client/'],
 };
 
-/** Files in these folders may not import each other in a cycle, of two files or more (found on the whole graph below). */
-export const NO_CYCLES: readonly string[] = ['scripts/'];
+/**
+ * Files in these folders may not import each other in a cycle, of two files or more (found on the
+ * whole graph below): the pipeline, and the two folders everything else stands on.
+ */
+export const NO_CYCLES: readonly string[] = ['scripts/', SCHEMA, SHARED];
 
 const within = (path: string, place: string): boolean => (place.endsWith('/') ? path.startsWith(place) : path === place);
 
@@ -213,11 +216,11 @@ describe('the repository', () => {
     expect(importViolations(EDGES, RULES)).toEqual([]);
   });
 
-  test('has no two files in scripts/ that import each other', () => {
+  test('has no two files in scripts/, src/schema or src/shared that import each other', () => {
     expect(twoFileCycles(EDGES, NO_CYCLES)).toEqual([]);
   });
 
-  test('has no import cycle in scripts/, through any number of files', () => {
+  test('has no import cycle in scripts/, src/schema or src/shared, through any number of files', () => {
     expect(importCycles(EDGES, NO_CYCLES)).toEqual([]);
   });
 });

@@ -6,21 +6,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const DOC = join(resolve(import.meta.dirname, '../..'), 'docs/benchmarks.md');
+/** docs/benchmarks.md of this checkout (a test writes another file). */
+export const BENCHMARKS_DOC = join(resolve(import.meta.dirname, '../..'), 'docs/benchmarks.md');
 const HEADER = '# Benchmarks\n\nNumbers measured on this project\'s machines and written by the benchmark scripts themselves; newest first.\n\n';
 
 /** Puts `section` first, under the page's header. */
-export function prependSection(section: string): void {
-  const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8').replace(HEADER, '') : '';
-  writeFileSync(DOC, HEADER + section + '\n' + previous);
+export function prependSection(section: string, doc = BENCHMARKS_DOC): void {
+  const previous = existsSync(doc) ? readFileSync(doc, 'utf8').replace(HEADER, '') : '';
+  writeFileSync(doc, HEADER + section + '\n' + previous);
 }
 
 /**
  * Replaces the section between `<!-- bench:<name> -->` and `<!-- /bench:<name> -->\n` (which
  * `section` must hold itself), or puts it before the first section when there is none yet.
  */
-export function replaceMarkedSection(name: string, section: string): void {
-  const text = readFileSync(DOC, 'utf8');
+export function replaceMarkedSection(name: string, section: string, doc = BENCHMARKS_DOC): void {
+  const text = readFileSync(doc, 'utf8');
   const existing = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->\\n`);
-  writeFileSync(DOC, existing.test(text) ? text.replace(existing, () => section) : text.replace(/\n## /, () => `\n${section}\n## `));
+  writeFileSync(doc, existing.test(text) ? text.replace(existing, () => section) : text.replace(/\n## /, () => `\n${section}\n## `));
 }

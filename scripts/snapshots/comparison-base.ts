@@ -9,23 +9,11 @@
  * Every kept release's manifest is read checked (src/schema/manifest.ts): one of another schema
  * version, or broken, refuses the run by name rather than being compared with.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MANIFEST_FILE, parseManifestText, type Manifest } from '../../src/schema/manifest.ts';
+import type { Manifest } from '../../src/schema/manifest.ts';
+import { newestRelease } from '../lib/newest-release.ts';
 import type { ComparisonBase } from '../validate/check-drift.ts';
 
 export function comparisonBase(outDir: string, snapshotDate: string, audience: Manifest['audience']): ComparisonBase | null {
-  const releases = join(outDir, 'releases');
-  if (!existsSync(releases)) return null;
-  let best: (ComparisonBase & { builtAt: string }) | null = null;
-  for (const name of readdirSync(releases)) {
-    const file = join(releases, name, MANIFEST_FILE);
-    if (!existsSync(file)) continue;
-    const m = parseManifestText(readFileSync(file, 'utf8'), file);
-    if (m.snapshotDate >= snapshotDate || (audience === 'public' && m.audience !== 'public')) continue;
-    if (!best || m.snapshotDate > best.snapshotDate || (m.snapshotDate === best.snapshotDate && m.builtAt > best.builtAt)) {
-      best = { dir: join(releases, name), snapshotDate: m.snapshotDate, builtAt: m.builtAt };
-    }
-  }
-  return best && { dir: best.dir, snapshotDate: best.snapshotDate };
+  const base = newestRelease(outDir, (m) => m.snapshotDate < snapshotDate && (audience === 'internal' || m.audience === 'public'));
+  return base && { dir: base.dir, snapshotDate: base.manifest.snapshotDate };
 }

@@ -37,6 +37,11 @@ export interface IngestedFile {
   firstDataLine: number;
   /** 1-based file line (CSV) or sheet row (XLSX) of each data row index given. */
   lineOf(rowIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * A cross-tab read as long rows (months or categories across the columns): the file's header of
+   * the cell a row's value of `column` came from ("Februari", "Perempuan"); undefined otherwise.
+   */
+  spreadHeaderOf?(column: string | undefined, rowId: number): string | undefined;
 }
 
 export interface IngestResult {

@@ -20,12 +20,15 @@ export async function describeLoneRows(db: Db, spec: TableSpec, checked: string,
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const text = `coalesce(${columns.map((c) => `nullif(trim(${sqlIdent(`${c.name}__raw`)}), '')`).join(', ')})`;
   const column = `CASE ${columns.map((c) => `WHEN nullif(trim(${sqlIdent(`${c.name}__raw`)}), '') IS NOT NULL THEN ${`'${c.name}'`}`).join(' ')} END`;
-  const rows = (await db.runAndReadAll(
+  const all = (await db.runAndReadAll(
     `SELECT __row, ${text} AS text, ${column} AS col, __row > (SELECT coalesce(max(__row), -1) FROM ${checked} WHERE __kind IN (${KIND.data}, ${KIND.total})) AS below
      FROM ${checked} WHERE __kind = ${KIND.lone} ORDER BY __row`,
   )).getRows().map(([row, value, col, below]) => ({ row: Number(row), text: String(value ?? ''), column: String(col ?? ''), below: below === true }));
-  const lines = await ingested.lineOf(rows.map((r) => r.row));
-  const line = (row: number) => lines.get(row) ?? row + 1;
+  const found = await ingested.lineOf(all.map((r) => r.row));
+  const line = (row: number) => found.get(row) ?? row + 1;
+  // A cross-tab's file row is several long rows: one note, once.
+  const seen = new Set<number>();
+  const rows = all.filter((r) => !seen.has(line(r.row)) && seen.add(line(r.row)));
   const issues: PipelineIssue[] = [];
 
   const notes = rows.filter((r) => r.below);

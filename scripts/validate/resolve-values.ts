@@ -8,7 +8,7 @@ import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { isExcelErrorValue } from '../lib/excel-error-value.ts';
 import { normaliseSpelling, similarity } from '../lib/normalise-spelling.ts';
-import { parseDate, parseMonth } from './parse-period.ts';
+import { parseDate, parseMonth } from '../lib/parse-period.ts';
 
 /** ok: resolved; blank: empty; total/note: a subtotal row or a "Sumber:" note, not data. */
 export type ValueStatus = 'ok' | 'blank' | 'total' | 'note' | 'unresolved' | 'ambiguous';

@@ -8,7 +8,7 @@ import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
 import { KIND, STATUS, type Coverage } from './cell-codes.ts';
-import { whyNotAPeriod } from './parse-period.ts';
+import { whyNotAPeriod } from '../lib/parse-period.ts';
 import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
 
 export interface Rule {

@@ -24,6 +24,7 @@ import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from '
 import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
 import { describeLoneRows } from './note-rows.ts';
+import { checkRowTotals } from './check-row-totals.ts';
 import { KIND, STATUS, type Coverage } from './cell-codes.ts';
 
 /** Files up to this many rows are always read with row numbers (one pass instead of two). */
@@ -404,6 +405,7 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   for (const rule of failing) issues.push(...(await describeFailures(db, checked, rule, ingested, counts[rules.indexOf(rule)]!)));
   if (totals > 0) issues.push(...(await checkStatedTotals(db, spec, checked, ingested)));
   if (lone > 0) issues.push(...(await describeLoneRows(db, spec, checked, ingested)));
+  issues.push(...(await checkRowTotals(db, spec, ingested)));
   if (issues.some((i) => i.severity === 'error')) return { validated: null, issues };
 
   // The typed table is a view: the cells are not copied again.
@@ -414,29 +416,37 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
 /**
  * "Jumlah"/"Total" rows. One at the very end is a stated grand total: it must equal the sum of the
  * rows above it, and is then dropped. Any other is a subtotal inside the data and is refused,
- * because summing the table would count those rows twice.
+ * because summing the table would count those rows twice. A cross-tab's total row is one file row
+ * read as one long row per column: each is compared with the sum of its own column.
  */
 async function checkStatedTotals(db: Db, spec: TableSpec, checked: string, ingested: IngestedFile): Promise<PipelineIssue[]> {
   const counts = spec.rawColumns.filter((c) => c.isCount && ingested.columns.has(c.name));
+  const perRow = ingested.crossTab?.perRow ?? 1;
   const totalRows = (await db.runAndReadAll(
     `SELECT __row, (SELECT max(__row) FROM ${checked} WHERE __kind = ${KIND.data}) AS last_data, ${counts.map((c) => sqlIdent(c.name)).join(', ')}
      FROM ${checked} WHERE __kind = ${KIND.total} ORDER BY __row`,
   )).getRows();
   const lines = await ingested.lineOf(totalRows.map((r) => Number(r[0])));
+  const fileRows = new Set(totalRows.map((r) => Math.floor(Number(r[0]) / perRow)));
   const [first] = totalRows;
-  if (totalRows.length === 1 && first && Number(first[0]) > Number(first[1])) {
-    const sums = (await db.runAndReadAll(`SELECT ${counts.map((c) => `sum(${sqlIdent(c.name)})`).join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`)).getRows()[0]!;
-    return counts.flatMap((c, i) => {
-      const stated = first[2 + i] === null ? null : Number(first[2 + i]);
-      const sum = Number(sums[i]);
+  if (fileRows.size === 1 && first && Number(first[0]) > Number(first[1])) {
+    const sums = new Map((await db.runAndReadAll(`SELECT __row % ${perRow}, ${counts.map((c) => `sum(${sqlIdent(c.name)})`).join(', ')} FROM ${checked} WHERE __kind = ${KIND.data} GROUP BY 1`)).getRows()
+      .map(([part, ...values]) => [Number(part), values.map(Number)] as const));
+    return totalRows.flatMap((r) => counts.flatMap((c, i) => {
+      const stated = r[2 + i] === null ? null : Number(r[2 + i]);
+      const sum = sums.get(Number(r[0]) % perRow)?.[i] ?? 0;
       return stated === null || stated === sum ? [] : [{
-        severity: 'error' as const, code: 'total-mismatch', file: ingested.file, table: spec.name, row: lines.get(Number(first[0])) ?? Number(first[0]) + 1,
-        column: c.rawHeaders[0]!, found: `a stated total of ${stated}`, expected: `the sum of the rows above it, ${sum}`,
+        severity: 'error' as const, code: 'total-mismatch', file: ingested.file, table: spec.name, row: lines.get(Number(r[0])) ?? Number(r[0]) + 1,
+        column: ingested.spreadHeaderOf?.(c.name, Number(r[0])) ?? c.rawHeaders[0]!, found: `a stated total of ${stated}`, expected: `the sum of the rows above it, ${sum}`,
         fix: 'Rows are missing or changed after the total was computed: export the table again, or remove the total row.',
       }];
-    });
+    }));
   }
-  return totalRows.map((r) => ({
+  const seen = new Set<number>();
+  return totalRows.filter((r) => {
+    const line = Math.floor(Number(r[0]) / perRow);
+    return !seen.has(line) && seen.add(line);
+  }).map((r) => ({
     severity: 'error' as const, code: 'subtotal-row', file: ingested.file, table: spec.name, row: lines.get(Number(r[0])) ?? Number(r[0]) + 1,
     found: 'a "Jumlah"/"Total" row among the data rows', expected: 'data rows only (a single grand total is allowed as the last row)',
     fix: 'Delete the subtotal rows: the dashboard computes totals itself, and keeping them would count those rows twice.',

@@ -1,0 +1,103 @@
+/**
+ * Cross-tab exports, the layout offices print: one column per month ("Januari 2024", "Feb-24",
+ * or "Jan" … "Des" under a "Tahun" column or a title naming the year) or per category
+ * ("Laki-laki" / "Perempuan", "Disdukcapil" / "Kemenag"), usually with a "Jumlah" column of row
+ * totals. Found from the header alone: at least two header cells that are values of one column the
+ * header lacks. Ingest then reads the file as long rows, one per cell (ingest-file.ts), the header
+ * cell becoming that column's value; the total column is never read as a count, only checked
+ * against the sum of its row (scripts/validate/check-row-totals.ts). A layout that cannot be read
+ * so (two levels across the columns, months without a year, a table of several counts) is refused
+ * with the long format to export instead.
+ */
+import { ENUMS, type ColumnSpec, type EnumName, type TableSpec } from '../../src/schema/tables.ts';
+import type { PipelineIssue } from '../lib/pipeline-issue.ts';
+import { normaliseSpelling } from '../lib/normalise-spelling.ts';
+import { monthOfName, parseMonth } from '../lib/parse-period.ts';
+import { longFormatExample } from './long-format-example.ts';
+import { mapHeaders } from './map-headers.ts';
+
+export interface SpreadCell {
+  /** 0-based index of the header cell. */
+  index: number;
+  /** The header as written ("Februari", "Perempuan"). */
+  header: string;
+  /** The column's raw value each of its cells stands for ("Februari 2024", "Perempuan"); with a year column, the month name alone. */
+  value: string;
+}
+
+export interface CrossTabLayout {
+  /** The schema column whose values run across the header (month, sex, source_agency…). */
+  column: ColumnSpec;
+  /** The count column the cells hold. */
+  count: ColumnSpec;
+  spread: SpreadCell[];
+  /** A "Jumlah"/"Total" column of row totals: checked, never read as a count. */
+  totalIndex: number | null;
+  /** The total column's header as written. */
+  totalHeader: string | null;
+  /** A "Tahun" column giving the year of month names without one. */
+  yearIndex: number | null;
+  /** Set when the layout cannot be read: the refusal, naming it and showing the long format. */
+  refusal: PipelineIssue | null;
+}
+
+const TOTAL_HEADER = /^(jumlah|total|jumlah total|total keseluruhan|grand total|jml)$/;
+const YEAR_HEADER = /^(tahun|thn|year)$/;
+const YEAR = /\b(19[9]\d|20\d\d)\b/g;
+
+/** Which value of `column` a header cell names, as raw text the column's parser reads; null if none. */
+function valueOf(column: ColumnSpec, cell: string): { value: string; needsYear: boolean } | null {
+  const text = cell.trim();
+  if (text === '') return null;
+  if (column.parse === 'month') {
+    if (parseMonth(text)) return { value: text, needsYear: false };
+    return monthOfName(text) !== undefined ? { value: text, needsYear: true } : null;
+  }
+  if (!(column.parse in ENUMS)) return null;
+  const spelling = normaliseSpelling(text);
+  const values = ENUMS[column.parse as EnumName] as readonly { code: string; id: string; en: string; spellings?: readonly string[] }[];
+  return values.some((v) => [v.code, v.id, v.en, ...(v.spellings ?? [])].some((s) => normaliseSpelling(s) === spelling)) ? { value: text, needsYear: false } : null;
+}
+
+/** The cross-tab layout of a header, or null when it is the long format (or no layout this reads). */
+export function findCrossTab(spec: TableSpec, header: readonly string[], titleLines: readonly string[], file: string, headerRow: number): CrossTabLayout | null {
+  const counts = spec.rawColumns.filter((c) => c.isCount);
+  const mapped = mapHeaders(spec, header, file, headerRow).indexOf;
+  const used = new Set(mapped.values());
+  const candidates = spec.rawColumns
+    .filter((c) => !c.isCount && !mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS))
+    .map((column) => ({ column, cells: header.flatMap((cell, index) => {
+      if (used.has(index)) return [];
+      const found = valueOf(column, cell);
+      return found ? [{ index, header: cell, ...found }] : [];
+    }) }))
+    .filter((c) => c.cells.length >= 2)
+    .sort((a, b) => b.cells.length - a.cells.length);
+  const [best] = candidates;
+  if (!best) return null;
+
+  const count = counts[0]!;
+  const countIndex = mapped.get(count.name);
+  const totalIndex = countIndex ?? header.findIndex((cell, i) => !used.has(i) && TOTAL_HEADER.test(normaliseSpelling(cell)));
+  const yearIndex = header.findIndex((cell) => YEAR_HEADER.test(normaliseSpelling(cell)));
+  const refuse = (found: string, why: string): PipelineIssue => ({
+    severity: 'error', code: 'cross-tab-layout', file, row: headerRow, column: best.cells.map((c) => c.header).slice(0, 4).join(', ') + (best.cells.length > 4 ? ', …' : ''),
+    found, expected: `the long format, one row per ${spec.key.join(' × ')} with the count in one column`,
+    fix: `${why} Export the table in the long format instead, one row per cell: ${longFormatExample(spec)}.`,
+  });
+  let refusal: PipelineIssue | null = null;
+  let spread: SpreadCell[] = best.cells.map(({ index, header: h, value }) => ({ index, header: h, value }));
+  if (counts.length !== 1) {
+    refusal = refuse(`${best.column.rawHeaders[0]} values across the columns (${best.cells.length} columns)`, `Each ${spec.name} row holds ${counts.length} counts (${counts.map((c) => c.rawHeaders[0]).join(', ')}), so columns of one count per ${best.column.rawHeaders[0]} cannot be read.`);
+  } else if (candidates.length > 1) {
+    refusal = refuse(`two kinds of values across the columns (${candidates.map((c) => c.column.rawHeaders[0]).join(' and ')})`, 'Only one kind of value across the columns can be read.');
+  } else if (best.cells.some((c) => c.needsYear) && yearIndex < 0) {
+    const years = [...new Set(titleLines.join(' ').match(YEAR) ?? [])];
+    if (years.length === 1) {
+      spread = spread.map((c, i) => (best.cells[i]!.needsYear ? { ...c, value: `${c.value} ${years[0]}` } : c));
+    } else {
+      refusal = refuse(`months without a year across the columns (${best.cells[0]!.header}, ${best.cells[1]!.header}, …)`, `The months have no year${years.length > 1 ? ` and the title names ${years.length} years (${years.join(', ')})` : ''}: add a "Tahun" column, or write the year in each month header ("Januari 2024").`);
+    }
+  }
+  return { column: best.column, count, spread, totalIndex: totalIndex >= 0 ? totalIndex : null, totalHeader: totalIndex >= 0 ? header[totalIndex]! : null, yearIndex: best.cells.some((c) => c.needsYear) && yearIndex >= 0 ? yearIndex : null, refusal };
+}

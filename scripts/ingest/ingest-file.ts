@@ -153,7 +153,8 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
 
   const issues = [...xlsxIssues, ...refuseIdentifyingColumns(spec, file, header, headerLine + 1)];
   const crossTab = findCrossTab(spec, header, titleLines, file, headerLine + 1);
-  if (crossTab?.refusal) issues.push(crossTab.refusal);
+  // A layout that cannot be read is one message: not also the columns its header lacks.
+  if (crossTab?.refusal) return { ingested: null, issues: [...issues, crossTab.refusal] };
   const readHeader = crossTab ? longHeader(header, crossTab) : header;
   const mapping = mapHeaders(spec, readHeader, file, headerLine + 1);
   issues.push(...mapping.issues);

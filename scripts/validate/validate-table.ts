@@ -25,6 +25,7 @@ import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
 import { describeLoneRows } from './note-rows.ts';
 import { checkRowTotals } from './check-row-totals.ts';
+import { renumberedRegionWarnings } from './renumbered-regions.ts';
 import { KIND, STATUS, type Coverage } from './cell-codes.ts';
 
 /** Files up to this many rows are always read with row numbers (one pass instead of two). */
@@ -363,11 +364,13 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   const refused = gate ? await gate.check(distinct, gated) : [];
   if (refused.length > 0) return { validated: null, issues: refused };
   const { issues, sizes } = await buildValueMaps(db, spec, ingested, distinct, reference);
+  issues.push(...renumberedRegionWarnings(spec, ingested, distinct, reference));
   const key = rowKey(spec, ingested, sizes);
   clock.lap('value maps');
   const rules: Rule[] = [];
   const opened = new Map(reference.offices.filter((o) => o.opened).map((o) => [o.code, o.opened]));
-  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, opened);
+  const splits = reference.regionCodeChanges.filter((c) => c.new_code === '');
+  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, opened, splits);
   for (const rule of candidates) {
     if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
   }

@@ -41,12 +41,12 @@ const ACROSS_MONTHS: Record<string, string | Buffer | null> = {
   'registry.csv': 'Bulan;Kode Wilayah;Indikator;Disdukcapil;Kemenag;Jumlah\r\n2024-01;36.72;Perkawinan campuran tercatat;14;9;23\r\nSumber: Disdukcapil dan Kemenag Kota Cilegon\r\n',
 };
 
-/** Publication B: sex across beside a Bulan column (XLSX), month names under a Tahun column, "2024-01" headers. */
+/** Publication B: sex across beside a Bulan column (XLSX, a date cell and text), month names under a Tahun column, "2024-01" headers. */
 const ACROSS_CATEGORIES: Record<string, string | Buffer | null> = {
   'arrivals.csv': null,
   'arrivals.xlsx': workbook([{ name: 'Kedatangan', rows: [
     ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Laki-laki', 'Perempuan', 'Jumlah'],
-    ['Januari 2024', 'CGK', 'CHN', 'VoA', 1234, 1100, 2334],
+    [{ serial: JAN_2024, format: 'month' }, 'CGK', 'CHN', 'VoA', 1234, 1100, 2334],
     ['Februari 2024', 'CGK', 'MYS', 'ITAS', 0, 17, 17],
   ] }]),
   'sanctions.csv': 'Tahun;Kantor Imigrasi;Kewarganegaraan;Jenis Tindakan;Jenis Pelanggaran;Jan;Feb\r\n2024;Kanim Bogor;RRT;Deportasi;Overstay;12;1\r\n',

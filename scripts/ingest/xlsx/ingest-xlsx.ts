@@ -44,17 +44,14 @@ const quote = (text: string) => `"${text.includes('"') ? text.replaceAll('"', '"
 
 function columnRoles(spec: TableSpec, header: XlsxHeader, file: string): ColumnRole[] {
   const roles: ColumnRole[] = header.header.map(() => 'other');
-  // A cross-tab's cells and its total column hold counts (a number cell is read exactly).
-  const crossTab = findCrossTab(spec, header.header, [], file, header.headerLine + 1);
-  if (crossTab) {
-    for (const cell of crossTab.spread) roles[cell.index] = 'count';
-    if (crossTab.totalIndex !== null) roles[crossTab.totalIndex] = 'count';
-    return roles;
-  }
   for (const [name, index] of mapHeaders(spec, header.header, file, header.headerLine + 1).indexOf) {
     const column = spec.rawColumns.find((c) => c.name === name)!;
     roles[index] = column.isCount ? 'count' : column.parse === 'month' || column.parse === 'date' ? 'period' : 'other';
   }
+  // A cross-tab's cells and its total column hold counts (a number cell is read exactly).
+  const crossTab = findCrossTab(spec, header.header, [], file, header.headerLine + 1);
+  for (const cell of crossTab?.spread ?? []) roles[cell.index] = 'count';
+  if (crossTab?.totalIndex != null) roles[crossTab.totalIndex] = 'count';
   return roles;
 }
 

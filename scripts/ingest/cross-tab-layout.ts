@@ -59,6 +59,23 @@ function valueOf(column: ColumnSpec, cell: string): { value: string; needsYear: 
   return values.some((v) => [v.code, v.id, v.en, ...(v.spellings ?? [])].some((s) => normaliseSpelling(s) === spelling)) ? { value: text, needsYear: false } : null;
 }
 
+/**
+ * Values of a column the header already has, across the columns too: a cross-tab with that column
+ * added ("Bulan" beside "Januari" … "Desember"), as the old advice "add the column bulan" made
+ * analysts do. Refused, never read: which of the two gives a count's value is anyone's guess.
+ */
+function shadowedCrossTab(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): { column: ColumnSpec; cells: (SpreadCell & { needsYear: boolean })[] }[] {
+  const used = new Set(mapped.values());
+  return spec.rawColumns
+    .filter((c) => !c.isCount && mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS))
+    .map((column) => ({ column, cells: header.flatMap((cell, index) => {
+      if (used.has(index)) return [];
+      const found = valueOf(column, cell);
+      return found ? [{ index, header: cell, ...found }] : [];
+    }) }))
+    .filter((c) => c.cells.length >= 2);
+}
+
 /** The cross-tab layout of a header, or null when it is the long format (or no layout this reads). */
 export function findCrossTab(spec: TableSpec, header: readonly string[], titleLines: readonly string[], file: string, headerRow: number): CrossTabLayout | null {
   const counts = spec.rawColumns.filter((c) => c.isCount);
@@ -73,7 +90,7 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
     }) }))
     .filter((c) => c.cells.length >= 2)
     .sort((a, b) => b.cells.length - a.cells.length);
-  const [best] = candidates;
+  const [best] = candidates.length > 0 ? candidates : shadowedCrossTab(spec, header, mapped);
   if (!best) return null;
 
   const count = counts[0]!;
@@ -87,7 +104,11 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
   });
   let refusal: PipelineIssue | null = null;
   let spread: SpreadCell[] = best.cells.map(({ index, header: h, value }) => ({ index, header: h, value }));
-  if (counts.length !== 1) {
+  const existing = mapped.get(best.column.name);
+  if (existing !== undefined) {
+    refusal = refuse(`a "${header[existing]}" column and ${best.column.rawHeaders[0]} values across the columns as well`,
+      `The ${best.column.rawHeaders[0]} is given twice: in the "${header[existing]}" column and by the columns ${best.cells.slice(0, 3).map((c) => `"${c.header}"`).join(', ')}${best.cells.length > 3 ? ', …' : ''}, so it is not clear which the counts belong to (and a "${header[countIndex ?? totalIndex] ?? 'Jumlah'}" column of row totals would be read as counts). Delete the "${header[existing]}" column to have the cross-tab read as it is.`);
+  } else if (counts.length !== 1) {
     refusal = refuse(`${best.column.rawHeaders[0]} values across the columns (${best.cells.length} columns)`, `Each ${spec.name} row holds ${counts.length} counts (${counts.map((c) => c.rawHeaders[0]).join(', ')}), so columns of one count per ${best.column.rawHeaders[0]} cannot be read.`);
   } else if (candidates.length > 1) {
     refusal = refuse(`two kinds of values across the columns (${candidates.map((c) => c.column.rawHeaders[0]).join(' and ')})`, 'Only one kind of value across the columns can be read.');

@@ -15,6 +15,8 @@ import { sidecarWithTableEnds, VALID_FILES, writeSnapshot } from '../helpers/val
 import { publicationFingerprint, publish, refuse, tempDir } from '../helpers/pipeline-fixture.ts';
 import { workbook } from '../helpers/write-xlsx.ts';
 import type { PipelineIssue } from '../../scripts/lib/pipeline-issue.ts';
+import { findCrossTab } from '../../scripts/ingest/cross-tab-layout.ts';
+import { TABLES } from '../../src/schema/tables.ts';
 
 const DATE = '2024-03-05';
 const JAN_2024 = 45292; // Excel serials of 1 January and 1 February 2024
@@ -170,5 +172,15 @@ describe('cross-tab layouts', () => {
     // one message per problem, no misleading "add the column bulan"
     expect(refused.filter((i) => i.code === 'missing-column')).toEqual([]);
     expect(publicationFingerprint(monthsOut)).toBe(before);
+  });
+
+  it('refuses a cross-tab with the column added as well (the old advice "add the column bulan"), never reading its total as the count', () => {
+    const months = findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Januari', 'Februari', 'Maret', 'Jumlah'], [], 'arrivals.csv', 1);
+    expect(months?.refusal).toMatchObject({ code: 'cross-tab-layout', row: 1, column: 'Januari, Februari, Maret', found: 'a "Bulan" column and bulan values across the columns as well' });
+    expect(months!.refusal!.fix).toMatch(/a "Jumlah" column of row totals would be read as counts\). Delete the "Bulan" column/);
+    const sexes = findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'L', 'P', 'Jumlah'], [], 'arrivals.csv', 1);
+    expect(sexes?.refusal?.found).toBe('a "Jenis Kelamin" column and jenis kelamin values across the columns as well');
+    // the long format is no cross-tab
+    expect(findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Jumlah'], [], 'arrivals.csv', 1)).toBeNull();
   });
 });

@@ -60,6 +60,32 @@ function valueOf(column: ColumnSpec, cell: string): { value: string; needsYear: 
 }
 
 /**
+ * Merged two-row headers of two levels ("Januari 2024 Laki-laki", "Januari 2024 Perempuan", …):
+ * cells that are a value of one missing column followed by a value of another. Refused.
+ */
+function twoLevelCells(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): { column: ColumnSpec; levels: string[]; cells: (SpreadCell & { needsYear: boolean })[] }[] {
+  const used = new Set(mapped.values());
+  const columns = spec.rawColumns.filter((c) => !c.isCount && !mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS));
+  const found = new Map<string, { column: ColumnSpec; other: ColumnSpec; cells: (SpreadCell & { needsYear: boolean })[] }>();
+  header.forEach((cell, index) => {
+    if (used.has(index)) return;
+    const words = cell.trim().split(/\s+/);
+    for (let cut = 1; cut < words.length; cut++) {
+      const [left, right] = [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
+      for (const a of columns) for (const b of columns) {
+        if (a === b || !valueOf(a, left) || !valueOf(b, right)) continue;
+        const key = `${a.name}|${b.name}`;
+        const entry = found.get(key) ?? { column: a, other: b, cells: [] };
+        if (!entry.cells.some((c) => c.index === index)) entry.cells.push({ index, header: cell, value: cell, needsYear: false });
+        found.set(key, entry);
+      }
+    }
+  });
+  return [...found.values()].filter((f) => f.cells.length >= 2).sort((x, y) => y.cells.length - x.cells.length)
+    .map((f) => ({ column: f.column, levels: [f.column.rawHeaders[0]!, f.other.rawHeaders[0]!], cells: f.cells }));
+}
+
+/**
  * Values of a column the header already has, across the columns too: a cross-tab with that column
  * added ("Bulan" beside "Januari" … "Desember"), as the old advice "add the column bulan" made
  * analysts do. Refused, never read: which of the two gives a count's value is anyone's guess.
@@ -90,7 +116,8 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
     }) }))
     .filter((c) => c.cells.length >= 2)
     .sort((a, b) => b.cells.length - a.cells.length);
-  const [best] = candidates.length > 0 ? candidates : shadowedCrossTab(spec, header, mapped);
+  const twoLevels = candidates.length > 0 ? [] : twoLevelCells(spec, header, mapped);
+  const [best] = candidates.length > 0 ? candidates : twoLevels.length > 0 ? twoLevels : shadowedCrossTab(spec, header, mapped);
   if (!best) return null;
 
   const count = counts[0]!;
@@ -105,7 +132,10 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
   let refusal: PipelineIssue | null = null;
   let spread: SpreadCell[] = best.cells.map(({ index, header: h, value }) => ({ index, header: h, value }));
   const existing = mapped.get(best.column.name);
-  if (existing !== undefined) {
+  if (twoLevels.length > 0) {
+    refusal = refuse(`two levels across the columns (${best.cells.slice(0, 2).map((c) => `"${c.header}"`).join(', ')}, …: ${twoLevels[0]!.levels.join(' and ')})`,
+      'A header of two rows with two kinds of values across the columns (e.g. months, and under each month Laki-laki and Perempuan) cannot be read.');
+  } else if (existing !== undefined) {
     refusal = refuse(`a "${header[existing]}" column and ${best.column.rawHeaders[0]} values across the columns as well`,
       `The ${best.column.rawHeaders[0]} is given twice: in the "${header[existing]}" column and by the columns ${best.cells.slice(0, 3).map((c) => `"${c.header}"`).join(', ')}${best.cells.length > 3 ? ', …' : ''}, so it is not clear which the counts belong to (and a "${header[countIndex ?? totalIndex] ?? 'Jumlah'}" column of row totals would be read as counts). Delete the "${header[existing]}" column to have the cross-tab read as it is.`);
   } else if (counts.length !== 1) {

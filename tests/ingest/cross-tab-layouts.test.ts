@@ -174,12 +174,16 @@ describe('cross-tab layouts', () => {
     expect(publicationFingerprint(monthsOut)).toBe(before);
   });
 
-  it('refuses a cross-tab with the column added as well (the old advice "add the column bulan"), never reading its total as the count', () => {
+  it('refuses a cross-tab with the column added as well (the old advice "add the column bulan") or with two levels across, never reading its total as the count', () => {
     const months = findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Januari', 'Februari', 'Maret', 'Jumlah'], [], 'arrivals.csv', 1);
     expect(months?.refusal).toMatchObject({ code: 'cross-tab-layout', row: 1, column: 'Januari, Februari, Maret', found: 'a "Bulan" column and bulan values across the columns as well' });
     expect(months!.refusal!.fix).toMatch(/a "Jumlah" column of row totals would be read as counts\). Delete the "Bulan" column/);
     const sexes = findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'L', 'P', 'Jumlah'], [], 'arrivals.csv', 1);
     expect(sexes?.refusal?.found).toBe('a "Jenis Kelamin" column and jenis kelamin values across the columns as well');
+    // a merged two-row header: months, and under each Laki-laki / Perempuan
+    const twoLevels = findCrossTab(TABLES.arrivals, ['TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Januari 2024 Laki-laki', 'Januari 2024 Perempuan', 'Februari 2024 Laki-laki', 'Februari 2024 Perempuan'], [], 'arrivals.xlsx', 2);
+    expect(twoLevels?.refusal).toMatchObject({ code: 'cross-tab-layout', row: 2, found: 'two levels across the columns ("Januari 2024 Laki-laki", "Januari 2024 Perempuan", …: bulan and jenis kelamin)' });
+    expect(twoLevels!.refusal!.fix).toMatch(/cannot be read\. Export the table in the long format instead, one row per cell: Bulan;TPI;Kewarganegaraan;Jenis Visa\/Izin;Jenis Kelamin;Jumlah \/ 2024-01;Soekarno-Hatta;China;Visa on Arrival;Laki-laki;12\./);
     // the long format is no cross-tab
     expect(findCrossTab(TABLES.arrivals, ['Bulan', 'TPI', 'Kewarganegaraan', 'Jenis Visa/Izin', 'Jenis Kelamin', 'Jumlah'], [], 'arrivals.csv', 1)).toBeNull();
   });

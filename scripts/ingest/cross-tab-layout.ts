@@ -59,14 +59,33 @@ function valueOf(column: ColumnSpec, cell: string): { value: string; needsYear: 
   return values.some((v) => [v.code, v.id, v.en, ...(v.spellings ?? [])].some((s) => normaliseSpelling(s) === spelling)) ? { value: text, needsYear: false } : null;
 }
 
+type FoundCell = SpreadCell & { needsYear: boolean };
+type Found = { column: ColumnSpec; cells: FoundCell[] };
+
+/** Columns whose values could run across a header: months and code lists. */
+const spreadable = (c: ColumnSpec) => !c.isCount && (c.parse === 'month' || c.parse in ENUMS);
+
+/** The header cells (not already a column) that are values of `column`. */
+function cellsOf(column: ColumnSpec, header: readonly string[], used: ReadonlySet<number>): FoundCell[] {
+  return header.flatMap((cell, index) => {
+    if (used.has(index)) return [];
+    const found = valueOf(column, cell);
+    return found ? [{ index, header: cell, ...found }] : [];
+  });
+}
+
+/** Columns with at least two values across the header, most first. */
+const across = (columns: readonly ColumnSpec[], header: readonly string[], used: ReadonlySet<number>): Found[] =>
+  columns.map((column) => ({ column, cells: cellsOf(column, header, used) })).filter((c) => c.cells.length >= 2).sort((a, b) => b.cells.length - a.cells.length);
+
 /**
  * Merged two-row headers of two levels ("Januari 2024 Laki-laki", "Januari 2024 Perempuan", …):
  * cells that are a value of one missing column followed by a value of another. Refused.
  */
-function twoLevelCells(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): { column: ColumnSpec; levels: string[]; cells: (SpreadCell & { needsYear: boolean })[] }[] {
+function twoLevelCells(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): (Found & { levels: string[] })[] {
   const used = new Set(mapped.values());
-  const columns = spec.rawColumns.filter((c) => !c.isCount && !mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS));
-  const found = new Map<string, { column: ColumnSpec; other: ColumnSpec; cells: (SpreadCell & { needsYear: boolean })[] }>();
+  const columns = spec.rawColumns.filter((c) => spreadable(c) && !mapped.has(c.name));
+  const found = new Map<string, Found & { other: ColumnSpec }>();
   header.forEach((cell, index) => {
     if (used.has(index)) return;
     const words = cell.trim().split(/\s+/);
@@ -90,16 +109,8 @@ function twoLevelCells(spec: TableSpec, header: readonly string[], mapped: Reado
  * added ("Bulan" beside "Januari" … "Desember"), as the old advice "add the column bulan" made
  * analysts do. Refused, never read: which of the two gives a count's value is anyone's guess.
  */
-function shadowedCrossTab(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): { column: ColumnSpec; cells: (SpreadCell & { needsYear: boolean })[] }[] {
-  const used = new Set(mapped.values());
-  return spec.rawColumns
-    .filter((c) => !c.isCount && mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS))
-    .map((column) => ({ column, cells: header.flatMap((cell, index) => {
-      if (used.has(index)) return [];
-      const found = valueOf(column, cell);
-      return found ? [{ index, header: cell, ...found }] : [];
-    }) }))
-    .filter((c) => c.cells.length >= 2);
+function shadowedCrossTab(spec: TableSpec, header: readonly string[], mapped: ReadonlyMap<string, number>): Found[] {
+  return across(spec.rawColumns.filter((c) => spreadable(c) && mapped.has(c.name)), header, new Set(mapped.values()));
 }
 
 /** The cross-tab layout of a header, or null when it is the long format (or no layout this reads). */
@@ -107,15 +118,7 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
   const counts = spec.rawColumns.filter((c) => c.isCount);
   const mapped = mapHeaders(spec, header, file, headerRow).indexOf;
   const used = new Set(mapped.values());
-  const candidates = spec.rawColumns
-    .filter((c) => !c.isCount && !mapped.has(c.name) && (c.parse === 'month' || c.parse in ENUMS))
-    .map((column) => ({ column, cells: header.flatMap((cell, index) => {
-      if (used.has(index)) return [];
-      const found = valueOf(column, cell);
-      return found ? [{ index, header: cell, ...found }] : [];
-    }) }))
-    .filter((c) => c.cells.length >= 2)
-    .sort((a, b) => b.cells.length - a.cells.length);
+  const candidates = across(spec.rawColumns.filter((c) => spreadable(c) && !mapped.has(c.name)), header, used);
   const twoLevels = candidates.length > 0 ? [] : twoLevelCells(spec, header, mapped);
   const [best] = candidates.length > 0 ? candidates : twoLevels.length > 0 ? twoLevels : shadowedCrossTab(spec, header, mapped);
   if (!best) return null;

@@ -2,6 +2,8 @@
  * Ingest: one raw export (CSV or XLSX) becomes a DuckDB relation of text columns c0..cN, one row
  * per data line, in file order. Title rows above the header, a merged two-row header,
  * Windows-1252 or UTF-16 text, bare-CR or mixed line endings and `;` or `,` delimiters are handled here; values are parsed in validate.
+ * A cross-tab (months or one column's values across the header, cross-tab-layout.ts) becomes one
+ * row per cell, so validate sees the long format whatever the layout.
  * DuckDB streams the CSV itself, so a 20-million-row file never passes through a JavaScript loop
  * and is never held in memory as text.
  */

@@ -8,6 +8,7 @@ import type { Dictionary } from './dictionary.ts';
 import en from './en.ts';
 import { explorerText } from './explorer.ts';
 import id from './id.ts';
+import { summaryText } from './summary.ts';
 import type { Locale } from './locales.ts';
 
 const DICTIONARIES: Record<Locale, Dictionary> = { id, en };
@@ -19,6 +20,7 @@ export function t(locale: Locale): Dictionary {
 /** Pages that exist, by key, with their path (before the base) in each language. */
 export const PAGES = {
   home: { id: '/', en: '/en/' },
+  summary: { id: '/ringkasan/', en: '/en/summary/' },
   arrivals: { id: '/kedatangan/', en: '/en/arrivals/' },
   sanctions: { id: '/sanksi/', en: '/en/sanctions/' },
   operations: { id: '/operasi-timpora/', en: '/en/timpora-operations/' },
@@ -30,11 +32,12 @@ export const PAGES = {
 export type PageKey = keyof typeof PAGES;
 
 /** A navigation label: from the site dictionary, or 'explore' (its text lives in explorer.ts). */
-export type NavLabel = keyof Dictionary['nav'] | 'explore';
+export type NavLabel = keyof Dictionary['nav'] | 'explore' | 'summary';
 
 /** The main navigation, in order. Sections whose pages do not exist yet have no `page` and are not linked. */
 export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
   { label: 'home', page: 'home' },
+  { label: 'summary', page: 'summary' },
   { label: 'arrivals', page: 'arrivals' },
   { label: 'sanctions', page: 'sanctions' },
   { label: 'operations', page: 'operations' },
@@ -45,6 +48,7 @@ export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
 ];
 
 export function navText(label: NavLabel, locale: Locale): string {
+  if (label === 'summary') return summaryText(locale).nav;
   return label === 'explore' ? explorerText(locale).nav : t(locale).nav[label];
 }
 

@@ -40,10 +40,9 @@ function sumMonths(rows: readonly MonthValue[], from: string, to: string): numbe
   return inRange.reduce((s, r) => s + (r.value as number), 0);
 }
 
-const change = (now: number, before: number | null, locale: Locale, officialDigits = false) =>
-  before === null || before === 0
-    ? null
-    : { text: officialDigits ? formatChange(now / before - 1, locale, 2, true) : formatChange(now / before - 1, locale), direction: now >= before ? ('up' as const) : ('down' as const) };
+/** A change with the site's one precision for percentages (one decimal, rounded; stated on the methodology page). */
+const change = (now: number, before: number | null, locale: Locale) =>
+  before === null || before === 0 ? null : { text: formatChange(now / before - 1, locale), direction: now >= before ? ('up' as const) : ('down' as const) };
 
 const T = {
   id: {
@@ -53,7 +52,6 @@ const T = {
     operations: (year: string) => `Operasi gabungan TIMPORA, ${year}`,
     gap: 'Selisih antarinstansi terbesar',
     vs: (span: string) => `dibanding ${span}`,
-    h1Note: 'Rilis Ditjen Imigrasi Juli 2024: 5.086.765 vs 4.741.343, "naik 7,28%" (dipotong, bukan dibulatkan: 7,285%), diberitakan "naik 7,2%".',
     gapNote: (name: string, agencies: string[], span: string) => `${name}: orang asing berdomisili menurut ${agencies.join(' dan ')}, ${span}`,
     link: { arrivals: 'Lihat kedatangan', sanctions: 'Lihat sanksi', operations: 'Lihat operasi TIMPORA', integration: 'Lihat integrasi data' },
   },
@@ -64,7 +62,6 @@ const T = {
     operations: (year: string) => `TIMPORA joint operations, ${year}`,
     gap: 'Largest inter-agency gap',
     vs: (span: string) => `on ${span}`,
-    h1Note: 'Directorate General’s July 2024 release: 5,086,765 vs 4,741,343, "up 7.28%" (truncated, not rounded: 7.285%), headlined "up 7.2%".',
     gapNote: (name: string, agencies: string[], span: string) => `${name}: foreign residents as ${agencies.join(' and ')} report them, ${span}`,
     link: { arrivals: 'See arrivals', sanctions: 'See sanctions', operations: 'See TIMPORA operations', integration: 'See data integration' },
   },
@@ -119,9 +116,8 @@ FROM arrivals_totals WHERE view = 'total' AND grain = 'half' AND period IN (DATE
       label: t.arrivalsH1,
       months: { from: '2024-01', to: '2024-06' },
       value: formatCount(h2024.value, locale),
-      // two digits, cut as the release cut them: "+7,28%" is the figure the release and the rakor quote
-      change: change(h2024.value, h2023.value, locale, true),
-      note: `${t.vs(formatMonthSpan('2023-01', '2023-06', locale))}: ${formatCount(h2023.value as number, locale)}. ${t.h1Note}`,
+      change: change(h2024.value, h2023.value, locale),
+      note: `${t.vs(formatMonthSpan('2023-01', '2023-06', locale))}: ${formatCount(h2023.value as number, locale)}`,
       series: arrivals.filter((r) => r.month.startsWith('2024') && r.month <= '2024-06-01').map((r) => r.count ?? 0),
       page: 'arrivals',
       linkText: t.link.arrivals,

@@ -44,7 +44,6 @@ export interface Dictionary {
     warningsHeading: string;
     warningsIntro: string;
     noWarnings: string;
-    warningsInEnglish: string;
   };
   methodology: {
     title: string;

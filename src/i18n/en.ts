@@ -60,7 +60,6 @@ const en: Dictionary = {
     warningsHeading: 'Warnings',
     warningsIntro: 'Notes from the pipeline on this snapshot, such as revisions beyond the threshold. Check them before quoting a figure.',
     noWarnings: 'No warnings for this snapshot.',
-    warningsInEnglish: '',
   },
   methodology: {
     title: 'Methodology',

@@ -60,7 +60,6 @@ const id: Dictionary = {
     warningsHeading: 'Peringatan',
     warningsIntro: 'Catatan dari pipeline untuk snapshot ini, misalnya revisi angka yang melebihi ambang batas. Periksa sebelum mengutip angka.',
     noWarnings: 'Tidak ada peringatan untuk snapshot ini.',
-    warningsInEnglish: 'Pesan peringatan ditulis oleh pipeline dalam bahasa Inggris.',
   },
   methodology: {
     title: 'Metodologi',

@@ -40,15 +40,19 @@ export interface SummaryText {
   printHint: string;
   /** In every place the name of the area: "di Indonesia", "di Provinsi Banten". */
   inPlace: (place: string | null) => string;
+  home: {
+    heading: (half: string) => string;
+    lead: (snapshot: string) => string;
+    description: (arrivals: string, change: string, half: string) => string;
+    toSummary: string;
+    tilesHeading: string;
+  };
+  /** The precision rule for percentages, as the methodology states it. */
+  precision: { heading: string; text: string };
   embed: {
     button: string;
-    dialogTitle: string;
-    copy: string;
-    copied: string;
     codeLabel: string;
-    title: (chart: string) => string;
     openFull: string;
-    source: (snapshot: string) => string;
   };
 }
 
@@ -89,15 +93,21 @@ const id: SummaryText = {
   more: 'Grafik dan tabel lengkap',
   printHint: 'Halaman ini dapat dicetak pada dua lembar A4.',
   inPlace: (place) => (place ? `di Provinsi ${place}` : 'di Indonesia'),
+  home: {
+    heading: (half) => `Temuan utama, ${half}`,
+    lead: (snapshot) => `Yang terjadi pada setengah tahun terakhir yang datanya sudah final, menurut data per ${snapshot}.`,
+    description: (arrivals, change, half) => `${arrivals} kedatangan orang asing pada ${half}, ${change} dari setahun sebelumnya. Statistik pengawasan orang asing (TIMPORA).`,
+    toSummary: 'Baca ringkasan lengkap (dapat dicetak)',
+    tilesHeading: 'Angka utama lainnya',
+  },
+  precision: {
+    heading: 'Ketelitian persentase',
+    text: 'Semua persentase di situs ini ditulis dengan satu angka desimal dan dibulatkan (7,285% menjadi 7,3%). Angka yang dikutip rilis resmi bisa berbeda pada desimal kedua: rilis Juli 2024 menulis "naik 7,28%" dan diberitakan "naik 7,2%" untuk perubahan yang sama.',
+  },
   embed: {
     button: 'Sematkan',
-    dialogTitle: 'Sematkan grafik ini',
-    copy: 'Salin kode',
-    copied: 'Kode disalin',
     codeLabel: 'Kode <iframe> untuk situs Anda',
-    title: (chart) => `Grafik: ${chart}`,
     openFull: 'Buka di Pantau WNA',
-    source: (snapshot) => `Sumber: Pantau WNA, data per ${snapshot}`,
   },
 };
 
@@ -138,15 +148,21 @@ const en: SummaryText = {
   more: 'Full charts and tables',
   printHint: 'This page prints on two A4 sheets.',
   inPlace: (place) => (place ? `in ${place} province` : 'in Indonesia'),
+  home: {
+    heading: (half) => `Key findings, ${half}`,
+    lead: (snapshot) => `What happened in the latest half-year whose figures are final, from the data as of ${snapshot}.`,
+    description: (arrivals, change, half) => `${arrivals} arrivals of foreign nationals in ${half}, ${change} on a year earlier. Statistics on the supervision of foreign nationals (TIMPORA).`,
+    toSummary: 'Read the full summary (printable)',
+    tilesHeading: 'More headline figures',
+  },
+  precision: {
+    heading: 'Precision of percentages',
+    text: 'Every percentage on this site has one decimal, rounded (7.285% is shown as 7.3%). Figures quoted in official releases may differ in the second decimal: the July 2024 release said "up 7.28%", and the press "up 7.2%", for the same change.',
+  },
   embed: {
     button: 'Embed',
-    dialogTitle: 'Embed this chart',
-    copy: 'Copy code',
-    copied: 'Code copied',
     codeLabel: '<iframe> code for your site',
-    title: (chart) => `Chart: ${chart}`,
     openFull: 'Open on Pantau WNA',
-    source: (snapshot) => `Source: Pantau WNA, data as of ${snapshot}`,
   },
 };
 

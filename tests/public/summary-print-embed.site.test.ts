@@ -125,7 +125,7 @@ describe('embeds', () => {
       await expect.poll(() => frame.locator('[data-plot="wide"] svg').count()).toBeGreaterThan(0);
       expect(await frame.locator('[data-plot="wide"]').isVisible()).toBe(true);
       expect(await frame.locator('[data-chart-title]').textContent()).toMatch(/\d/);
-      expect(await frame.locator('[data-embed-source]').textContent()).toMatch(/2025/);
+      expect(await frame.locator('[data-chart-source]').textContent()).toMatch(/2025/);
       expect(await frame.locator('a[data-embed-back]').getAttribute('href')).toBe('/kedatangan/');
     } finally {
       await off.context().close();
@@ -174,4 +174,34 @@ test('a section page printed shows its charts and no form controls, tabs or butt
   } finally {
     await page.context().close();
   }
+});
+
+describe('home', () => {
+  test.each([
+    { path: '/', locale: 'id' as const },
+    { path: '/en/', locale: 'en' as const },
+  ])('$path leads with findings in sentences with numbers, in the page language only, and passes axe', async ({ path, locale }) => {
+    const page = await open(path);
+    try {
+      const half = await page.evaluate(() => document.querySelector('[data-finding]') !== null);
+      expect(half).toBe(true);
+      // the first thing under the header is the findings section, its heading the page's h1
+      expect(await page.locator('main > section').first().getAttribute('data-findings')).not.toBeNull();
+      expect(await page.locator('h1').count()).toBe(1);
+      const arrivals = await publishedHalf(`SELECT count AS value FROM read_parquet('{data}/arrivals_totals.parquet')
+        WHERE grain = 'half' AND view = 'total' AND period = (SELECT max(period) FROM read_parquet('{data}/arrivals_totals.parquet') WHERE grain = 'half')`);
+      expect(await page.locator('[data-finding="arrivals"]').textContent()).toContain(formatCount(arrivals, locale));
+      expect(await page.locator('[data-finding]').count()).toBe(4);
+      // the file inventory is on the methodology page now
+      expect(await page.locator('tr[data-table]').count()).toBe(0);
+      if (locale === 'id') {
+        expect(await page.locator('main [lang="en"]').count()).toBe(0);
+        const words = (await page.locator('main').innerText()).match(/\b(the|and|of|arrivals|persons|foreign|largest|between)\b/gi) ?? [];
+        expect(words).toEqual([]);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -9,8 +9,8 @@ import { absoluteUrl } from './site-origin.ts';
 
 const PREFIX = { id: '/embed/', en: '/en/embed/' } as const;
 
-/** Room for the title, unit, source line and link around the drawing, in CSS pixels. */
-const CHROME_HEIGHT = 190;
+/** Room for the synthetic-data notice, title, unit, source line and link around the drawing, in CSS pixels. */
+const CHROME_HEIGHT = 250;
 
 /** The site path of a chart's embed page, with its filters ("/embed/arrivals-trend/?provinsi=51"). */
 export function embedPath(chartId: string, locale: Locale, filters: Partial<Filters> = {}): string {

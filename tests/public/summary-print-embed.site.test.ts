@@ -205,3 +205,17 @@ describe('home', () => {
     }
   });
 });
+
+test('the files table on the methodology page fits a 360 px screen: no part of it scrolls out of view', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.origin}/metodologi/`, { waitUntil: 'load' });
+    const regions = await page.locator('.table-scroll:has(.files-table)').evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth));
+    expect(regions.length).toBeGreaterThan(0);
+    expect(Math.max(...regions)).toBeLessThanOrEqual(0);
+    expect(await page.locator('tr[data-table] a[data-download]').first().isVisible()).toBe(true);
+  } finally {
+    await context.close();
+  }
+});

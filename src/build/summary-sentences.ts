@@ -68,7 +68,7 @@ export function summarySentences(f: SummaryFigures, locale: Locale, place: strin
     },
     gap: {
       lead: gap && gapSpan ? text.gap(gap.name, gapList, formatCount(gap.gap as number, locale), gapSpan) : text.noGap,
-      rest: text.gapWhy,
+      rest: gap ? text.gapWhy : '',
       span: gapSpan,
     },
     anyWithheld: [f.arrivals.now, f.sanctioned.now, ...f.byActionGroup.map((g) => g.value), ...f.activities.map((a) => a.value)].some((v) => v.withheld),

@@ -26,6 +26,7 @@ export const PAGES = {
   regions: { id: '/wilayah/', en: '/en/regions/' },
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
   explore: { id: '/jelajah/', en: '/en/explore/' },
+  presentations: { id: '/presentasi/', en: '/en/presentation/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 

@@ -34,7 +34,7 @@ export async function offlineCopy(pageUrl: string): Promise<string> {
     style.textContent = await text(link.getAttribute('href') ?? '');
     link.replaceWith(style);
   }
-  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"], link[rel="icon"]')]) link.remove();
+  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"]')]) link.remove();
   for (const script of [...doc.querySelectorAll<HTMLScriptElement>('script[src]')]) {
     const inline = doc.createElement('script');
     if (script.type) inline.type = script.type;

@@ -1,0 +1,187 @@
+/**
+ * A real deck in Debian's Chromium, one browser for the file: walked by keyboard at 1280 × 720 and
+ * 1024 × 768 with nothing outside the slide box (the national deck and a province's), the slide
+ * in the address, the speaker view, no request to another host and no query engine, still moving
+ * with the network cut, QR codes that decode to the live site, the downloaded single file opened
+ * from file:// with every request refused, and one printed PDF page per slide.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { releasesByDate } from '../../src/build/releases.ts';
+import { absoluteUrl } from '../../src/build/site-origin.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
+import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
+
+let server: StaticServer;
+let browser: Browser;
+const date = releasesByDate()[0]!.manifest.snapshotDate;
+const BANTEN = `/presentasi/${date}/banten/`;
+const NATION = `/presentasi/${date}/nasional/`;
+
+beforeAll(async () => {
+  server = await startStaticServer('dist');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Elements of the slide on screen that reach outside its 1280 × 720 box, or a box outside the window. */
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const frame = document.querySelector('.slides > section.present .deck-frame')!;
+    const box = frame.getBoundingClientRect();
+    const out: string[] = [];
+    if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) out.push(`slide box ${JSON.stringify(box)}`);
+    for (const element of frame.querySelectorAll('*')) {
+      if (element.closest('aside.notes')) continue;
+      const r = element.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${element.tagName}.${element.getAttribute('class') ?? ''}`);
+    }
+    return out;
+  });
+
+/** Waits until slide `n` (0-based) is the one on screen. */
+const showing = (page: Page, n: number) =>
+  page.waitForFunction((i) => document.querySelectorAll('.slides > section')[i]?.classList.contains('present'), n);
+
+/** Waits until the address names slide `n` (reveal writes it a moment after the slide changes). */
+const addressed = (page: Page, n: number) => page.waitForFunction((i) => location.hash === `#/${i}`, n);
+
+const present = (page: Page) => page.evaluate(() => ({ slide: document.querySelector('.slides > section.present')?.getAttribute('data-slide'), hash: location.hash }));
+
+/** Walks every slide with the keys a clicker sends, checking the address and the slide box at each. */
+async function walk(page: Page, size: string): Promise<string[]> {
+  const total = await page.locator('.slides > section').count();
+  const problems: string[] = [];
+  await page.keyboard.press('Home');
+  const keys = ['ArrowRight', 'Space', 'PageDown'];
+  for (let i = 0; i < total; i += 1) {
+    if (i > 0) {
+      await page.keyboard.press(keys[i % keys.length]!);
+      await showing(page, i);
+    }
+    for (const what of await overflowing(page)) problems.push(`${size} slide ${i} (${(await present(page)).slide}): ${what}`);
+  }
+  await addressed(page, total - 1);
+  return problems;
+}
+
+/** Decodes a QR code's SVG by drawing it on a canvas in the page. */
+async function decodeQr(page: Page, selector: string): Promise<string | null> {
+  const pixels = await page.evaluate(async (sel) => {
+    const svg = document.querySelector(sel)!.outerHTML;
+    const image = new Image();
+    image.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 300;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, 300, 300);
+    context.imageSmoothingEnabled = false;
+    context.drawImage(image, 0, 0, 300, 300);
+    return Array.from(context.getImageData(0, 0, 300, 300).data);
+  }, selector);
+  return jsQR(Uint8ClampedArray.from(pixels), 300, 300)?.data ?? null;
+}
+
+describe('a rakor deck in Chromium', () => {
+  test('walks by keyboard at 1280 × 720 and 1024 × 768 with nothing outside the slide; speaker view; QR codes; no other host; works offline', async () => {
+    const visit = await visitPage(browser, `${server.origin}${BANTEN}`, { viewport: { width: 1280, height: 720 } });
+    const { page, context } = visit;
+    await page.waitForSelector('.reveal.ready');
+    const problems = await walk(page, '1280×720');
+    await page.keyboard.press('PageUp');
+    await addressed(page, (await page.locator('.slides > section').count()) - 2);
+    expect((await present(page)).slide).toBe('qr');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    problems.push(...(await walk(page, '1024×768')));
+    expect(problems).toEqual([]);
+
+    // QR codes: the large one opens the area page, a slide's corner code the same view on the live site.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await decodeQr(page, '.slides > section[data-slide="qr"] .deck-qr-large__code svg')).toBe(absoluteUrl('/wilayah/banten/'));
+    expect(await decodeQr(page, '.slides > section[data-slide="nationalities"] .deck-qr-corner svg')).toBe(absoluteUrl('/kedatangan/?provinsi=36'));
+
+    // S opens the speaker view (reveal's notes plugin) in a window of its own.
+    const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await speaker.waitForLoadState();
+    expect(await speaker.content()).toMatch(/speaker/i);
+    await speaker.close();
+
+    // Network cut after the first load: every slide still there, charts included.
+    await context.setOffline(true);
+    await page.keyboard.press('Home');
+    for (let i = 1; i <= 4; i += 1) {
+      await page.keyboard.press('ArrowRight');
+      await showing(page, i);
+      expect(await page.locator('.slides > section.present svg').count()).toBeGreaterThan(0);
+    }
+    await page.keyboard.press('End');
+    expect((await present(page)).slide).toBe('closing');
+    await context.setOffline(false);
+
+    expect(foreignRequests(visit.requests)).toEqual([]);
+    expect(visit.requests.filter((url) => /\.wasm|duckdb/i.test(url))).toEqual([]);
+    expect(visit.errors).toEqual([]);
+    await context.close();
+
+    const nation = await visitPage(browser, `${server.origin}${NATION}`, { viewport: { width: 1280, height: 720 } });
+    await nation.page.waitForSelector('.reveal.ready');
+    const nationProblems = await walk(nation.page, '1280×720');
+    await nation.page.setViewportSize({ width: 1024, height: 768 });
+    nationProblems.push(...(await walk(nation.page, '1024×768')));
+    expect(nationProblems).toEqual([]);
+    expect(foreignRequests(nation.requests)).toEqual([]);
+    await nation.context.close();
+  });
+
+  test('the downloaded single file opens from file:// with every request refused; print gives one PDF page per slide', async () => {
+    const visit = await visitPage(browser, `${server.origin}${BANTEN}`, { viewport: { width: 1280, height: 720 } });
+    await visit.page.waitForSelector('.reveal.ready');
+    const slides = await visit.page.locator('.slides > section').count();
+    const charts = await visit.page.locator('.slides > section .deck-chart svg').count();
+    const [download] = await Promise.all([visit.page.waitForEvent('download'), visit.page.click('[data-deck-download]')]);
+    expect(download.suggestedFilename()).toBe(`pantau-wna-presentasi-banten-${date}.html`);
+    const file = join(mkdtempSync(join(tmpdir(), 'pantau-deck-')), download.suggestedFilename());
+    await download.saveAs(file);
+    await visit.context.close();
+
+    const offline = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const refused: string[] = [];
+    await offline.route('**/*', (route) => {
+      if (route.request().url().startsWith('file://')) return route.continue();
+      refused.push(route.request().url());
+      return route.abort();
+    });
+    const page = await offline.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('.reveal.ready');
+    expect(await page.locator('.slides > section').count()).toBe(slides);
+    expect(await page.locator('.slides > section .deck-chart svg').count()).toBe(charts);
+    await page.keyboard.press('End');
+    await addressed(page, slides - 1);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"/);
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+
+    await offline.close();
+
+    // reveal's print view: one page per slide.
+    const print = await visitPage(browser, `${server.origin}${BANTEN}?print-pdf`);
+    await print.page.waitForSelector('.reveal.ready');
+    const pdf = Buffer.from(await print.page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(slides);
+    await print.context.close();
+  });
+});

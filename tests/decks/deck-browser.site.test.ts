@@ -31,21 +31,39 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Elements of the slide on screen that reach outside its 1280 × 720 box, or a box outside the window. */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const frame = document.querySelector('.slides > section.present .deck-frame')!;
-    const box = frame.getBoundingClientRect();
-    const out: string[] = [];
-    if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) out.push(`slide box ${JSON.stringify(box)}`);
-    for (const element of frame.querySelectorAll('*')) {
-      if (element.closest('aside.notes')) continue;
-      const r = element.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`${element.tagName}.${element.getAttribute('class') ?? ''}`);
+/**
+ * Elements of the slide on screen that reach outside its 1280 × 720 box, or a box outside the
+ * window: `fitProblems` in the page (a function's source, so the keyboard walk and the quick walk share it).
+ */
+const FIT_PROBLEMS = `(() => {
+  const frame = document.querySelector('.slides > section.present .deck-frame');
+  const box = frame.getBoundingClientRect();
+  const out = [];
+  if (box.left < -1 || box.top < -1 || box.right > innerWidth + 1 || box.bottom > innerHeight + 1) out.push('slide box ' + JSON.stringify(box));
+  for (const element of frame.querySelectorAll('*')) {
+    if (element.closest('aside.notes')) continue;
+    const r = element.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(element.tagName + '.' + (element.getAttribute('class') || ''));
+  }
+  return out;
+})()`;
+const overflowing = (page: Page): Promise<string[]> => page.evaluate(FIT_PROBLEMS);
+
+/** Every slide checked in one go: → sent to the deck from inside the page, each slide measured once drawn. */
+const quickWalk = (page: Page, size: string): Promise<string[]> =>
+  page.evaluate(async ([fit, label]) => {
+    const problems: string[] = [];
+    const slides = document.querySelectorAll('.slides > section');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', keyCode: 36, bubbles: true }));
+    for (let i = 0; i < slides.length; i += 1) {
+      if (i > 0) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => done(null)));
+      if (!slides[i]!.classList.contains('present')) problems.push(`${label} slide ${i}: not shown after →`);
+      for (const what of (0, eval)(fit) as string[]) problems.push(`${label} slide ${i} (${slides[i]!.getAttribute('data-slide')}): ${what}`);
     }
-    return out;
-  });
+    return problems;
+  }, [FIT_PROBLEMS, size] as const);
 
 /** Waits until slide `n` (0-based) is the one on screen. */
 const showing = (page: Page, n: number) =>
@@ -69,27 +87,29 @@ async function walk(page: Page, size: string): Promise<string[]> {
     }
     for (const what of await overflowing(page)) problems.push(`${size} slide ${i} (${(await present(page)).slide}): ${what}`);
   }
-  await addressed(page, total - 1);
   return problems;
 }
 
 /** Decodes a QR code's SVG by drawing it on a canvas in the page. */
 async function decodeQr(page: Page, selector: string): Promise<string | null> {
-  const pixels = await page.evaluate(async (sel) => {
+  const SIZE = 200;
+  const pixels = await page.evaluate(async ([sel, SIZE]) => {
     const svg = document.querySelector(sel)!.outerHTML;
     const image = new Image();
     image.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     await image.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 300;
+    canvas.width = canvas.height = SIZE;
     const context = canvas.getContext('2d')!;
     context.fillStyle = '#fff';
-    context.fillRect(0, 0, 300, 300);
+    context.fillRect(0, 0, SIZE, SIZE);
     context.imageSmoothingEnabled = false;
-    context.drawImage(image, 0, 0, 300, 300);
-    return Array.from(context.getImageData(0, 0, 300, 300).data);
-  }, selector);
-  return jsQR(Uint8ClampedArray.from(pixels), 300, 300)?.data ?? null;
+    context.drawImage(image, 0, 0, SIZE, SIZE);
+    let binary = '';
+    for (const byte of context.getImageData(0, 0, SIZE, SIZE).data) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, [selector, SIZE] as const);
+  return jsQR(new Uint8ClampedArray(Buffer.from(pixels, 'base64')), SIZE, SIZE)?.data ?? null;
 }
 
 describe('a rakor deck in Chromium', () => {
@@ -102,7 +122,7 @@ describe('a rakor deck in Chromium', () => {
     await addressed(page, (await page.locator('.slides > section').count()) - 2);
     expect((await present(page)).slide).toBe('qr');
     await page.setViewportSize({ width: 1024, height: 768 });
-    problems.push(...(await walk(page, '1024×768')));
+    problems.push(...(await quickWalk(page, '1024×768')));
     expect(problems).toEqual([]);
 
     // QR codes: the large one opens the area page, a slide's corner code the same view on the live site.
@@ -136,9 +156,9 @@ describe('a rakor deck in Chromium', () => {
 
     const nation = await visitPage(browser, `${server.origin}${NATION}`, { viewport: { width: 1280, height: 720 } });
     await nation.page.waitForSelector('.reveal.ready');
-    const nationProblems = await walk(nation.page, '1280×720');
+    const nationProblems = await quickWalk(nation.page, '1280×720');
     await nation.page.setViewportSize({ width: 1024, height: 768 });
-    nationProblems.push(...(await walk(nation.page, '1024×768')));
+    nationProblems.push(...(await quickWalk(nation.page, '1024×768')));
     expect(nationProblems).toEqual([]);
     expect(foreignRequests(nation.requests)).toEqual([]);
     await nation.context.close();

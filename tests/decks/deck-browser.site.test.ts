@@ -204,4 +204,22 @@ describe('a rakor deck in Chromium', () => {
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(slides);
     await print.context.close();
   });
+
+  test('the index gives the deck’s link for an area, a snapshot and topics; the deck keeps only those topics', async () => {
+    const oldest = releasesByDate().at(-1)!.manifest.snapshotDate;
+    const index = await visitPage(browser, `${server.origin}/presentasi/`);
+    await index.page.selectOption('[data-deck-area]', 'banten');
+    await index.page.selectOption('[data-deck-release]', oldest);
+    for (const topic of ['arrivals', 'operations', 'integration']) await index.page.uncheck(`[data-deck-topic][value="${topic}"]`);
+    const href = await index.page.getAttribute('[data-deck-link] a', 'href');
+    expect(href).toBe(`/presentasi/${oldest}/banten/?topik=sanctions`);
+    await index.page.click('.deck-picker__open');
+    await index.page.waitForSelector('.reveal.ready');
+    const shown = await index.page.locator('.slides > section').evaluateAll((slides) => slides.map((s) => [s.getAttribute('data-slide'), s.getAttribute('data-topic')]));
+    expect(shown.filter(([, topic]) => topic !== null).map(([, topic]) => topic)).toEqual(['sanctions', 'sanctions']);
+    expect(shown.map(([slide]) => slide)).toEqual(expect.arrayContaining(['title', 'key-figures', 'sanctions-groups', 'qr', 'closing']));
+    expect(await index.page.getAttribute('html', 'data-snapshot')).toBe(oldest);
+    expect(index.errors).toEqual([]);
+    await index.context.close();
+  });
 });

@@ -4,7 +4,7 @@
  * points to the newest, the title slide says the snapshot date (and "data contoh sintetis" only for
  * a synthetic publication), and a slide whose figures are all withheld is left out.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
@@ -83,5 +83,27 @@ WHERE view = 'office_code+action_group' AND office_code = 'KANIM-SERANG' AND gra
       for (const slide of doc.querySelectorAll('.slides > section')) expect(slide.querySelector('aside.notes li')).not.toBeNull();
       expect(doc.documentElement.outerHTML).not.toMatch(/duckdb|\.wasm/i);
     }
+  });
+
+  test('every built deck asks only its own site for a file, and has its title, QR and closing slides and a chart on each chart slide', () => {
+    const decks = readdirSync(DIST, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html')
+      .map((e) => join(e.parentPath, e.name))
+      .filter((path) => /\/(presentasi|en\/presentation)\/\d{4}-\d{2}-\d{2}\/[^/]+\/index\.html$/.test(path));
+    expect(decks.length).toBe(releases.length * 2 * (1 + 38 + decks.filter((p) => p.includes(`/presentasi/${releases[0]!.manifest.snapshotDate}/kanim-`)).length));
+    const problems: string[] = [];
+    for (const path of decks) {
+      const html = readFileSync(path, 'utf8');
+      // what the browser fetches by itself (a link to another page, rel="alternate", is not fetched)
+      const fetched = [...html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((tag) => !/\brel="(alternate|canonical)"/.test(tag))
+        .flatMap((tag) => [...tag.matchAll(/\b(?:src|href)="([^"]*)"/g)].map((m) => m[1]!));
+      for (const url of fetched) if (!url.startsWith('/_astro/') && !url.startsWith('data:')) problems.push(`${path}: ${url}`);
+      for (const slide of ['title', 'qr', 'closing']) if (!html.includes(`data-slide="${slide}"`)) problems.push(`${path}: no ${slide} slide`);
+      const chartSlides = html.split('<section ').slice(1).filter((section) => section.includes('class="deck-chart"'));
+      for (const section of chartSlides) if (!/<figure class="deck-chart"[^>]*>[\s\S]*?<svg/.test(section)) problems.push(`${path}: a chart slide without its chart`);
+    }
+    expect(problems).toEqual([]);
   });
 });

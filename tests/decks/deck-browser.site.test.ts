@@ -3,9 +3,11 @@
  * 1024 × 768 with nothing outside the slide box (the national deck and a province's), the slide
  * in the address, the speaker view, no request to another host and no query engine, still moving
  * with the network cut, QR codes that decode to the live site, the downloaded single file opened
- * from file:// with every request refused, and one printed PDF page per slide.
+ * from file:// with every request refused, one printed PDF page per slide, and axe-core finding
+ * nothing on a deck in either language (the national deck is walked in English).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -16,11 +18,23 @@ import { absoluteUrl } from '../../src/build/site-origin.ts';
 import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's violations on the page, one line each: rule, impact, where. */
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+  });
+}
+
 let server: StaticServer;
 let browser: Browser;
 const date = releasesByDate()[0]!.manifest.snapshotDate;
 const BANTEN = `/presentasi/${date}/banten/`;
-const NATION = `/presentasi/${date}/nasional/`;
+const NATION = `/en/presentation/${date}/nasional/`;
 
 beforeAll(async () => {
   server = await startStaticServer('dist');
@@ -152,6 +166,7 @@ describe('a rakor deck in Chromium', () => {
     expect(foreignRequests(visit.requests)).toEqual([]);
     expect(visit.requests.filter((url) => /\.wasm|duckdb/i.test(url))).toEqual([]);
     expect(visit.errors).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await context.close();
 
     const nation = await visitPage(browser, `${server.origin}${NATION}`, { viewport: { width: 1280, height: 720 } });
@@ -161,6 +176,7 @@ describe('a rakor deck in Chromium', () => {
     nationProblems.push(...(await quickWalk(nation.page, '1024×768')));
     expect(nationProblems).toEqual([]);
     expect(foreignRequests(nation.requests)).toEqual([]);
+    expect(await violations(nation.page)).toEqual([]);
     await nation.context.close();
   });
 

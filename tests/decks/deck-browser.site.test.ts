@@ -221,7 +221,7 @@ describe('a rakor deck in Chromium', () => {
     await print.context.close();
   });
 
-  test('the index gives the deck’s link for an area, a snapshot and topics; the deck keeps only those topics', async () => {
+  test('the index gives the deck’s link for an area, a snapshot and topics; the deck keeps only those topics; with JavaScript off every chart is there', async () => {
     const oldest = releasesByDate().at(-1)!.manifest.snapshotDate;
     const index = await visitPage(browser, `${server.origin}/presentasi/`);
     await index.page.selectOption('[data-deck-area]', 'banten');
@@ -237,5 +237,12 @@ describe('a rakor deck in Chromium', () => {
     expect(await index.page.getAttribute('html', 'data-snapshot')).toBe(oldest);
     expect(index.errors).toEqual([]);
     await index.context.close();
+
+    // With JavaScript off the slides read as a page, every chart drawn.
+    const plain = await visitPage(browser, `${server.origin}${BANTEN}`, { javaScriptEnabled: false });
+    const widths = await plain.page.locator('.deck-chart svg.pantau-plot').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThan(4);
+    expect(widths.filter((w) => w < 300)).toEqual([]);
+    await plain.context.close();
   });
 });

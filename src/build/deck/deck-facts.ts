@@ -41,7 +41,6 @@ export interface AreaFacts {
   tak: { now: Cell; earlier: Cell } | null;
   sanctionGroups: RankingRow[];
   sanctionOffices: RankingRow[];
-  sanctionProvinces: RankingRow[];
   activities: RankingRow[];
   funnel: FunnelRow[];
   gaps: RegistryGapRow[];
@@ -107,7 +106,7 @@ async function load(dir: string): Promise<ReleaseFacts> {
   const q = (sql: string) => queryPublished<Row>(sql, dir);
   const area = (view: string, column: string) => `CASE WHEN view = '${view}' THEN '${NATION}' ELSE CAST(${column} AS VARCHAR) END`;
 
-  const [months, arrivalHalves, nationalities, ports, takHalves, groups, offices, provinces, activities, funnel, provinceCodes] = await Promise.all([
+  const [months, arrivalHalves, nationalities, ports, takHalves, groups, offices, activities, funnel, provinceCodes] = await Promise.all([
     q(`WITH m AS (
   SELECT ${area('total', 'province_code')} AS area, period, count, count_withheld FROM arrivals_totals
   WHERE grain = 'month' AND view IN ('total', 'province_code'))
@@ -145,9 +144,6 @@ SELECT * FROM (
   SELECT '${NATION}' AS area, * EXCLUDE (province_code) FROM cells
   UNION ALL SELECT CAST(province_code AS VARCHAR) AS area, * EXCLUDE (province_code) FROM cells
 ) ${RANK(8)}`),
-    q(`SELECT '${NATION}' AS area, CAST(province_code AS VARCHAR) AS code, provinces.name AS name_id, provinces.name AS name_en, CAST(count AS DOUBLE) AS count, count_withheld
-FROM sanctions_totals JOIN provinces ON provinces.code = CAST(province_code AS VARCHAR)
-WHERE grain = 'half' AND period = ${P} AND view = 'province_code+is_tak' AND is_tak ${RANK(8)}`),
     q(`SELECT CASE view WHEN 'activity' THEN '${NATION}' WHEN 'province_code+activity' THEN CAST(province_code AS VARCHAR) ELSE CAST(office_code AS VARCHAR) END AS area,
   CAST(activity AS VARCHAR) AS code, CAST(activities AS DOUBLE) AS count, false AS count_withheld
 FROM operations_totals WHERE grain = 'half' AND period = ${P} AND view IN ('activity', 'province_code+activity', 'office_code+activity') ${RANK(4)}`),
@@ -167,7 +163,7 @@ FROM operations_totals WHERE grain = 'half' AND period = ${P} AND view IN ('acti
 
   const byArea = {
     months: groupBy(months), arrivalHalves: groupBy(arrivalHalves), nationalities: groupBy(nationalities), ports: groupBy(ports), takHalves: groupBy(takHalves),
-    groups: groupBy(groups), offices: groupBy(offices), provinces: groupBy(provinces), activities: groupBy(activities),
+    groups: groupBy(groups), offices: groupBy(offices), activities: groupBy(activities),
   };
   const halves = (rows: Row[] | undefined) =>
     rows ? { now: cell(rows.find((r) => r.period === period.from)), earlier: cell(rows.find((r) => r.period === period.earlierFrom)) } : null;
@@ -186,7 +182,6 @@ FROM operations_totals WHERE grain = 'half' AND period = ${P} AND view IN ('acti
         tak: halves(byArea.takHalves.get(key)),
         sanctionGroups: rankingRows(byArea.groups.get(key) ?? [], period),
         sanctionOffices: rankingRows(byArea.offices.get(key) ?? [], period),
-        sanctionProvinces: rankingRows(byArea.provinces.get(key) ?? [], period),
         activities: rankingRows(byArea.activities.get(key) ?? [], period),
         funnel: key === NATION ? funnel.map((r) => ({ step: String(r.step), value: r.withheld ? null : (r.value as number | null), withheld: Boolean(r.withheld), period_from: period.from, period_to: period.to })) : [],
         gaps: gaps.get(key) ?? [],

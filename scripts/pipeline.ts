@@ -1,11 +1,24 @@
 /**
- * The pipeline, in one readable place: one scheduled snapshot in, one publication out.
+ * The pipeline, in one readable place: one scheduled snapshot in, one publication out. runPipeline
+ * runs the stages in this order, and each lives in its folder of scripts/ (the stages import
+ * downward in this order; docs/architecture.md has the map):
  *
- *   ingest → validate → aggregate → anonymise → publish
+ *   1. ingest/     every table: find <table>.csv or .xlsx, read its head (encoding, delimiter,
+ *                  title rows, header) and refuse identifying columns; XLSX is streamed to CSV
+ *   2. validate/   every table: value maps and rules in DuckDB (identifying values refused by the
+ *                  gate anonymise/ hands it), data in every month of the coverage
+ *                  ── any error so far refuses the snapshot, before anything is written ──
+ *                  then drift of the snapshot against the previous different snapshot
+ *   3. aggregate/  table by table: the published rows, typed, with the reference names
+ *   4. anonymise/  the same table (protect-table.ts): its totals (aggregate/), revisions of
+ *                  published months held where they would reveal a small change, disclosure
+ *                  control over rows and totals; then drift again, of what it publishes
+ *   5. publish/    Parquet and manifest into a new release folder, `current` swapped
  *
- * Every table is ingested and validated before anything is written; any error refuses the whole
- * snapshot (SnapshotRejectedError, listing every problem) and the current publication stays as it
- * was. Warnings (revisions beyond the drift threshold, ignored columns) go into the manifest.
+ * Beside them: the reference lists (reference/), the earlier releases (snapshots/), and below every
+ * stage the helpers of lib/. Any error refuses the whole snapshot (SnapshotRejectedError, listing
+ * every problem) and the current publication stays as it was. Warnings (revisions beyond the drift
+ * threshold, ignored columns) go into the manifest.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -18,9 +31,8 @@ import { tableCoverage, type MonthRange } from '../src/schema/snapshot.ts';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLE_NAMES, TABLES, type TableName } from '../src/schema/tables.ts';
 import { previousPublicRelease } from './anonymise/previous-public-release.ts';
 import { personalDataGate } from './anonymise/refuse-identifying-values.ts';
-import { type Audience } from './anonymise/disclosure-control.ts';
 import { publicSuppression, type DisclosureCounts } from './anonymise/disclosure-counts.ts';
-import { protectTable } from './anonymise/protect-table.ts';
+import { protectTable, type Audience } from './anonymise/protect-table.ts';
 import { basisDir, basisRowsFile, createBasisStaging, DISCLOSURE_REPORT_FILE, hasBasis, removeBasisStaging } from './anonymise/release-basis.ts';
 import type { RevisionBase } from './anonymise/hold-revisions.ts';
 import { publishedTableSql } from './aggregate/published-table-sql.ts';

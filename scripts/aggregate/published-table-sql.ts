@@ -10,7 +10,7 @@
  * filter excludes. Column order follows publishedColumns() in src/schema/tables.ts.
  */
 import { TABLES, ACTION_GROUPS, TAK_ACTIONS, type ColumnSpec, type TableName } from '../../src/schema/tables.ts';
-import { sqlIdent, sqlString } from '../lib/duckdb.ts';
+import { sqlIdent, sqlString, sqlStringList } from '../lib/duckdb.ts';
 import { domainCodes, type LookupKind, type Reference } from '../reference/load-reference.ts';
 
 /**
@@ -22,10 +22,10 @@ import { domainCodes, type LookupKind, type Reference } from '../reference/load-
 const ENUM_OUTPUT_MAX_VALUES = 4096;
 
 /** An inline ENUM type of the distinct values, in first-seen order. */
-const enumOf = (values: readonly string[]) => `ENUM(${[...new Set(values)].map(sqlString).join(', ')})`;
+const enumOf = (values: readonly string[]) => `ENUM(${sqlStringList([...new Set(values)])})`;
 
 /** `list[enum_code(code) + 1]`: the attribute of a code, by its position in the reference list, as an ENUM (see above). */
-const byPosition = (values: string[], code: string) => `CAST([${values.map(sqlString).join(', ')}] AS ${enumOf(values)}[])[enum_code(${code}) + 1]`;
+const byPosition = (values: string[], code: string) => `CAST([${sqlStringList(values)}] AS ${enumOf(values)}[])[enum_code(${code}) + 1]`;
 
 /** Whether a column's typed value is an ENUM small enough to be written as one. */
 function writtenAsEnum(column: ColumnSpec, reference: Reference): boolean {
@@ -44,7 +44,7 @@ function derivedColumns(name: TableName, reference: Reference): string[] {
       const o = reference.offices;
       return [`${byPosition(o.map((x) => x.name), 't.office_code')} AS office_name`, `${byPosition(o.map((x) => x.kanwil_code), 't.office_code')} AS kanwil_code`,
         `${byPosition(o.map((x) => x.province_code), 't.office_code')} AS province_code`,
-        `CAST(t.action AS VARCHAR) IN (${TAK_ACTIONS.map(sqlString).join(', ')}) AS is_tak`,
+        `CAST(t.action AS VARCHAR) IN (${sqlStringList(TAK_ACTIONS)}) AS is_tak`,
         `CASE ${ACTION_GROUPS.flatMap((g) => g.actions.map((a) => `WHEN CAST(t.action AS VARCHAR) = ${sqlString(a)} THEN ${sqlString(g.code)}`)).join(' ')} END AS action_group`];
     }
     case 'operations':

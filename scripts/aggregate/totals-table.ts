@@ -17,7 +17,7 @@
  */
 import { DISCLOSURE, PERIOD_GRAINS, totalsDimensions, withheldColumn, type PeriodGrain, type TotalsView } from '../../src/schema/disclosure.ts';
 import { STOCK_METRICS, type TableName } from '../../src/schema/tables.ts';
-import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import { sqlIdent, sqlStringList, type Db } from '../lib/duckdb.ts';
 import { periodAt } from '../lib/period-sql.ts';
 import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_TYPE, viewLiteral } from '../lib/totals-column-types.ts';
 
@@ -28,7 +28,7 @@ import { createTotalsColumnTypes, grainLiteral, PERIOD_GRAIN_TYPE, TOTALS_VIEW_T
  */
 function stockMonthsOnly(table: TableName): string {
   if (table !== 'registry' || STOCK_METRICS.length === 0) return 'true';
-  return `(grain = ${grainLiteral('month')} OR metric NOT IN (${STOCK_METRICS.map(sqlString).join(', ')}))`;
+  return `(grain = ${grainLiteral('month')} OR metric NOT IN (${sqlStringList(STOCK_METRICS)}))`;
 }
 
 /** The value summed for a measure: `activities` counts rows (one row is one activity). */

@@ -23,6 +23,9 @@
  */
 import { createHash } from 'node:crypto';
 import loadHighs from 'highs';
+import { stepTracer } from '../lib/trace.ts';
+
+const trace = stepTracer('audit');
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highsPromise: Promise<Highs> | null = null;
@@ -292,7 +295,7 @@ async function auditByLinearPrograms(problem: AuditProblem, fixedWork: number): 
         extreme(-1, 'maximize');
         extreme(-2, 'minimize');
         const next = uncertain();
-        if (process.env.PANTAU_TRACE) process.stderr.write(`  [audit] component ${c} (${vars.length} vars, ${ps.length} cells): batch ${round}, ${next.length} uncertain\n`);
+        trace(`component ${c} (${vars.length} vars, ${ps.length} cells): batch ${round}, ${next.length} uncertain`);
         if (next.length > open.length * 0.9) { open = next; break; }
         open = next;
       }

@@ -28,7 +28,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DISCLOSURE, measureDesign, partitionValues, protectedDetailMeasures, totalsDimensions, totalsTableName, withheldColumn, type DisclosureDesign, type PeriodGrain } from '../../src/schema/disclosure.ts';
 import { TABLES, type TableName } from '../../src/schema/tables.ts';
-import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import { queryRows, sqlIdent, sqlString, sqlStringList, type Db } from '../lib/duckdb.ts';
 import { basisRowsFile, basisTotalsFile, ledgerFile } from './release-basis.ts';
 
 export interface Coverage { from: string; to: string }
@@ -82,7 +82,7 @@ function publishedDetailRow(table: TableName, alias: string): string {
   const partition = DISCLOSURE[table].partition;
   if (!partition) return 'true';
   const values = partitionValues(table).filter((v) => partition.designs[v]!.publicDetail);
-  return values.length === 0 ? 'false' : `${alias}.${sqlIdent(partition.column)}::VARCHAR IN (${values.map(sqlString).join(', ')})`;
+  return values.length === 0 ? 'false' : `${alias}.${sqlIdent(partition.column)}::VARCHAR IN (${sqlStringList(values)})`;
 }
 const totalsKey = (table: TableName) => ['view', 'grain', 'period', ...totalsDimensions(table)];
 /** Key columns as text (ENUM, BOOLEAN and VARCHAR alike), so the new table and an earlier file compare. */
@@ -125,7 +125,7 @@ export async function composeRows(db: Db, table: TableName, rows: string, base: 
     }
     const columns = await queryRows<{ column_name: string; column_type: string }>(db, `DESCRIBE ${sqlIdent(rows)}`);
     const period = sqlIdent(TABLES[table].periodColumn);
-    const months = held.map(sqlString).join(', ');
+    const months = sqlStringList(held);
     const typed = columns.map((c) => `CAST(b.${sqlIdent(c.column_name)} AS ${c.column_type}) AS ${sqlIdent(c.column_name)}`).join(', ');
     const order = detailKey(table).map((c) => `${sqlIdent(c)}::VARCHAR`).join(', ');
     await db.run(`CREATE OR REPLACE TEMP TABLE ${sqlIdent(target)} AS SELECT * FROM (

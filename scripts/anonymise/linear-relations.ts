@@ -90,7 +90,12 @@ export function atomViewGrains(design: DisclosureDesign): ViewGrain[] {
   return all.filter((vg) => !all.some((other) => refines(design, other, vg)));
 }
 
+export const sameViewGrain = (a: ViewGrain, b: ViewGrain): boolean => a.view.name === b.view.name && a.grain === b.grain;
 
+/** The atom views (with no detail published) that refine a view at a grain: each gives one way of summing its cells. */
+export function atomsRefining(design: DisclosureDesign, target: ViewGrain): ViewGrain[] {
+  return atomViewGrains(design).filter((atom) => refines(design, atom, target));
+}
 
 /** Every dimension some view of the design breaks down by. */
 export function designDimensions(design: DisclosureDesign): string[] {

@@ -9,8 +9,9 @@
  */
 import { DISCLOSURE, measureDesign, partitionValues } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
-import { queryRows, sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
-import { applyDisclosureControl, type DisclosureInput } from './disclosure-control.ts';
+import { countRows, sqlIdent, sqlString, sqlStringList, type Db } from '../lib/duckdb.ts';
+import type { DisclosureInput } from './disclosure-context.ts';
+import { applyDisclosureControl } from './disclosure-control.ts';
 import type { DisclosureCounts, MeasureRuleCounts } from './disclosure-counts.ts';
 
 /** Counts of several partitions as one table's. */
@@ -37,8 +38,6 @@ function combine(parts: readonly DisclosureCounts[]): DisclosureCounts {
   };
 }
 
-const count = async (db: Db, sql: string) => Number((await queryRows<{ n: bigint }>(db, `SELECT count(*)::BIGINT AS n FROM (${sql})`))[0]!.n);
-
 export async function protectCells(db: Db, table: TableName, input: DisclosureInput): Promise<DisclosureCounts> {
   const partition = DISCLOSURE[table].partition;
   if (!partition) return applyDisclosureControl(db, table, input);
@@ -55,7 +54,7 @@ export async function protectCells(db: Db, table: TableName, input: DisclosureIn
       pieces.push(piece);
     }
     // Every cell belongs to one partition: the tables are put back whole.
-    const outside = await count(db, `SELECT 1 FROM ${sqlIdent(input.totals)} WHERE ${column} IS NULL OR ${column}::VARCHAR NOT IN (${partitionValues(table).map(sqlString).join(', ')})`);
+    const outside = await countRows(db, `SELECT 1 FROM ${sqlIdent(input.totals)} WHERE ${column} IS NULL OR ${column}::VARCHAR NOT IN (${sqlStringList(partitionValues(table))})`);
     if (outside > 0) throw new Error(`${table}: ${outside} totals rows have a ${partition.column} no design in src/schema/disclosure.ts is for`);
     const union = (tables: readonly string[]) => (tables.length === 0 ? null : tables.map((t) => `SELECT * FROM ${sqlIdent(t)}`).join(' UNION ALL '));
     const detailParts = union(pieces.filter((p) => p.publicDetail).map((p) => p.detail));

@@ -13,11 +13,15 @@ import { partitionGrainsSql } from '../../src/schema/disclosure.ts';
 import type { TableName } from '../../src/schema/tables.ts';
 import { buildTotalsTable } from '../aggregate/totals-table.ts';
 import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
-import { addDetailFlags, completePeriodSql, type Audience } from './disclosure-control.ts';
+import { completePeriodSql } from './complete-periods.ts';
+import { addDetailFlags } from './withheld-flags.ts';
 import { protectCells } from './protect-partitions.ts';
 import { changedMonths, composeRows, monthsToHold, monthsWithWithheldChanges, recordChanges, writeLedger, type Coverage, type HeldMonth, type RevisionBase } from './hold-revisions.ts';
 import { basisRowsFile, basisTotalsFile } from './release-basis.ts';
 import { NOTHING_WITHHELD, type DisclosureCounts } from './disclosure-counts.ts';
+
+/** Who a build is for: the public (disclosure-controlled) or leadership on an intranet (unsuppressed, marked internal). */
+export type Audience = 'public' | 'internal';
 
 export interface ProtectTableInput {
   table: TableName;

@@ -8,7 +8,7 @@
  * scan, in DuckDB (`personalDataGate`). Only a file that holds personal data is read again, to name
  * the rows.
  */
-import { sqlIdent, sqlString, type Db } from '../lib/duckdb.ts';
+import { sqlIdent, sqlStringList, type Db } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import type { TableSpec } from '../../src/schema/tables.ts';
@@ -37,7 +37,7 @@ export async function refuseIdentifyingValues(db: Db, spec: TableSpec, ingested:
   for (const column of spec.rawColumns) {
     const raw = ingested.columns.get(column.name);
     const flagged = (distinct.get(column.name) ?? []).filter((v) => personalValue(v) !== null);
-    if (raw && flagged.length > 0) findings.push({ label: ingested.headerOf.get(raw) ?? column.rawHeaders[0]!, column: raw, where: `${sqlIdent(raw)} IN (${flagged.map(sqlString).join(', ')})` });
+    if (raw && flagged.length > 0) findings.push({ label: ingested.headerOf.get(raw) ?? column.rawHeaders[0]!, column: raw, where: `${sqlIdent(raw)} IN (${sqlStringList(flagged)})` });
   }
   ingested.ignoredColumns.forEach((c, i) => {
     if ((ignoredCounts[i] ?? 0) > 0) findings.push({ label: c.label, column: c.column, where: personalValueSql(sqlIdent(c.column)) });

@@ -9,10 +9,12 @@
  *   npm run bench:hostile [-- --runs 3]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportNumber } from '../lib/report-numbers.ts';
+import { replaceMarkedSection } from './benchmarks-doc.ts';
 import { hostileXlsxFiles } from './hostile-xlsx-files.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -61,15 +63,12 @@ start: ${loadAtStart.toFixed(1)} on ${cpus().length} cores; other work on the ma
 
 | file (≤ 64 MB) | bytes | seconds | CPU s | extra MB | outcome |
 |---|---:|---:|---:|---:|---|
-${results.map((r) => `| ${r.file.hostile ? '' : '*for scale:* '}${cell(r.file.what)} | ${r.file.bytes.length.toLocaleString('en-US')} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.extraMb.toFixed(0)} | ${cell(r.outcome).slice(0, 160)} |`).join('\n')}
+${results.map((r) => `| ${r.file.hostile ? '' : '*for scale:* '}${cell(r.file.what)} | ${reportNumber(r.file.bytes.length)} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${r.extraMb.toFixed(0)} | ${cell(r.outcome).slice(0, 160)} |`).join('\n')}
 
 Target: every hostile file ≤ 64 MB refused within ${TARGET_SECONDS} s and under ${TARGET_EXTRA_MB} MB of extra memory.
 Result: ${met ? 'met' : '**not met**'}; the slowest hostile file took ${worstSeconds.toFixed(2)} s, the hungriest ${worstMb.toFixed(0)} MB.
 <!-- /bench:hostile-xlsx -->
 `;
-const doc = join(root, 'docs', 'benchmarks.md');
-const text = readFileSync(doc, 'utf8');
-const existing = /<!-- bench:hostile-xlsx -->[\s\S]*?<!-- \/bench:hostile-xlsx -->\n/;
-writeFileSync(doc, existing.test(text) ? text.replace(existing, section) : text.replace(/\n## /, `\n${section}\n## `));
+replaceMarkedSection('hostile-xlsx', section);
 console.error('wrote docs/benchmarks.md');
 process.stdout.write(section);

@@ -10,11 +10,12 @@
  *   npm run bench:personal-data [-- --rows 20000000]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDuckDb, sqlString } from '../lib/duckdb.ts';
+import { reportFixed, reportNumber } from '../lib/report-numbers.ts';
+import { prependSection } from './benchmarks-doc.ts';
 import { BENCH_SNAPSHOT_DATE, generateBenchSnapshot } from './generate-bench-snapshot.ts';
 import { tableCoverage } from '../../src/schema/snapshot.ts';
 import { readSnapshot } from '../snapshots/find-snapshots.ts';
@@ -23,7 +24,7 @@ const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000000' } } });
 const rows = Number(values.rows);
 
-console.error(`generating ${rows.toLocaleString('en-US')} arrival rows…`);
+console.error(`generating ${reportNumber(rows)} arrival rows…`);
 const dir = await generateBenchSnapshot(root, rows);
 const coverage = tableCoverage(readSnapshot(dir, BENCH_SNAPSHOT_DATE).sidecar, 'arrivals');
 const plain = join(dir, 'arrivals.csv');
@@ -49,16 +50,12 @@ const cases = [
   { name: 'with "No" and "Keterangan" ignored: with the gate (both scanned in the profile scan)', csv: wide, mode: 'gate' as const },
 ];
 const results = cases.map((c) => ({ ...c, m: measure(c.csv, c.mode) }));
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const section = [
-  `## Personal-data scan, ${rows.toLocaleString('en-US')} arrival rows — ${new Date().toISOString().slice(0, 10)}`, '',
+  `## Personal-data scan, ${reportNumber(rows)} arrival rows — ${new Date().toISOString().slice(0, 10)}`, '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; command \`npm run bench:personal-data\`.`, '',
   'Ingest and validate the arrivals file alone (scripts/bench/measure-validate.ts), each in its own process. CPU s is user + system of that process; load is the 1-minute load average before it started.', '',
   '| measurement | seconds | CPU s | peak RSS (MB) | load |', '|---|---:|---:|---:|---:|',
-  ...results.map(({ name, m }) => `| ${name} | ${fmt(m.seconds, 2)} | ${fmt(m.cpuSeconds)} | ${fmt(m.maxRssMb, 0)} | ${fmt(m.load, 2)} |`), '',
+  ...results.map(({ name, m }) => `| ${name} | ${reportFixed(m.seconds, 2)} | ${reportFixed(m.cpuSeconds, 1)} | ${reportFixed(m.maxRssMb, 0)} | ${reportFixed(m.load, 2)} |`), '',
 ].join('\n');
-const doc = join(root, 'docs/benchmarks.md');
-const header = '# Benchmarks\n\nNumbers measured on this project\'s machines and written by the benchmark scripts themselves; newest first.\n\n';
-const previous = existsSync(doc) ? readFileSync(doc, 'utf8').replace(header, '') : '';
-writeFileSync(doc, header + section + '\n' + previous);
+prependSection(section);
 console.log(section);

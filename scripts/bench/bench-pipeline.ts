@@ -6,10 +6,12 @@
  *   npm run bench:pipeline [-- --rows 20000000]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportNumber } from '../lib/report-numbers.ts';
+import { prependSection } from './benchmarks-doc.ts';
 import { BENCH_SNAPSHOT_DATE, generateBenchSnapshot } from './generate-bench-snapshot.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,7 +28,7 @@ function measure(script: string, args: string[]): Measured {
   return { seconds: result.seconds, maxRssMb: result.maxRssKb / 1024, cpuSeconds: result.cpuSeconds, load, output };
 }
 
-console.error(`generating ${rows.toLocaleString('en-US')} arrival rows…`);
+console.error(`generating ${reportNumber(rows)} arrival rows…`);
 const dir = await generateBenchSnapshot(root, rows);
 const csv = join(dir, 'arrivals.csv');
 const bytes = statSync(csv).size;
@@ -37,10 +39,9 @@ const toTypedParquet = measure('measure-duckdb-raw.ts', [csv, 'parquet-typed']);
 const sameOutput = measure('measure-duckdb-raw.ts', [csv, 'same-output']);
 const pipeline = measure('measure-pipeline.ts', [dir, BENCH_SNAPSHOT_DATE]);
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const line = (name: string, m: Measured) => `| ${name} | ${m.seconds.toFixed(2)} | ${fmt(rows / m.seconds)} | ${fmt(m.maxRssMb)} | ${m.cpuSeconds.toFixed(1)} | ${m.load.toFixed(2)} |`;
+const line = (name: string, m: Measured) => `| ${name} | ${m.seconds.toFixed(2)} | ${reportNumber(rows / m.seconds)} | ${reportNumber(m.maxRssMb)} | ${m.cpuSeconds.toFixed(1)} | ${m.load.toFixed(2)} |`;
 const section = [
-  `## Pipeline, ${rows.toLocaleString('en-US')} arrival rows (${(bytes / 1e6).toFixed(0)} MB CSV) — ${new Date().toISOString().slice(0, 10)}`,
+  `## Pipeline, ${reportNumber(rows)} arrival rows (${(bytes / 1e6).toFixed(0)} MB CSV) — ${new Date().toISOString().slice(0, 10)}`,
   '',
   `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; command \`npm run bench:pipeline\`.`,
   '',
@@ -54,11 +55,8 @@ const section = [
   line('the same two arrival files, nothing checked or protected (typed read, the pipeline\'s own totals, Parquet)', sameOutput),
   line('**pipeline end to end** (ingest, validate, aggregate, disclosure control, publish)', pipeline),
   '',
-  `Target: ≥ 3,000,000 rows/s end to end and < 2,048 MB peak. Result: ${fmt(rows / pipeline.seconds)} rows/s, ${fmt(pipeline.maxRssMb)} MB.`,
+  `Target: ≥ 3,000,000 rows/s end to end and < 2,048 MB peak. Result: ${reportNumber(rows / pipeline.seconds)} rows/s, ${reportNumber(pipeline.maxRssMb)} MB.`,
   '',
 ].join('\n');
-const doc = join(root, 'docs/benchmarks.md');
-const header = '# Benchmarks\n\nNumbers measured on this project\'s machines and written by the benchmark scripts themselves; newest first.\n\n';
-const previous = existsSync(doc) ? readFileSync(doc, 'utf8').replace(header, '') : '';
-writeFileSync(doc, header + section + '\n' + previous);
+prependSection(section);
 console.log(section);

@@ -13,13 +13,15 @@
  * Everything is served from 127.0.0.1; any other request is aborted and fails the run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startStaticServer } from '../../src/build/static-server.ts';
+import { reportNumber } from '../lib/report-numbers.ts';
+import { replaceMarkedSection } from './benchmarks-doc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -29,9 +31,9 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 const EXPLORER = '/jelajah/?tabel=sanctions&rincian=nationality&kolom=year';
 const BIG_TABLE = 'sanctions_totals';
 
-const kb = (n: number) => `${(n / 1024).toLocaleString('en-GB', { maximumFractionDigits: 0 })} KiB`;
-const mb = (n: number) => (n < 1024 * 1024 ? kb(n) : `${(n / 1024 / 1024).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MiB`);
-const ms = (n: number) => `${Math.round(n).toLocaleString('en-GB')} ms`;
+const kb = (n: number) => `${reportNumber(n / 1024)} KiB`;
+const mb = (n: number) => (n < 1024 * 1024 ? kb(n) : `${reportNumber(n / 1024 / 1024, 1)} MiB`);
+const ms = (n: number) => `${reportNumber(n)} ms`;
 const brotli = (bytes: Uint8Array) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 } }).length;
 const log = (message: string) => process.stderr.write(`[bench:browser] ${message}\n`);
 
@@ -48,7 +50,7 @@ for (const file of readdirSync(assets).filter((f) => /^duckdb-(eh|mvp)\..*\.wasm
 const copies = JSON.parse(readFileSync(join(DIST, 'data', 'browser', 'index.json'), 'utf8')) as { tables: Record<string, { file: string; bytes: number; arrowBytes: number; rows: number }> };
 const copyRows = Object.entries(copies.tables).map(([name, copy]) => {
   const parquet = statSync(join(DIST, 'data', `${name}.parquet`)).size;
-  return `| ${name} | ${copy.rows.toLocaleString('en-GB')} | ${kb(parquet)} | ${kb(copy.arrowBytes)} | ${kb(copy.bytes)} |`;
+  return `| ${name} | ${reportNumber(copy.rows)} | ${kb(parquet)} | ${kb(copy.arrowBytes)} | ${kb(copy.bytes)} |`;
 });
 
 // --- browser helpers -------------------------------------------------------------------------
@@ -329,7 +331,7 @@ ${copyRows.join('\n')}
 | RSS of Chromium (all processes): before / after the first answer | ${mb(rssBefore)} / ${mb(rssAnswer)} |
 
 **(b) Alternative: decode the Parquet in the page** (hyparquet + fzstd, then build the same Arrow
-stream), against (a)'s step for the same table, \`${BIG_TABLE}\` (${parquetRuns[0]?.rows.toLocaleString('en-GB')} rows), median of ${runs}:
+stream), against (a)'s step for the same table, \`${BIG_TABLE}\` (${parquetRuns[0] ? reportNumber(parquetRuns[0].rows) : undefined} rows), median of ${runs}:
 
 | step | (b) Parquet → Arrow in JS | (a) gzip Arrow copy |
 |---|---:|---:|
@@ -347,10 +349,6 @@ stream), against (a)'s step for the same table, \`${BIG_TABLE}\` (${parquetRuns[
 ${oldResult}
 <!-- /bench:browser -->
 `;
-const doc = join(ROOT, 'docs', 'benchmarks.md');
-const text = readFileSync(doc, 'utf8');
-const existing = /<!-- bench:browser -->[\s\S]*?<!-- \/bench:browser -->\n/;
-const next = existing.test(text) ? text.replace(existing, section) : text.replace(/\n## /, `\n${section}\n## `);
-writeFileSync(doc, next);
+replaceMarkedSection('browser', section);
 log('wrote docs/benchmarks.md');
 process.stdout.write(section);

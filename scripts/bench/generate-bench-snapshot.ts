@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENUMS } from '../../src/schema/tables.ts';
-import { openDuckDb, sqlString } from '../lib/duckdb.ts';
+import { openDuckDb, sqlString, sqlStringList } from '../lib/duckdb.ts';
 import { loadReference } from '../reference/load-reference.ts';
 import { SNAPSHOTS } from '../sample/calibration.ts';
 import { readSnapshot } from '../snapshots/find-snapshots.ts';
@@ -41,7 +41,7 @@ export async function generateBenchSnapshot(root: string, rows: number): Promise
   const coverage = { from: from < copiedFrom ? from : copiedFrom, to: '2025-09' };
   writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({ snapshotDate: BENCH_SNAPSHOT_DATE, coverage, tables, synthetic: true, producer: 'benchmark generator' }, null, 2));
 
-  const list = (xs: string[]) => `[${xs.map(sqlString).join(', ')}]`;
+  const list = (xs: string[]) => `[${sqlStringList(xs)}]`;
   const db = await openDuckDb();
   const path = join(dir, 'arrivals.csv');
   writeFileSync(path, '\uFEFF');

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { columnLetters } from '../ingest/xlsx/sheet-cell.ts';
 import { XLSX_LIMITS } from '../ingest/xlsx/xlsx-limits.ts';
+import { reportNumber } from '../lib/report-numbers.ts';
 import { rawZip, storedEntry, type RawZipEntry } from './raw-zip.ts';
 
 const MiB = 1024 * 1024;
@@ -123,6 +124,6 @@ export function hostileXlsxFiles(): HostileFile[] {
   // For scale: the largest ordinary export the limits accept.
   const { xml, rows } = rowsOfBytes(XLSX_LIMITS.sheetBytes - 4096);
   const big = Buffer.from(sheetXml(xml));
-  files.push({ name: 'largest-accepted.xlsx', hostile: false, what: `ordinary export: ${rows.toLocaleString('en-US')} rows, ${(big.length / MiB).toFixed(1)} MiB sheet`, bytes: rawZip(workbookEntries(deflated(SHEET, big))) });
+  files.push({ name: 'largest-accepted.xlsx', hostile: false, what: `ordinary export: ${reportNumber(rows)} rows, ${(big.length / MiB).toFixed(1)} MiB sheet`, bytes: rawZip(workbookEntries(deflated(SHEET, big))) });
   return files;
 }

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ENUMS } from '../../src/schema/tables.ts';
 import { buildTotalsTable } from '../aggregate/totals-table.ts';
-import { openDuckDb, sqlString } from '../lib/duckdb.ts';
+import { openDuckDb, sqlString, sqlStringList } from '../lib/duckdb.ts';
 import { loadReference } from '../reference/load-reference.ts';
 
 const [csv, mode] = process.argv.slice(2) as [string, 'scan' | 'parquet' | 'parquet-typed' | 'same-output'];
@@ -27,7 +27,7 @@ const db = await openDuckDb();
 const text = `read_csv(${sqlString(csv)}, delim = ';', header = true, auto_detect = false,
   columns = {'c0': 'VARCHAR', 'c1': 'VARCHAR', 'c2': 'VARCHAR', 'c3': 'VARCHAR', 'c4': 'VARCHAR', 'c5': 'VARCHAR'})`;
 const reference = loadReference(resolve(import.meta.dirname, '../..'));
-const enumOf = (values: string[]) => `ENUM(${values.map(sqlString).join(', ')})`;
+const enumOf = (values: string[]) => `ENUM(${sqlStringList(values)})`;
 const types = [enumOf(reference.ports.map((p) => p.code)), enumOf(reference.countries.map((c) => c.iso3)),
   enumOf(ENUMS.visaCategory.map((v) => v.code)), enumOf(ENUMS.sex.map((v) => v.code))];
 const typed = `read_csv(${sqlString(csv)}, delim = ';', header = true, auto_detect = false, dateformat = '%Y-%m', thousands = '.', decimal_separator = ',',

@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import { PERSONAL_HEADER_RULES, PERSONAL_VALUE_PATTERNS } from '../../src/schema/personal-data.ts';
+import { NATIONALITY_CODE_COLUMNS, REFERENCE_FILES, type NationalityCodeRow } from '../../src/schema/reference.ts';
+import { readCsvRecords } from '../lib/read-csv-file.ts';
 import { ENUMS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
 /** The `<table>_totals` file: what the site shows as totals, and how small counts are protected. */
@@ -43,6 +45,17 @@ function measureGrainLines(name: TableName): string[] {
   });
 }
 
+/** The ICAO Doc 9303 codes a `nationality` may hold besides ISO 3166-1 (data/reference/nationality-codes.csv). */
+function nationalityCodeLines(): string[] {
+  const rows = readCsvRecords(join(resolve(import.meta.dirname, '../..'), REFERENCE_FILES.nationalityCodes), NATIONALITY_CODE_COLUMNS) as unknown as NationalityCodeRow[];
+  return ['### Nationality without an ISO country (ICAO Doc 9303)', '',
+    'A `nationality` is an ISO 3166-1 alpha-3 code, or one of the codes ICAO Doc 9303 (Part 3) gives machine-readable travel documents for persons with no nationality to state.',
+    'They are published like any nationality (rows of `countries.parquet` with these names and no alpha-2 code, breakdowns and totals by nationality, the same small-cell protection).', '',
+    '| code | Indonesian | English | other spellings accepted |', '|---|---|---|---|',
+    ...rows.map((r) => `| \`${r.code}\` | ${r.name_id} | ${r.name_en} | ${r.aliases.split('|').filter((a) => ![r.name_id, r.name_en].some((n) => n.toLowerCase() === a.toLowerCase())).join(', ')} |`),
+    '', 'A plain "Pengungsi" / "Refugee" is read as `XXB` (a refugee under the 1951 Convention and its 1967 Protocol, the definition Perpres 125/2016 on refugees from abroad follows); write `XXC` for any other refugee.', ''];
+}
+
 export function dataDictionaryMarkdown(): string {
   const out: string[] = [
     '# Data dictionary',
@@ -74,6 +87,7 @@ export function dataDictionaryMarkdown(): string {
     out.push('');
   }
   out.push('## Reference tables', '', `Published beside the facts: ${REFERENCE_TABLES.map((t) => `\`${t}.parquet\``).join(', ')}. Sources in docs/reference-data.md.`, '',
+    ...nationalityCodeLines(),
     '## Personal data (refused)', '',
     'A raw file is refused, naming the column and row, when a header names personal data or a value is personal data (no personal data enters the pipeline; `src/schema/personal-data.ts`).',
     'Headers are compared word by word after spelling is normalised, and a column of the table itself (e.g. "nama tpi") is never refused. A header names:', '',

@@ -106,10 +106,13 @@ export function detectDelimiter(lines: string[]): string {
   return best.delimiter;
 }
 
+/** A month or date as a cross-tab's header writes it ("2024-01", "2024-01-01", "01/2024"): a name, not a number. */
+const PERIOD_HEADER = /^(\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}[/.-]\d{4})$/;
+
 /**
- * The header is the first line whose cells are mostly filled and mostly not numbers; title rows
- * above it have one filled cell. A following line with no numbers and few filled cells continuing
- * the header is the second row of a merged two-row header.
+ * The header is the first line whose cells are mostly filled and not numbers (months across the
+ * columns, "2024-01", are names there); title rows above it have one filled cell. A following line
+ * with no numbers and few filled cells continuing the header is the second row of a merged two-row header.
  */
 export function findHeaderLine(rows: string[][]): number {
   const widest = Math.max(...rows.map(nonEmpty), 0);
@@ -117,7 +120,8 @@ export function findHeaderLine(rows: string[][]): number {
     const cells = rows[i]!;
     const filled = nonEmpty(cells);
     const textual = cells.filter((c) => c !== '' && !/^[\d.,\s-]+$/.test(c)).length;
-    if (filled >= 2 && filled >= widest * 0.6 && textual === filled) return i;
+    const periods = cells.filter((c) => PERIOD_HEADER.test(c.trim())).length;
+    if (filled >= 2 && filled >= widest * 0.6 && textual + periods === filled && textual >= 2) return i;
   }
   return -1;
 }

@@ -2,6 +2,8 @@
  * Ingest: one raw export (CSV or XLSX) becomes a DuckDB relation of text columns c0..cN, one row
  * per data line, in file order. Title rows above the header, a merged two-row header,
  * Windows-1252 or UTF-16 text, bare-CR or mixed line endings and `;` or `,` delimiters are handled here; values are parsed in validate.
+ * A cross-tab (months or one column's values across the header, cross-tab-layout.ts) becomes one
+ * row per cell, so validate sees the long format whatever the layout.
  * DuckDB streams the CSV itself, so a 20-million-row file never passes through a JavaScript loop
  * and is never held in memory as text.
  */
@@ -17,6 +19,7 @@ import { detectTextFormat } from './detect-text-format.ts';
 import { mapHeaders, mergeTwoRowHeader } from './map-headers.ts';
 import { ingestXlsx, type XlsxIngestOptions } from './xlsx/ingest-xlsx.ts';
 import { transcodeToUtf8 } from './transcode-to-utf8.ts';
+import { findCrossTab, type CrossTabLayout } from './cross-tab-layout.ts';
 
 export interface IngestedFile {
   /** Path as shown in messages (relative to the repository when possible). */
@@ -37,6 +40,23 @@ export interface IngestedFile {
   firstDataLine: number;
   /** 1-based file line (CSV) or sheet row (XLSX) of each data row index given. */
   lineOf(rowIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * A cross-tab read as long rows (months or categories across the columns): the file's header of
+   * the cell a row's value of `column` came from ("Februari", "Perempuan"); undefined otherwise.
+   */
+  spreadHeaderOf?(column: string | undefined, rowId: number): string | undefined;
+  /** Set for a cross-tab read as long rows (cross-tab-layout.ts): each file row became `perRow` rows. */
+  crossTab?: CrossTabRead;
+}
+
+export interface CrossTabRead {
+  layout: CrossTabLayout;
+  /** Long rows per file data row: long row i comes from file data row ⌊i / perRow⌋, cell i mod perRow. */
+  perRow: number;
+  /** The file's data rows as read (text columns c0..cN), in file order, for the row-total check. */
+  fileRelation: string;
+  /** 1-based file line (CSV) or sheet row (XLSX) of each file data row index given. */
+  fileLineOf(rowIds: readonly number[]): Promise<Map<number, number>>;
 }
 
 export interface IngestResult {
@@ -101,11 +121,12 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
   let lineOf: IngestedFile['lineOf'];
 
   let xlsxIssues: PipelineIssue[] = [];
+  let titleLines: string[] = [];
   if (isXlsx) {
     const read = await ingestXlsx(spec, path, file, workDir, { sheet: options.sheet });
     if (!read.ingested) return { ingested: null, issues: read.issues };
     xlsxIssues = read.issues;
-    ({ csvPath, header, headerLine, format } = read.ingested);
+    ({ csvPath, header, headerLine, format, titleLines } = read.ingested);
     const { sheetRows } = read.ingested;
     dataStart = 0;
     lineOf = async (rowIds) => new Map(rowIds.map((id) => [id, sheetRows[id] ?? -1]));
@@ -117,6 +138,7 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     }
     delimiter = detected.delimiter;
     headerLine = detected.headerLine;
+    titleLines = detected.titleLines;
     header = detected.secondHeader ? mergeTwoRowHeader(detected.header, detected.secondHeader) : detected.header;
     dataStart = headerLine + (detected.secondHeader ? 2 : 1);
     const plainUtf8 = detected.encoding === 'utf-8' || detected.encoding === 'utf-8-bom';
@@ -132,16 +154,61 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
   }
 
   const issues = [...xlsxIssues, ...refuseIdentifyingColumns(spec, file, header, headerLine + 1)];
-  const mapping = mapHeaders(spec, header, file, headerLine + 1);
+  const crossTab = findCrossTab(spec, header, titleLines, file, headerLine + 1);
+  // A layout that cannot be read is one message: not also the columns its header lacks.
+  if (crossTab?.refusal) return { ingested: null, issues: [...issues, crossTab.refusal] };
+  const readHeader = crossTab ? longHeader(header, crossTab) : header;
+  const mapping = mapHeaders(spec, readHeader, file, headerLine + 1);
   issues.push(...mapping.issues);
   if (issues.some((i) => i.severity === 'error')) return { ingested: null, issues };
 
   const { size } = await stat(csvPath);
   const readDelimiter = isXlsx ? ';' : delimiter;
-  const relation = csvRelation(csvPath, readDelimiter, dataStart, header.length, size <= PADDED_READ_MAX_BYTES);
+  const fileRelation = csvRelation(csvPath, readDelimiter, dataStart, header.length, size <= PADDED_READ_MAX_BYTES);
   const columns = new Map([...mapping.indexOf].map(([name, index]) => [name, `c${index}`]));
-  const headerOf = new Map(header.map((cell, index) => [`c${index}`, cell]));
+  const headerOf = new Map(readHeader.map((cell, index) => [`c${index}`, cell]));
   const read = new Set(mapping.indexOf.values());
-  const ignoredColumns = header.flatMap((cell, index) => (read.has(index) ? [] : [{ label: cell === '' ? `column ${index + 1}` : cell, column: `c${index}` }]));
-  return { ingested: { file, relation, delimiter: readDelimiter, columns, headerOf, ignoredColumns, format, lineOf, firstDataLine: isXlsx ? 0 : dataStart }, issues };
+  const counted = new Set(crossTab ? [...crossTab.spread.map((c) => c.index), crossTab.totalIndex, crossTab.yearIndex] : []);
+  const ignoredColumns = header.flatMap((cell, index) => (read.has(index) || counted.has(index) ? [] : [{ label: cell === '' ? `column ${index + 1}` : cell, column: `c${index}` }]));
+  const ingested: IngestedFile = { file, relation: fileRelation, delimiter: readDelimiter, columns, headerOf, ignoredColumns, format, lineOf, firstDataLine: isXlsx ? 0 : dataStart };
+  if (crossTab) {
+    const perRow = crossTab.spread.length;
+    Object.assign(ingested, {
+      relation: longRelation(fileRelation, header.length, crossTab),
+      format: `${format}; cross-tab: ${crossTab.column.name} across ${perRow} columns (${crossTab.spread[0]!.header} … ${crossTab.spread.at(-1)!.header}) read as rows${crossTab.totalIndex !== null ? `, total column "${header[crossTab.totalIndex]}" checked, not read` : ''}`,
+      lineOf: (rowIds: readonly number[]) => remapLines(rowIds, perRow, lineOf),
+      spreadHeaderOf: (column: string | undefined, rowId: number) => (column === crossTab.column.name || column === crossTab.count.name ? crossTab.spread[rowId % perRow]!.header : undefined),
+      crossTab: { layout: crossTab, perRow, fileRelation, fileLineOf: lineOf },
+    } satisfies Partial<IngestedFile>);
+  }
+  return { ingested, issues };
+}
+
+/** The header a cross-tab is read with: its spread, total and year cells replaced by the long format's two columns at the end. */
+function longHeader(header: readonly string[], layout: CrossTabLayout): string[] {
+  const consumed = new Set([...layout.spread.map((c) => c.index), layout.totalIndex, layout.yearIndex]);
+  return [...header.map((cell, i) => (consumed.has(i) ? '' : cell)), layout.column.rawHeaders[0]!, layout.count.rawHeaders[0]!];
+}
+
+/**
+ * The cross-tab's file rows as long rows, in file order: each row becomes one row per spread
+ * column, with the column's value (its header) in column c<width> and its cell in c<width + 1>.
+ * A row whose spread cells are all empty (a note, a blank line) gets no value, so it stays what
+ * it is: a note or blank row, not a data row.
+ */
+function longRelation(fileRelation: string, width: number, layout: CrossTabLayout): string {
+  const blank = (index: number) => `coalesce(trim(c${index}), '') = ''`;
+  const noCells = layout.spread.map((c) => blank(c.index)).join(' AND ');
+  const label = (cell: CrossTabLayout['spread'][number]) => {
+    const text = layout.yearIndex === null ? sqlString(cell.value) : `concat(${sqlString(cell.value)}, ' ', trim(c${layout.yearIndex}))`;
+    return `CASE WHEN ${noCells} THEN NULL ELSE ${text} END`;
+  };
+  const cells = layout.spread.map((c) => `{'label': ${label(c)}, 'value': c${c.index}}`).join(', ');
+  const kept = Array.from({ length: width }, (_, i) => `c${i}`).join(', ');
+  return `(SELECT ${kept}, __cell.label AS c${width}, __cell.value AS c${width + 1} FROM (SELECT *, unnest([${cells}]) AS __cell FROM ${fileRelation}))`;
+}
+
+async function remapLines(rowIds: readonly number[], perRow: number, fileLineOf: IngestedFile['lineOf']): Promise<Map<number, number>> {
+  const lines = await fileLineOf([...new Set(rowIds.map((id) => Math.floor(id / perRow)))]);
+  return new Map(rowIds.map((id) => [id, lines.get(Math.floor(id / perRow)) ?? -1]));
 }

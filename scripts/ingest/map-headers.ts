@@ -66,7 +66,9 @@ export function mapHeaders(spec: TableSpec, header: readonly string[], file: str
     const guess = unknown
       .map((u) => ({ ...u, score: Math.max(...column.rawHeaders.map((h) => similarity(normaliseSpelling(u.cell), h))) }))
       .sort((a, b) => b.score - a.score)[0];
-    const renamed = guess && guess.score >= 0.5 ? guess : undefined;
+    // A close spelling, or else the only unread column when only this one is missing ("Citizenship").
+    const missing = spec.rawColumns.filter((c) => !indexOf.has(c.name) && !c.optional);
+    const renamed = guess && guess.score >= 0.5 ? guess : missing.length === 1 && unknown.length === 1 ? unknown[0] : undefined;
     issues.push({
       severity: 'error', code: 'missing-column', file, row: headerRow, column: column.rawHeaders[0]!,
       found: renamed ? `a column named "${renamed.cell}"` : `columns ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')}`,

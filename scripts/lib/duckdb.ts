@@ -48,7 +48,7 @@ export async function openDuckDb(): Promise<Db> {
 }
 
 /** SQL literals and identifiers: one home for the pipeline and the site. */
-export { sqlIdent, sqlString } from '../../src/shared/sql-text.ts';
+export { sqlIdent, sqlString, sqlStringList } from '../../src/shared/sql-text.ts';
 
 /** Rows as plain JSON-safe objects (BIGINT as string is avoided by casting in the query where needed). */
 export async function queryRows<T = Record<string, unknown>>(db: Db, sql: string): Promise<T[]> {
@@ -56,7 +56,7 @@ export async function queryRows<T = Record<string, unknown>>(db: Db, sql: string
   return reader.getRowObjectsJS() as T[];
 }
 
-export async function queryValue<T = unknown>(db: Db, sql: string): Promise<T> {
-  const rows = await db.runAndReadAll(sql);
-  return rows.getRows()[0]?.[0] as T;
+/** How many rows a query gives. */
+export async function countRows(db: Db, sql: string): Promise<number> {
+  return Number((await queryRows<{ n: bigint }>(db, `SELECT count(*)::BIGINT AS n FROM (${sql})`))[0]!.n);
 }

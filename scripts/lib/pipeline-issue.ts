@@ -22,6 +22,11 @@ export interface PipelineIssue {
   fix: string;
   /** How many more rows share this problem beyond the ones listed. */
   moreRows?: number;
+  /**
+   * A rule's issues list at most its first five values: how many rows fail the rule in all, and
+   * with how many different values (set on the first issue of the rule only).
+   */
+  ruleTotal?: { rows: number; values: number };
 }
 
 /** Thrown when a snapshot cannot be published; carries every error found, not just the first. */
@@ -45,6 +50,7 @@ export function formatIssue(issue: PipelineIssue): string {
   if (issue.expected !== undefined) parts.push(`expected ${issue.expected}.`);
   parts.push(`Fix: ${issue.fix}`);
   if (issue.moreRows) parts.push(`(${issue.moreRows} more row(s) with the same problem)`);
+  if (issue.ruleTotal && issue.ruleTotal.values > 1) parts.push(`[${issue.ruleTotal.rows} row(s) in all fail this check, with ${issue.ruleTotal.values} different values${issue.ruleTotal.values > 5 ? '; the first 5 are listed' : ''}]`);
   return parts.join(' ');
 }
 

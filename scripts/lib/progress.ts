@@ -6,6 +6,7 @@
  * through the query it is running: the share done and, for a file scan, the rows read so far.
  */
 import type { Db } from './duckdb.ts';
+import { reportNumber } from './report-numbers.ts';
 
 export interface Progress {
   step(message: string): void;
@@ -31,15 +32,13 @@ const interactive = (sink: ProgressSink) => Boolean(sink.isTTY) && !process.env.
 /** ANSI: back to the start of the line and clear it. */
 const CLEAR_LINE = '\r\x1b[2K';
 
-const fmt = new Intl.NumberFormat('en-US');
-
 /** The live line's text: elapsed seconds, then whatever DuckDB can say about the current query. */
 export function liveProgressLine(label: string, seconds: number, query: { percentage: number; rows_processed: bigint; total_rows_to_process: bigint }): string {
   const parts = [`  ${label}: ${seconds.toFixed(0)} s`];
   if (query.percentage > 0) parts.push(`current query ${Math.min(query.percentage, 100).toFixed(0)} %`);
   const done = Number(query.rows_processed);
   const total = Number(query.total_rows_to_process);
-  if (done > 0) parts.push(total > 0 ? `${fmt.format(done)} of ~${fmt.format(total)} rows` : `${fmt.format(done)} rows`);
+  if (done > 0) parts.push(total > 0 ? `${reportNumber(done)} of ~${reportNumber(total)} rows` : `${reportNumber(done)} rows`);
   return parts.join(' · ');
 }
 
@@ -55,7 +54,7 @@ export function createProgress(quiet?: boolean, options: ProgressOptions = {}): 
     rows(label, rows, startedAt) {
       if (silent) return;
       const seconds = (performance.now() - startedAt) / 1000;
-      sink.write(`  ${label}: ${fmt.format(rows)} rows in ${seconds.toFixed(2)} s (${fmt.format(Math.round(rows / Math.max(seconds, 1e-6)))} rows/s)\n`);
+      sink.write(`  ${label}: ${reportNumber(rows)} rows in ${seconds.toFixed(2)} s (${reportNumber(rows / Math.max(seconds, 1e-6))} rows/s)\n`);
     },
     async watch(label, db, work) {
       // A live line needs a terminal that redraws in place; a log would fill with them.

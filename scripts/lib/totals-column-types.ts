@@ -8,7 +8,7 @@
  * so SQL over these columns writes its literals with `viewLiteral` and `grainLiteral`.
  */
 import { DISCLOSURE, PERIOD_GRAINS, type PeriodGrain } from '../../src/schema/disclosure.ts';
-import { sqlString, type Db } from './duckdb.ts';
+import { sqlString, sqlStringList, type Db } from './duckdb.ts';
 
 export const TOTALS_VIEW_TYPE = 'totals_view';
 export const PERIOD_GRAIN_TYPE = 'period_grain';
@@ -18,8 +18,8 @@ const VIEW_NAMES = [...new Set(Object.values(DISCLOSURE).flatMap((rule) => rule.
 
 /** Creates both types in `db` unless they exist (the totals builder calls it before making any totals). */
 export async function createTotalsColumnTypes(db: Db): Promise<void> {
-  await db.run(`CREATE TYPE IF NOT EXISTS ${TOTALS_VIEW_TYPE} AS ENUM (${VIEW_NAMES.map(sqlString).join(', ')})`);
-  await db.run(`CREATE TYPE IF NOT EXISTS ${PERIOD_GRAIN_TYPE} AS ENUM (${PERIOD_GRAINS.map(sqlString).join(', ')})`);
+  await db.run(`CREATE TYPE IF NOT EXISTS ${TOTALS_VIEW_TYPE} AS ENUM (${sqlStringList(VIEW_NAMES)})`);
+  await db.run(`CREATE TYPE IF NOT EXISTS ${PERIOD_GRAIN_TYPE} AS ENUM (${sqlStringList(PERIOD_GRAINS)})`);
 }
 
 /** A view name as a value of the `view` column. */

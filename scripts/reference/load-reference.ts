@@ -8,11 +8,12 @@ import { dirname, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { ENUMS, type EnumName } from '../../src/schema/tables.ts';
 import {
-  COUNTRY_ALIAS_COLUMNS, OFFICE_COLUMNS, PORT_COLUMNS, REFERENCE_FILES,
-  type CountryAliasRow, type OfficeRow, type PortRow,
+  COUNTRY_ALIAS_COLUMNS, NATIONALITY_CODE_COLUMNS, OFFICE_COLUMNS, PORT_COLUMNS, REFERENCE_FILES, REGION_CODE_CHANGE_COLUMNS,
+  type CountryAliasRow, type NationalityCodeRow, type OfficeRow, type PortRow, type RegionCodeChangeRow,
 } from '../../src/schema/reference.ts';
 import { readCsvRecords } from '../lib/read-csv-file.ts';
 import { normaliseSpelling } from '../lib/normalise-spelling.ts';
+import { regionSpellings } from './region-spellings.ts';
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require('i18n-iso-countries/langs/id.json'));
@@ -33,6 +34,8 @@ export interface Reference {
   countries: CountryRow[];
   provinces: RegionRow[];
   regencies: RegionRow[];
+  /** Codes that changed (the 2022 Papua splits), with their legal source. */
+  regionCodeChanges: RegionCodeChangeRow[];
   /** Folder of the idn-area-data CSVs (districts and villages are read from there by DuckDB). */
   areaDataDir: string;
   /** Files the reference came from, recorded in the manifest. */
@@ -71,6 +74,8 @@ export function loadReference(root: string): Reference {
   const offices = readCsvRecords(join(root, REFERENCE_FILES.offices), OFFICE_COLUMNS) as unknown as OfficeRow[];
   const ports = readCsvRecords(join(root, REFERENCE_FILES.ports), PORT_COLUMNS) as unknown as PortRow[];
   const aliases = readCsvRecords(join(root, REFERENCE_FILES.countryAliases), COUNTRY_ALIAS_COLUMNS) as unknown as CountryAliasRow[];
+  const regionCodeChanges = readCsvRecords(join(root, REFERENCE_FILES.regionCodeChanges), REGION_CODE_CHANGE_COLUMNS) as unknown as RegionCodeChangeRow[];
+  const nationalityCodes = readCsvRecords(join(root, REFERENCE_FILES.nationalityCodes), NATIONALITY_CODE_COLUMNS) as unknown as NationalityCodeRow[];
 
   const lookups = Object.fromEntries(
     (['port', 'office', 'country', 'region', ...Object.keys(ENUMS)] as LookupKind[]).map((k) => [k, new Map()]),
@@ -94,15 +99,26 @@ export function loadReference(root: string): Reference {
     for (const s of [c.iso3, ...(allId[c.iso2] ?? []), ...(allEn[c.iso2] ?? [])]) addSpelling(lookups.country, s, c.iso3);
   }
   for (const a of aliases) addSpelling(lookups.country, a.alias, a.iso3);
+  // ICAO Doc 9303 codes for persons with no ISO nationality: published in `countries` like one (no alpha-2).
+  for (const n of nationalityCodes) {
+    countryRows.push({ iso3: n.code, iso2: '', name_id: n.name_id, name_en: n.name_en });
+    for (const s of [n.code, n.name_id, n.name_en, ...n.aliases.split('|')]) addSpelling(lookups.country, s, n.code);
+  }
 
   for (const r of [...provinces, ...regencies, ...districts, ...villages]) {
     addSpelling(lookups.region, r.code, r.code);
     addSpelling(lookups.region, r.code.replaceAll('.', ''), r.code);
   }
   for (const r of [...provinces, ...regencies]) addSpelling(lookups.region, r.name, r.code);
+  for (const [spelling, code] of regionSpellings([...provinces, ...regencies])) addSpelling(lookups.region, spelling, code);
+  // A regency moved to a new province in 2022 is read by its old code too (never a province: see region-code-changes.csv).
+  for (const change of regionCodeChanges.filter((c) => c.new_code !== '')) {
+    addSpelling(lookups.region, change.old_code, change.new_code);
+    addSpelling(lookups.region, change.old_code.replaceAll('.', ''), change.new_code);
+  }
 
   return {
-    lookups, offices, ports, countries: countryRows, provinces, regencies, areaDataDir,
-    files: [REFERENCE_FILES.offices, REFERENCE_FILES.ports, REFERENCE_FILES.countryAliases, 'idn-area-data/data/*.csv', 'i18n-iso-countries'],
+    lookups, offices, ports, countries: countryRows, provinces, regencies, regionCodeChanges, areaDataDir,
+    files: [REFERENCE_FILES.offices, REFERENCE_FILES.ports, REFERENCE_FILES.countryAliases, REFERENCE_FILES.nationalityCodes, REFERENCE_FILES.regionCodeChanges, 'idn-area-data/data/*.csv', 'i18n-iso-countries'],
   };
 }

@@ -17,11 +17,6 @@ export const yearOf = (month: string): number => Number(month.slice(0, 4));
 /** 1..12 */
 export const monthNumber = (month: string): number => Number(month.slice(5, 7));
 
-export function addMonths(month: string, n: number): string {
-  const index = yearOf(month) * 12 + monthNumber(month) - 1 + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** Months from a to b (b later is positive). */
 export const monthsBetween = (a: string, b: string): number => yearOf(b) * 12 + monthNumber(b) - (yearOf(a) * 12 + monthNumber(a));
 

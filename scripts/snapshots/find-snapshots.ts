@@ -61,8 +61,3 @@ export function readSnapshot(dir: string, date: string): Snapshot {
   if (!sidecar) throw new SnapshotRejectedError(issues);
   return { date, dir, sidecar };
 }
-
-/** Every snapshot folder with its sidecar, oldest first; throws on the first broken snapshot.json. */
-export function findSnapshots(snapshotsDir: string): Snapshot[] {
-  return listSnapshotFolders(snapshotsDir).map((f) => readSnapshot(f.dir, f.date));
-}

@@ -10,8 +10,12 @@ import type { ValueStatus } from './resolve-values.ts';
 export const STATUS: Record<ValueStatus | CountStatus, number> = {
   ok: 0, blank: 1, total: 2, note: 3, unresolved: 4, ambiguous: 5, 'not-number': 6, negative: 7, fractional: 8,
 };
-/** Row kinds (UTINYINT). */
-export const KIND = { data: 0, blank: 1, note: 2, total: 3 } as const;
+/**
+ * Row kinds (UTINYINT). `lone`: one filled cell that is not a value of its column ("Sumber: …",
+ * "*) data sementara", a note typed in the count column): a note below the data, or a stray
+ * line among it (note-rows.ts decides which).
+ */
+export const KIND = { data: 0, blank: 1, note: 2, total: 3, lone: 4 } as const;
 
 /** The months a table's rows must fall within ("YYYY-MM", inclusive). */
 export interface Coverage { from: string; to: string }

@@ -8,7 +8,8 @@ import type { ColumnSpec } from '../../src/schema/tables.ts';
 import { AMBIGUOUS, type LookupKind, type Reference } from '../reference/load-reference.ts';
 import { isExcelErrorValue } from '../lib/excel-error-value.ts';
 import { normaliseSpelling, similarity } from '../lib/normalise-spelling.ts';
-import { parseDate, parseMonth } from './parse-period.ts';
+import { parseDate, parseMonth } from '../lib/parse-period.ts';
+import { suggestRegion } from './suggest-region.ts';
 
 /** ok: resolved; blank: empty; total/note: a subtotal row or a "Sumber:" note, not data. */
 export type ValueStatus = 'ok' | 'blank' | 'total' | 'note' | 'unresolved' | 'ambiguous';
@@ -65,6 +66,7 @@ const distinctive = (spelling: string) => spelling.split(' ').filter((w) => !GEN
 /** The closest known spelling, to suggest in an error message; none when nothing is close. */
 export function suggestSpelling(column: ColumnSpec, raw: string, reference: Reference): string | null {
   if (['text', 'month', 'date', 'count'].includes(column.parse)) return null;
+  if (column.parse === 'region') return suggestRegion(raw, reference);
   const named = column.parse === 'office' || column.parse === 'port';
   const target = named ? distinctive(normaliseSpelling(raw)) : normaliseSpelling(raw);
   let best: { spelling: string; code: string; score: number } | null = null;

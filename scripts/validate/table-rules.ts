@@ -8,8 +8,9 @@ import type { Severity } from '../lib/pipeline-issue.ts';
 import type { IngestedFile } from '../ingest/ingest-file.ts';
 import { isNumberCellSql, officeTextSql } from '../lib/number-cell.ts';
 import { KIND, STATUS, type Coverage } from './cell-codes.ts';
-import { whyNotAPeriod } from './parse-period.ts';
+import { whyNotAPeriod } from '../lib/parse-period.ts';
 import { EXCEL_ERROR_VALUES, excelErrorFix } from '../lib/excel-error-value.ts';
+import type { RegionCodeChangeRow } from '../../src/schema/reference.ts';
 
 export interface Rule {
   code: string;
@@ -55,6 +56,8 @@ export function tableRules(
   expectedValue: (column: ColumnSpec) => string,
   /** Offices that opened after the data began: code → first month of work (YYYY-MM). */
   openedOffices: ReadonlyMap<string, string> = new Map(),
+  /** Provinces split since (region-code-changes.csv rows without a new code): their figures from before cannot be read. */
+  splitProvinces: readonly RegionCodeChangeRow[] = [],
 ): Rule[] {
   const present = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const rules: Rule[] = [];
@@ -147,6 +150,20 @@ export function tableRules(
       expected: 'a month when the office was at work (its "opened" month in data/reference/offices.csv or later)',
       fix: 'The office had not opened yet: the figure probably belongs to the office that served the area before. Correct the office, or its opened month in data/reference/offices.csv (with a source).',
     });
+  }
+
+  const region = present.find((c) => c.parse === 'region');
+  if (region && period) {
+    for (const split of splitProvinces) {
+      rules.push({
+        code: 'province-before-split', table: spec.name, column: region,
+        possibleIf: `SELECT count(*) FROM ${sqlIdent(`map_${spec.name}_${region.name}`)} WHERE status = ${S.ok} AND CAST(value AS VARCHAR) = ${sqlString(split.old_code)}`,
+        where: `${DATA} AND ${status(region)} = ${S.ok} AND ${status(period)} = ${S.ok} AND CAST(${value(region)} AS VARCHAR) = ${sqlString(split.old_code)} AND ${value(period)} < DATE ${sqlString(split.changed_on)}`,
+        found: `concat(CAST(${value(region)} AS VARCHAR), ' in ', strftime(${value(period)}, '%Y-%m-%d'))`,
+        expected: `a figure for one of today's provinces (${split.old_code} changed on ${split.changed_on})`,
+        fix: `Before ${split.changed_on} the code ${split.old_code} meant ${split.old_name} (${split.source}). A province figure from then covers several of today's provinces and cannot be split among them: report it by regency (the old regency codes are read through data/reference/region-code-changes.csv), or leave those days out of the export.`,
+      });
+    }
   }
 
   const key = spec.key.filter((k) => ingested.columns.has(k));

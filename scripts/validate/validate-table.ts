@@ -23,6 +23,9 @@ import { detectNumberConvention, parseCount, type CountStatus } from './parse-co
 import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
 import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
+import { describeLoneRows } from './note-rows.ts';
+import { checkRowTotals } from './check-row-totals.ts';
+import { renumberedRegionWarnings } from './renumbered-regions.ts';
 import { KIND, STATUS, type Coverage } from './cell-codes.ts';
 
 /** Files up to this many rows are always read with row numbers (one pass instead of two). */
@@ -270,9 +273,12 @@ async function buildCheckedTable(db: Db, spec: TableSpec, ingested: IngestedFile
       `${lookup(spec, column, 'status', sizes.get(column.name), 'c.')} AS ${sqlIdent(`${column.name}__status`)}`);
   });
   const statuses = columns.map((c) => sqlIdent(`${c.name}__status`));
+  const filled = statuses.map((s) => `CAST(${s} <> ${STATUS.blank} AS UTINYINT)`).join(' + ');
   const kind = `CASE WHEN ${statuses.map((s) => `${s} = ${STATUS.blank}`).join(' AND ')} THEN ${KIND.blank}
     WHEN ${STATUS.note} IN (${statuses.join(', ')}) THEN ${KIND.note}
-    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total} ELSE ${KIND.data} END`;
+    WHEN ${STATUS.total} IN (${statuses.join(', ')}) THEN ${KIND.total}
+    WHEN ${filled} = 1 AND NOT (${statuses.map((s) => `${s} IN (${STATUS.ok}, ${STATUS.blank})`).join(' AND ')}) THEN ${KIND.lone}
+    ELSE ${KIND.data} END`;
   const checked = `checked_${spec.name}`;
   // __key: the packed key of a data row whose key values all resolved, else NULL.
   await db.run(`CREATE OR REPLACE VIEW ${sqlIdent(checked)} AS SELECT *, CASE WHEN __kind = ${KIND.data} THEN ${key.sql} END AS __key
@@ -307,26 +313,38 @@ async function createTypedView(db: Db, spec: TableSpec, ingested: IngestedFile, 
   return typed;
 }
 
-/** Error messages for a failing rule, with row numbers: grouped by the value found. */
-async function describeFailures(db: Db, checked: string, rule: Rule, ingested: IngestedFile): Promise<PipelineIssue[]> {
+/**
+ * Error messages for a failing rule, with row numbers: grouped by the value found, the first five
+ * values listed; the first issue says how many rows fail the rule in all, with how many values.
+ */
+async function describeFailures(db: Db, checked: string, rule: Rule, ingested: IngestedFile, failingRows: number): Promise<PipelineIssue[]> {
   const found = rule.found ?? (rule.column ? `${sqlIdent(`${rule.column.name}__raw`)}` : "''");
   const rows = await db.runAndReadAll(
-    `SELECT CAST(${found} AS VARCHAR) AS found, count(*) AS n, min(__row) AS first FROM ${checked} WHERE ${rule.where} GROUP BY 1 ORDER BY first LIMIT 5`,
+    `SELECT CAST(${found} AS VARCHAR) AS found, count(*) AS n, min(__row) AS first, count(*) OVER () AS values FROM ${checked} WHERE ${rule.where} GROUP BY 1 ORDER BY first LIMIT 5`,
   );
-  const examples = rows.getRows().map(([value, n, first]) => ({ value: (value as string | null) ?? '', n: Number(n), first: Number(first) }));
+  const examples = rows.getRows().map(([value, n, first, values]) => ({ value: (value as string | null) ?? '', n: Number(n), first: Number(first), values: Number(values) }));
   const lines = await ingested.lineOf(examples.map((e) => e.first));
-  return examples.map((e) => ({
+  const columnLabel = rule.columnLabel ?? (rule.column ? columnHeader(ingested, rule.column) : undefined);
+  return examples.map((e, i) => ({
     severity: rule.severity ?? 'error',
     code: rule.code,
     file: ingested.file,
     table: rule.table,
     row: lines.get(e.first) ?? e.first + 1,
-    ...(rule.column ? { column: rule.columnLabel ?? rule.column.rawHeaders[0]! } : {}),
+    ...(columnLabel !== undefined ? { column: ingested.spreadHeaderOf?.(rule.column?.name, e.first) ?? columnLabel } : {}),
     found: e.value,
     expected: rule.expected,
     fix: typeof rule.fix === 'function' ? rule.fix(e.value) : rule.fix,
     ...(e.n > 1 ? { moreRows: e.n - 1 } : {}),
+    ...(i === 0 ? { ruleTotal: { rows: failingRows, values: e.values } } : {}),
   }));
+}
+
+/** A column's header as the file writes it ("Nationality", "JUMLAH (ORANG)"), else its first raw header. */
+function columnHeader(ingested: IngestedFile, column: ColumnSpec): string {
+  const raw = ingested.columns.get(column.name);
+  const written = raw === undefined ? undefined : ingested.headerOf.get(raw);
+  return written !== undefined && written !== '' ? written : column.rawHeaders[0]!;
 }
 
 export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedFile, reference: Reference, coverage: Coverage, gate?: ProfileGate): Promise<ValidationResult> {
@@ -346,11 +364,13 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   const refused = gate ? await gate.check(distinct, gated) : [];
   if (refused.length > 0) return { validated: null, issues: refused };
   const { issues, sizes } = await buildValueMaps(db, spec, ingested, distinct, reference);
+  issues.push(...renumberedRegionWarnings(spec, ingested, distinct, reference));
   const key = rowKey(spec, ingested, sizes);
   clock.lap('value maps');
   const rules: Rule[] = [];
   const opened = new Map(reference.offices.filter((o) => o.opened).map((o) => [o.code, o.opened]));
-  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, opened);
+  const splits = reference.regionCodeChanges.filter((c) => c.new_code === '');
+  const candidates = tableRules(spec, ingested, coverage, (column, raw) => suggestSpelling(column, raw, reference), expectedValue, opened, splits);
   for (const rule of candidates) {
     if (!rule.possibleIf || Number((await db.runAndReadAll(rule.possibleIf)).getRows()[0]![0]) > 0) rules.push(rule);
   }
@@ -370,9 +390,9 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   const columns = spec.rawColumns.filter((c) => ingested.columns.has(c.name));
   const special = columns.map((c) => `(SELECT count(*) FROM ${sqlIdent(mapTable(spec, c))} WHERE status <> ${STATUS.ok})`).join(' + ');
   const allClean = scanned.length === 0 && Number((await db.runAndReadAll(`SELECT ${special}`)).getRows()[0]![0]) === 0;
-  const scannedCounts = allClean ? [0, rows] : (await db.runAndReadAll(
+  const scannedCounts = allClean ? [0, rows, 0] : (await db.runAndReadAll(
     `SELECT ${[...scanned.map((r) => `count(*) FILTER (WHERE ${r.where})`), ''].join(', ')} count(*) FILTER (WHERE __kind = ${KIND.total}),
-       count(*) FILTER (WHERE __kind = ${KIND.data}) FROM ${checked}`,
+       count(*) FILTER (WHERE __kind = ${KIND.data}), count(*) FILTER (WHERE __kind = ${KIND.lone}) FROM ${checked}`,
   )).getRows()[0]!.map(Number);
   const counts: number[] = [];
   for (const rule of rules) counts.push(counted.get(rule) ?? scannedCounts[scanned.indexOf(rule)]!);
@@ -380,12 +400,15 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
   clock.lap('rules');
   const failing = rules.filter((_, i) => counts[i]! > 0);
   const totals = counts[rules.length]!;
-  if ((failing.length > 0 || totals > 0) && !numbered) {
+  const lone = scannedCounts[scanned.length + 2]!;
+  if ((failing.length > 0 || totals > 0 || lone > 0) && !numbered) {
     numbered = true;
     checked = await buildCheckedTable(db, spec, ingested, true, sizes, key);
   }
-  for (const rule of failing) issues.push(...(await describeFailures(db, checked, rule, ingested)));
+  for (const rule of failing) issues.push(...(await describeFailures(db, checked, rule, ingested, counts[rules.indexOf(rule)]!)));
   if (totals > 0) issues.push(...(await checkStatedTotals(db, spec, checked, ingested)));
+  if (lone > 0) issues.push(...(await describeLoneRows(db, spec, checked, ingested)));
+  issues.push(...(await checkRowTotals(db, spec, ingested)));
   if (issues.some((i) => i.severity === 'error')) return { validated: null, issues };
 
   // The typed table is a view: the cells are not copied again.
@@ -396,29 +419,37 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
 /**
  * "Jumlah"/"Total" rows. One at the very end is a stated grand total: it must equal the sum of the
  * rows above it, and is then dropped. Any other is a subtotal inside the data and is refused,
- * because summing the table would count those rows twice.
+ * because summing the table would count those rows twice. A cross-tab's total row is one file row
+ * read as one long row per column: each is compared with the sum of its own column.
  */
 async function checkStatedTotals(db: Db, spec: TableSpec, checked: string, ingested: IngestedFile): Promise<PipelineIssue[]> {
   const counts = spec.rawColumns.filter((c) => c.isCount && ingested.columns.has(c.name));
+  const perRow = ingested.crossTab?.perRow ?? 1;
   const totalRows = (await db.runAndReadAll(
     `SELECT __row, (SELECT max(__row) FROM ${checked} WHERE __kind = ${KIND.data}) AS last_data, ${counts.map((c) => sqlIdent(c.name)).join(', ')}
      FROM ${checked} WHERE __kind = ${KIND.total} ORDER BY __row`,
   )).getRows();
   const lines = await ingested.lineOf(totalRows.map((r) => Number(r[0])));
+  const fileRows = new Set(totalRows.map((r) => Math.floor(Number(r[0]) / perRow)));
   const [first] = totalRows;
-  if (totalRows.length === 1 && first && Number(first[0]) > Number(first[1])) {
-    const sums = (await db.runAndReadAll(`SELECT ${counts.map((c) => `sum(${sqlIdent(c.name)})`).join(', ')} FROM ${checked} WHERE __kind = ${KIND.data}`)).getRows()[0]!;
-    return counts.flatMap((c, i) => {
-      const stated = first[2 + i] === null ? null : Number(first[2 + i]);
-      const sum = Number(sums[i]);
+  if (fileRows.size === 1 && first && Number(first[0]) > Number(first[1])) {
+    const sums = new Map((await db.runAndReadAll(`SELECT __row % ${perRow}, ${counts.map((c) => `sum(${sqlIdent(c.name)})`).join(', ')} FROM ${checked} WHERE __kind = ${KIND.data} GROUP BY 1`)).getRows()
+      .map(([part, ...values]) => [Number(part), values.map(Number)] as const));
+    return totalRows.flatMap((r) => counts.flatMap((c, i) => {
+      const stated = r[2 + i] === null ? null : Number(r[2 + i]);
+      const sum = sums.get(Number(r[0]) % perRow)?.[i] ?? 0;
       return stated === null || stated === sum ? [] : [{
-        severity: 'error' as const, code: 'total-mismatch', file: ingested.file, table: spec.name, row: lines.get(Number(first[0])) ?? Number(first[0]) + 1,
-        column: c.rawHeaders[0]!, found: `a stated total of ${stated}`, expected: `the sum of the rows above it, ${sum}`,
+        severity: 'error' as const, code: 'total-mismatch', file: ingested.file, table: spec.name, row: lines.get(Number(r[0])) ?? Number(r[0]) + 1,
+        column: ingested.spreadHeaderOf?.(c.name, Number(r[0])) ?? c.rawHeaders[0]!, found: `a stated total of ${stated}`, expected: `the sum of the rows above it, ${sum}`,
         fix: 'Rows are missing or changed after the total was computed: export the table again, or remove the total row.',
       }];
-    });
+    }));
   }
-  return totalRows.map((r) => ({
+  const seen = new Set<number>();
+  return totalRows.filter((r) => {
+    const line = Math.floor(Number(r[0]) / perRow);
+    return !seen.has(line) && seen.add(line);
+  }).map((r) => ({
     severity: 'error' as const, code: 'subtotal-row', file: ingested.file, table: spec.name, row: lines.get(Number(r[0])) ?? Number(r[0]) + 1,
     found: 'a "Jumlah"/"Total" row among the data rows', expected: 'data rows only (a single grand total is allowed as the last row)',
     fix: 'Delete the subtotal rows: the dashboard computes totals itself, and keeping them would count those rows twice.',

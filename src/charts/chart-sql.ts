@@ -7,7 +7,7 @@
  * rather than adding protected cells up.
  */
 import { DISCLOSURE, GRAIN_MONTHS, grainsOf, PERIOD_GRAINS, totalsTableName, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
-import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
+import { categorySelection } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { ACTION_GROUPS, type TableName } from '../schema/tables.ts';
 import { sqlString } from '../shared/sql-text.ts';
@@ -33,8 +33,10 @@ export function filterConditions(table: TableName, filters: Filters, answered: r
     else if (name === 'province') {
       if (!filters.office) out.push({ dim: 'province_code', value });
     } else if (name === 'nationality') out.push({ dim: 'nationality', value });
-    else if (table === 'sanctions' && value === TAK_CATEGORY) out.push({ dim: 'is_tak', value: true });
-    else out.push({ dim: CATEGORY_FILTERS[table].column, value });
+    else {
+      const selected = categorySelection(table, value);
+      out.push({ dim: selected.column, value: selected.value });
+    }
   }
   return out;
 }

@@ -9,10 +9,10 @@
  * port/office/regency breakdown keeps the children that lie in the province (a code lookup, not a sum).
  */
 import { DISCLOSURE, GRAIN_MONTHS, grainsOf, PERIOD_GRAINS, publishesGrain, totalsDimensions, totalsTableName, withheldColumn, type PeriodGrain, type TotalsView } from '../schema/disclosure.ts';
-import { CATEGORY_FILTERS, TAK_CATEGORY } from '../schema/filter-values.ts';
+import { CATEGORY_FILTERS, categorySelection } from '../schema/filter-values.ts';
 import { periodRange, type Filters } from '../schema/filters.ts';
 import { ACTION_GROUPS, TAK_ACTIONS, type TableName } from '../schema/tables.ts';
-import { sqlIdent, sqlString } from '../shared/sql-text.ts';
+import { sqlIdent, sqlString, sqlStringList } from '../shared/sql-text.ts';
 
 export interface TotalsRequest {
   table: TableName;
@@ -61,8 +61,8 @@ function filterColumn(table: TableName, key: keyof Filters, value: string): { co
       return totalsDimensions(table).includes('office_code') ? { column: 'office_code', sqlValue: sqlString(value) } : null;
     case 'category':
       if (!CATEGORY_FILTERS[table].codes.includes(value)) return null;
-      if (table === 'sanctions' && value === TAK_CATEGORY) return { column: 'is_tak', sqlValue: 'true' };
-      return { column: CATEGORY_FILTERS[table].column, sqlValue: sqlString(value) };
+      const selected = categorySelection(table, value);
+      return { column: selected.column, sqlValue: selected.value === true ? 'true' : sqlString(selected.value) };
     default:
       return null;
   }
@@ -108,7 +108,7 @@ export function totalsQuery(request: TotalsRequest): TotalsPlan {
     const child = key === 'province' ? dims.find((d) => REFERENCE[d]?.province) : undefined;
     if (target.column === 'is_tak' && dims.includes('action') && !viewOf([...dims, target.column])) {
       // "All TAK" on an action breakdown: the TAK actions are the rows to keep (action → is_tak).
-      where.push(`action IN (${TAK_ACTIONS.map(sqlString).join(', ')})`);
+      where.push(`action IN (${sqlStringList(TAK_ACTIONS)})`);
       applied.push(key);
     } else if (dims.includes(target.column) || viewOf([...dims, target.column])) {
       if (!dims.includes(target.column)) dims.push(target.column);

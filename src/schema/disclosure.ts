@@ -10,7 +10,7 @@
  *
  * Both the pipeline (scripts/aggregate, scripts/anonymise) and the site (src/charts) import this.
  */
-import type { CountUnit, TableName } from './tables.ts';
+import type { CountUnit, TableName } from './table-name.ts';
 
 /** Periods a total is published for. `period` holds the first day of the month, half-year or year. */
 export const PERIOD_GRAINS = ['month', 'half', 'year'] as const;

@@ -35,6 +35,11 @@ export const CATEGORY_FILTERS: Record<TableName, CategoryFilter> = {
 /** The sanctions category code meaning "every TAK action" (is_tak = true). */
 export const TAK_CATEGORY = 'tak';
 
+/** The totals column and value a category code selects: on sanctions "tak" is `is_tak = true`, any other code the table's category column. */
+export function categorySelection(table: TableName, code: string): { column: string; value: string | true } {
+  return table === 'sanctions' && code === TAK_CATEGORY ? { column: 'is_tak', value: true } : { column: CATEGORY_FILTERS[table].column, value: code };
+}
+
 /**
  * Every period filter value within a coverage (YYYY-MM to YYYY-MM): years, half-years and months,
  * newest first within each grain. Only periods fully inside the coverage are offered, so a

@@ -49,14 +49,45 @@ export interface CountryAliasRow {
   source: string;
 }
 
+/**
+ * data/reference/nationality-codes.csv — the ICAO Doc 9303 codes for persons without an ISO
+ * nationality (XXA stateless, XXB/XXC refugee, XXX unspecified), published in `countries` like a country.
+ */
+export interface NationalityCodeRow {
+  code: string;
+  name_id: string;
+  name_en: string;
+  aliases: string;
+  source: string;
+}
+
 export const REFERENCE_FILES = {
   offices: 'data/reference/offices.csv',
   ports: 'data/reference/ports.csv',
   countryAliases: 'data/reference/country-aliases.csv',
+  nationalityCodes: 'data/reference/nationality-codes.csv',
+  regionCodeChanges: 'data/reference/region-code-changes.csv',
 } as const;
+
+/**
+ * data/reference/region-code-changes.csv — Kemendagri codes that changed, with the law: the
+ * regencies moved to the provinces formed from Papua and Papua Barat in 2022 (old code → new
+ * code), and the two provinces whose figures from before the split cannot be split (no new code).
+ */
+export interface RegionCodeChangeRow {
+  old_code: string;
+  old_name: string;
+  /** Empty for a province figure that cannot be mapped (it covers several of today's provinces). */
+  new_code: string;
+  /** The day the law formed the new province (YYYY-MM-DD). */
+  changed_on: string;
+  source: string;
+}
+export const REGION_CODE_CHANGE_COLUMNS: readonly (keyof RegionCodeChangeRow)[] = ['old_code', 'old_name', 'new_code', 'changed_on', 'source'];
 
 export const OFFICE_COLUMNS: readonly (keyof OfficeRow)[] = [
   'code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'aliases', 'source', 'opened',
 ];
 export const PORT_COLUMNS: readonly (keyof PortRow)[] = ['code', 'name', 'mode', 'province_code', 'office_code', 'aliases', 'source'];
 export const COUNTRY_ALIAS_COLUMNS: readonly (keyof CountryAliasRow)[] = ['alias', 'iso3', 'source'];
+export const NATIONALITY_CODE_COLUMNS: readonly (keyof NationalityCodeRow)[] = ['code', 'name_id', 'name_en', 'aliases', 'source'];

@@ -5,14 +5,14 @@
  */
 
 import { protectedDetailMeasures, WITHHELD, withheldColumn } from './disclosure.ts';
+import type { CountUnit, TableName } from './table-name.ts';
+
+export type { CountUnit, TableName } from './table-name.ts';
 
 export const SCHEMA_VERSION = 1;
 
 /** DuckDB / Parquet logical types used by the published tables. */
 export type ColumnType = 'DATE' | 'VARCHAR' | 'BIGINT';
-
-/** What a count measures: people (a person counted once per row) or events (crossings, meetings). */
-export type CountUnit = 'persons' | 'events';
 
 export interface ColumnSpec {
   name: string;
@@ -73,8 +73,6 @@ export interface PublishedColumn {
   type: ColumnType | 'BOOLEAN' | 'INTEGER';
   description: string;
 }
-
-export type TableName = 'arrivals' | 'sanctions' | 'operations' | 'registry';
 
 /** Code lists. Each code has an Indonesian label, an English label, and raw spellings. */
 export interface EnumValue {
@@ -193,11 +191,11 @@ export const TABLES: Record<TableName, TableSpec> = {
     rawFile: 'arrivals',
     rawColumns: [
       { name: 'month', type: 'DATE', description: 'Month of arrival (first day of the month).', rawHeaders: ['bulan', 'periode', 'month'], parse: 'month' },
-      { name: 'port_code', type: 'VARCHAR', description: 'Checkpoint (TPI) code from data/reference/ports.csv.', rawHeaders: ['tpi', 'nama tpi', 'tempat pemeriksaan imigrasi', 'kode tpi', 'port'], parse: 'port' },
+      { name: 'port_code', type: 'VARCHAR', description: 'Checkpoint (TPI) code from data/reference/ports.csv.', rawHeaders: ['tpi', 'nama tpi', 'tempat pemeriksaan imigrasi', 'kode tpi', 'port', 'checkpoint', 'port of entry', 'entry point'], parse: 'port' },
       { name: 'nationality', type: 'VARCHAR', description: 'Nationality, ISO 3166-1 alpha-3.', rawHeaders: ['kewarganegaraan', 'negara', 'kebangsaan', 'nationality'], parse: 'country' },
-      { name: 'visa_category', type: 'VARCHAR', description: 'Visa or stay permit used to enter.', rawHeaders: ['jenis visa/izin', 'jenis visa', 'kategori visa', 'visa', 'izin'], parse: 'visaCategory' },
-      { name: 'sex', type: 'VARCHAR', description: 'Sex as recorded at the checkpoint: L (male), P (female).', rawHeaders: ['jenis kelamin', 'jk', 'sex'], parse: 'sex' },
-      count('Arrivals (crossings, events).', 'events', ['jumlah', 'jumlah kedatangan', 'count']),
+      { name: 'visa_category', type: 'VARCHAR', description: 'Visa or stay permit used to enter.', rawHeaders: ['jenis visa/izin', 'jenis visa', 'kategori visa', 'visa', 'izin', 'visa type', 'visa category'], parse: 'visaCategory' },
+      { name: 'sex', type: 'VARCHAR', description: 'Sex as recorded at the checkpoint: L (male), P (female).', rawHeaders: ['jenis kelamin', 'jk', 'sex', 'gender'], parse: 'sex' },
+      count('Arrivals (crossings, events).', 'events', ['jumlah', 'jumlah kedatangan', 'count', 'arrivals', 'number of arrivals']),
     ],
     key: ['month', 'port_code', 'nationality', 'visa_category', 'sex'],
     periodColumn: 'month',
@@ -216,11 +214,11 @@ export const TABLES: Record<TableName, TableSpec> = {
     rawFile: 'sanctions',
     rawColumns: [
       { name: 'month', type: 'DATE', description: 'Month of the decision (first day of the month).', rawHeaders: ['bulan', 'periode', 'month'], parse: 'month' },
-      { name: 'office_code', type: 'VARCHAR', description: 'Immigration office (Kanim) code from data/reference/offices.csv.', rawHeaders: ['kantor imigrasi', 'kanim', 'kantor', 'satuan kerja', 'office'], parse: 'office' },
+      { name: 'office_code', type: 'VARCHAR', description: 'Immigration office (Kanim) code from data/reference/offices.csv.', rawHeaders: ['kantor imigrasi', 'kanim', 'kantor', 'satuan kerja', 'office', 'immigration office'], parse: 'office' },
       { name: 'nationality', type: 'VARCHAR', description: 'Nationality, ISO 3166-1 alpha-3.', rawHeaders: ['kewarganegaraan', 'negara', 'kebangsaan', 'nationality'], parse: 'country' },
-      { name: 'action', type: 'VARCHAR', description: 'Action type (Art. 75 UU 6/2011) or detensi.', rawHeaders: ['jenis tindakan', 'tindakan', 'jenis tak', 'action'], parse: 'sanctionAction' },
-      { name: 'violation', type: 'VARCHAR', description: 'Violation that led to the action.', rawHeaders: ['jenis pelanggaran', 'pelanggaran', 'violation'], parse: 'violation' },
-      count('Persons subject to the action.', 'persons', ['jumlah', 'jumlah orang', 'count']),
+      { name: 'action', type: 'VARCHAR', description: 'Action type (Art. 75 UU 6/2011) or detensi.', rawHeaders: ['jenis tindakan', 'tindakan', 'jenis tak', 'action', 'action type'], parse: 'sanctionAction' },
+      { name: 'violation', type: 'VARCHAR', description: 'Violation that led to the action.', rawHeaders: ['jenis pelanggaran', 'pelanggaran', 'violation', 'violation type'], parse: 'violation' },
+      count('Persons subject to the action.', 'persons', ['jumlah', 'jumlah orang', 'count', 'persons', 'number of persons']),
     ],
     key: ['month', 'office_code', 'nationality', 'action', 'violation'],
     periodColumn: 'month',
@@ -242,13 +240,13 @@ export const TABLES: Record<TableName, TableSpec> = {
     rawColumns: [
       { name: 'date', type: 'DATE', description: 'Date of the activity.', rawHeaders: ['tanggal', 'tgl', 'date'], parse: 'date' },
       { name: 'level', type: 'VARCHAR', description: 'TIMPORA level.', rawHeaders: ['tingkat', 'level'], parse: 'operationLevel' },
-      { name: 'region_code', type: 'VARCHAR', description: 'Kemendagri code of the area (province 2 digits, regency 4, district 6, village 10).', rawHeaders: ['kode wilayah', 'wilayah', 'region'], parse: 'region' },
-      { name: 'office_code', type: 'VARCHAR', description: 'Organising immigration office.', rawHeaders: ['kantor imigrasi', 'kanim', 'penyelenggara', 'office'], parse: 'office' },
-      { name: 'activity', type: 'VARCHAR', description: 'Kind of activity.', rawHeaders: ['kegiatan', 'jenis kegiatan', 'activity'], parse: 'operationActivity' },
-      { name: 'agencies', type: 'VARCHAR', description: 'Agencies taking part, comma-separated as reported.', rawHeaders: ['instansi', 'instansi terlibat', 'agencies'], parse: 'text' },
+      { name: 'region_code', type: 'VARCHAR', description: 'Kemendagri code of the area (province 2 digits, regency 4, district 6, village 10).', rawHeaders: ['kode wilayah', 'wilayah', 'region', 'region code', 'area code'], parse: 'region' },
+      { name: 'office_code', type: 'VARCHAR', description: 'Organising immigration office.', rawHeaders: ['kantor imigrasi', 'kanim', 'penyelenggara', 'office', 'immigration office', 'organiser'], parse: 'office' },
+      { name: 'activity', type: 'VARCHAR', description: 'Kind of activity.', rawHeaders: ['kegiatan', 'jenis kegiatan', 'activity', 'activity type'], parse: 'operationActivity' },
+      { name: 'agencies', type: 'VARCHAR', description: 'Agencies taking part, comma-separated as reported.', rawHeaders: ['instansi', 'instansi terlibat', 'agencies', 'agencies involved'], parse: 'text' },
       { name: 'foreigners_checked', type: 'BIGINT', description: 'Foreigners checked (persons).', rawHeaders: ['wna diperiksa', 'orang asing diperiksa', 'foreigners checked'], isCount: true, unit: 'persons', parse: 'count' },
       { name: 'findings', type: 'BIGINT', description: 'Violations found (persons).', rawHeaders: ['temuan', 'pelanggaran ditemukan', 'findings'], isCount: true, unit: 'persons', parse: 'count' },
-      { name: 'follow_ups', type: 'BIGINT', description: 'Sanction proceedings opened (persons).', rawHeaders: ['tindak lanjut', 'proses tak', 'follow-ups'], isCount: true, unit: 'persons', parse: 'count' },
+      { name: 'follow_ups', type: 'BIGINT', description: 'Sanction proceedings opened (persons).', rawHeaders: ['tindak lanjut', 'proses tak', 'follow-ups', 'follow ups', 'proceedings opened'], isCount: true, unit: 'persons', parse: 'count' },
     ],
     key: ['date', 'level', 'region_code', 'office_code', 'activity'],
     periodColumn: 'date',
@@ -267,9 +265,9 @@ export const TABLES: Record<TableName, TableSpec> = {
     rawFile: 'registry',
     rawColumns: [
       { name: 'month', type: 'DATE', description: 'Month (first day of the month).', rawHeaders: ['bulan', 'periode', 'month'], parse: 'month' },
-      { name: 'region_code', type: 'VARCHAR', description: 'Kemendagri code of the regency/city.', rawHeaders: ['kode wilayah', 'kabupaten/kota', 'wilayah', 'region'], parse: 'region' },
-      { name: 'source_agency', type: 'VARCHAR', description: 'Agency that reported the figure.', rawHeaders: ['instansi', 'sumber', 'source'], parse: 'sourceAgency' },
-      { name: 'metric', type: 'VARCHAR', description: 'What is counted.', rawHeaders: ['indikator', 'metrik', 'metric'], parse: 'registryMetric' },
+      { name: 'region_code', type: 'VARCHAR', description: 'Kemendagri code of the regency/city.', rawHeaders: ['kode wilayah', 'kabupaten/kota', 'wilayah', 'region', 'region code', 'regency/city'], parse: 'region' },
+      { name: 'source_agency', type: 'VARCHAR', description: 'Agency that reported the figure.', rawHeaders: ['instansi', 'sumber', 'source', 'agency', 'reporting agency'], parse: 'sourceAgency' },
+      { name: 'metric', type: 'VARCHAR', description: 'What is counted.', rawHeaders: ['indikator', 'metrik', 'metric', 'indicator'], parse: 'registryMetric' },
       count('Persons (marriages count couples with one foreign spouse).', 'persons', ['jumlah', 'count']),
     ],
     key: ['month', 'region_code', 'source_agency', 'metric'],

@@ -9,3 +9,6 @@ export const sqlString = (text: string): string => `'${text.replaceAll("'", "''"
 
 /** A SQL identifier: `count` → `"count"`, any `"` doubled. */
 export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** Texts as comma-separated SQL string literals, for `IN (…)`, `ENUM (…)` or a list `[…]`: `a, O'Brien` → `'a', 'O''Brien'`. */
+export const sqlStringList = (texts: readonly string[]): string => texts.map(sqlString).join(', ');

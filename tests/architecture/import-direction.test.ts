@@ -6,7 +6,8 @@
  * checker is tested on a made-up graph first, so a rule that cannot fail would show.
  *
  * The pipeline's stages import downward (ingest → validate → aggregate → anonymise → publish, with
- * scripts/reference and scripts/lib below all), and no two files in scripts/ import each other.
+ * scripts/reference and scripts/lib below all), and no files in scripts/ import each other in a
+ * cycle, of two files or more (so within a stage, too, every arrow points one way).
  */
 import { describe, expect, test } from 'vitest';
 import { codeFiles, importEdges, repositoryRoot, type ImportEdge } from './import-graph.ts';
@@ -51,6 +52,7 @@ export const RULES: readonly ImportRule[] = [
     because: `stages import downward: ${stage} imports only the stages before it (${STAGES.join(' → ')}), scripts/reference and scripts/lib`,
   })),
   { from: 'scripts/lib/', mayImport: ['scripts/lib/', ...NEUTRAL], packages: 'any', because: 'scripts/lib is below every stage: it imports no stage' },
+  { from: 'scripts/reference/', mayImport: ['scripts/reference/', 'scripts/lib/', ...NEUTRAL], packages: 'any', because: 'scripts/reference (the reference lists) is below every stage that reads them: it imports no stage' },
   { from: 'scripts/bench/', mayImport: ['scripts/', ...NEUTRAL, 'src/build/'], packages: 'any', because: 'benchmarks run the pipeline and serve the built site as the build does (src/build), never code from tests/' },
 ];
 
@@ -59,8 +61,11 @@ export const PACKAGE_HOMES: Readonly<Record<string, readonly string[]>> = {
   '@duckdb/duckdb-wasm': ['src/client/'],
 };
 
-/** Files in these folders may not import each other in a cycle of two (found on the whole graph below). */
-export const NO_TWO_FILE_CYCLES: readonly string[] = ['scripts/'];
+/**
+ * Files in these folders may not import each other in a cycle, of two files or more (found on the
+ * whole graph below): the pipeline, and the two folders everything else stands on.
+ */
+export const NO_CYCLES: readonly string[] = ['scripts/', SCHEMA, SHARED];
 
 const within = (path: string, place: string): boolean => (place.endsWith('/') ? path.startsWith(place) : path === place);
 
@@ -69,6 +74,39 @@ export function twoFileCycles(edges: readonly ImportEdge[], folders: readonly st
   const local = edges.filter((e) => e.kind === 'local' && folders.some((folder) => within(e.from, folder)));
   const seen = new Set(local.map((e) => `${e.from} → ${e.to}`));
   return [...new Set(local.filter((e) => e.from < e.to && seen.has(`${e.to} → ${e.from}`)).map((e) => `${e.from} ↔ ${e.to}`))];
+}
+
+/**
+ * Import cycles among the files under the given folders, each as its files sorted and joined by
+ * " → " (the strongly connected components of more than one file, Tarjan's algorithm).
+ */
+export function importCycles(edges: readonly ImportEdge[], folders: readonly string[]): string[] {
+  const next = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.kind !== 'local' || !folders.some((folder) => within(e.from, folder)) || !folders.some((folder) => within(e.to, folder))) continue;
+    next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  }
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (file: string) => {
+    order.set(file, order.size);
+    low.set(file, order.get(file)!);
+    stack.push(file);
+    onStack.add(file);
+    for (const to of next.get(file) ?? []) {
+      if (!order.has(to)) { visit(to); low.set(file, Math.min(low.get(file)!, low.get(to)!)); }
+      else if (onStack.has(to)) low.set(file, Math.min(low.get(file)!, order.get(to)!));
+    }
+    if (low.get(file) !== order.get(file)) return;
+    const component: string[] = [];
+    for (let top = ''; top !== file; ) { top = stack.pop()!; onStack.delete(top); component.push(top); }
+    if (component.length > 1) cycles.push(component.sort().join(' → '));
+  };
+  for (const file of next.keys()) if (!order.has(file)) visit(file);
+  return cycles.sort();
 }
 
 /** The rule that governs an edge's importing file: the most specific one for its path and side. */
@@ -115,6 +153,7 @@ describe('the import checker', () => {
     ['a stage importing a later stage', edge('scripts/ingest/ingest-file.ts', 'scripts/anonymise/refuse-identifying-values.ts')],
     ['ingest importing validate', edge('scripts/ingest/map-headers.ts', 'scripts/validate/resolve-values.ts')],
     ['scripts/lib importing a stage', edge('scripts/lib/read-csv-file.ts', 'scripts/ingest/detect-text-format.ts')],
+    ['scripts/reference importing a stage', edge('scripts/reference/load-reference.ts', 'scripts/validate/resolve-values.ts')],
     ['a benchmark importing tests/', edge('scripts/bench/bench-query-engine.ts', 'tests/site/browser-session.ts')],
   ])('catches %s', (_, wrong) => {
     expect(importViolations([wrong], RULES)).toHaveLength(1);
@@ -132,6 +171,8 @@ describe('the import checker', () => {
       edge('scripts/pipeline.ts', 'src/schema/manifest.ts'),
       edge('scripts/anonymise/protect-table.ts', 'scripts/aggregate/totals-table.ts'),
       edge('scripts/ingest/map-headers.ts', 'scripts/lib/normalise-spelling.ts'),
+      edge('scripts/reference/load-reference.ts', 'scripts/lib/normalise-spelling.ts'),
+      edge('scripts/validate/validate-table.ts', 'scripts/reference/load-reference.ts'),
       edge('scripts/bench/bench-query-engine.ts', 'src/build/static-server.ts'),
       edge('tests/client/explorer.site.test.ts', 'src/build/browser-copies.ts'),
     ];
@@ -141,6 +182,16 @@ describe('the import checker', () => {
   test('finds two files that import each other, and only those', () => {
     const graph = [edge('scripts/validate/a.ts', 'scripts/validate/b.ts'), edge('scripts/validate/b.ts', 'scripts/validate/a.ts'), edge('scripts/validate/c.ts', 'scripts/validate/a.ts')];
     expect(twoFileCycles(graph, ['scripts/'])).toEqual(['scripts/validate/a.ts ↔ scripts/validate/b.ts']);
+  });
+
+  test('finds a cycle through three files, and not a file that only imports into it', () => {
+    const graph = [
+      edge('scripts/anonymise/a.ts', 'scripts/anonymise/b.ts'), edge('scripts/anonymise/b.ts', 'scripts/anonymise/c.ts'), edge('scripts/anonymise/c.ts', 'scripts/anonymise/a.ts'),
+      edge('scripts/anonymise/d.ts', 'scripts/anonymise/a.ts'), edge('scripts/anonymise/a.ts', 'scripts/lib/duckdb.ts'),
+    ];
+    expect(twoFileCycles(graph, ['scripts/'])).toEqual([]);
+    expect(importCycles(graph, ['scripts/'])).toEqual(['scripts/anonymise/a.ts → scripts/anonymise/b.ts → scripts/anonymise/c.ts']);
+    expect(importCycles(graph.slice(0, 2), ['scripts/'])).toEqual([]);
   });
 
   test('reads imports of every kind: static, type-only, re-exports, dynamic, ?url, and both sides of an .astro file', () => {
@@ -165,7 +216,11 @@ describe('the repository', () => {
     expect(importViolations(EDGES, RULES)).toEqual([]);
   });
 
-  test('has no two files in scripts/ that import each other', () => {
-    expect(twoFileCycles(EDGES, NO_TWO_FILE_CYCLES)).toEqual([]);
+  test('has no two files in scripts/, src/schema or src/shared that import each other', () => {
+    expect(twoFileCycles(EDGES, NO_CYCLES)).toEqual([]);
+  });
+
+  test('has no import cycle in scripts/, src/schema or src/shared, through any number of files', () => {
+    expect(importCycles(EDGES, NO_CYCLES)).toEqual([]);
   });
 });

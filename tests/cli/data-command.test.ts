@@ -24,7 +24,7 @@ it('publishes a good snapshot, then refuses a bad one with exit code 2 and leave
   const bad = spawnSync(tsx, [cli, '--snapshots', snapshots, '--out', out, '--quiet'], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('2024-04-05: REFUSED — nothing published');
-  expect(bad.stderr).toMatch(/ERROR \[count-fractional\] \S*2024-04-05\/sanctions\.csv, row 3, column "jumlah": found "3,5"/);
+  expect(bad.stderr).toMatch(/ERROR \[count-fractional\] \S*2024-04-05\/sanctions\.csv, row 3, column "Jumlah": found "3,5"/);
   expect(readlinkSync(join(out, 'current'))).toBe(target);
   expect(existsSync(join(out, target, 'manifest.json'))).toBe(true);
 });

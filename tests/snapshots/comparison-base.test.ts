@@ -6,7 +6,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparisonBase } from '../../scripts/snapshots/comparison-base.ts';
+import { ManifestError, type Manifest } from '../../src/schema/manifest.ts';
+import { SCHEMA_VERSION } from '../../src/schema/tables.ts';
 import { tempDir } from '../helpers/pipeline-fixture.ts';
+
+/** A manifest as the pipeline writes it, of a release that published nothing else. */
+const manifest = (snapshotDate: string, audience: Manifest['audience'], builtAt: string): Manifest => ({
+  schemaVersion: SCHEMA_VERSION, snapshotDate, coverage: { from: '2025-01', to: '2025-06' }, builtAt, synthetic: true, audience,
+  tables: {}, sources: [], warnings: [], suppression: {}, previousSnapshotDate: null, licences: [],
+});
 
 /** A publication folder holding releases with only these manifests in them. */
 function releases(...manifests: { date: string; audience?: 'public' | 'internal'; builtAt?: string }[]): string {
@@ -14,7 +22,7 @@ function releases(...manifests: { date: string; audience?: 'public' | 'internal'
   manifests.forEach(({ date, audience = 'public', builtAt = '2026-01-01T00:00:00Z' }, i) => {
     const dir = join(out, 'releases', `${date}-${i}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ snapshotDate: date, audience, builtAt }));
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest(date, audience, builtAt)));
   });
   return out;
 }
@@ -35,6 +43,15 @@ describe('comparison base', () => {
     expect(baseDate(out, '2025-10-05')).toBe('2025-08-05');
     expect(comparisonBase(out, '2025-10-05', 'public')!.dir).toBe(join(out, 'releases', '2025-08-05-2'));
     expect(baseDate(out, '2025-10-05', 'internal')).toBe('2025-09-05');
+  });
+
+  it('refuses a kept release whose manifest is of another schema version, naming its file', () => {
+    const out = releases({ date: '2025-08-05' });
+    const old = join(out, 'releases', '2025-07-05-0');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(join(old, 'manifest.json'), JSON.stringify({ ...manifest('2025-07-05', 'public', '2025-07-06T00:00:00Z'), schemaVersion: SCHEMA_VERSION - 1 }));
+    expect(() => comparisonBase(out, '2025-10-05', 'public')).toThrow(ManifestError);
+    expect(() => comparisonBase(out, '2025-10-05', 'public')).toThrow(join(old, 'manifest.json'));
   });
   // Publishing the current snapshot again still compares with the one before: tests/pipeline/revision-drift.test.ts.
 });

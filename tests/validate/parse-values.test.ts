@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { numberCellText } from '../../scripts/lib/number-cell.ts';
 import { excelSerialToIso } from '../../scripts/lib/excel-serial-date.ts';
 import { detectNumberConvention, parseCount } from '../../scripts/validate/parse-count.ts';
-import { parseDate, parseMonth } from '../../scripts/validate/parse-period.ts';
+import { parseDate, parseMonth } from '../../scripts/lib/parse-period.ts';
 import { normaliseSpelling } from '../../scripts/lib/normalise-spelling.ts';
 
 describe('parseMonth', () => {

@@ -9,6 +9,7 @@ const reference = loadReference(resolve(import.meta.dirname, '../..'));
 const office = TABLES.sanctions.rawColumns.find((c) => c.parse === 'office')!;
 const port = TABLES.arrivals.rawColumns.find((c) => c.parse === 'port')!;
 const country = TABLES.arrivals.rawColumns.find((c) => c.parse === 'country')!;
+const region = TABLES.registry.rawColumns.find((c) => c.parse === 'region')!;
 
 describe('suggestSpelling', () => {
   it.each([
@@ -30,5 +31,20 @@ describe('suggestSpelling', () => {
     [office, 'Kantor Imigrasi Atlantis'],
   ])('suggests nothing for a place that is not in the list: %j', (column, raw) => {
     expect(suggestSpelling(column, raw, reference)).toBeNull();
+  });
+
+  it.each([
+    // a slip in a kabupaten's name is offered the kabupaten, never the kota of the same name
+    ['Kab. Sukabumii', '32.02 ("Kabupaten Sukabumi")'],
+    ['KABUPATEN SUKABUMY', '32.02 ("Kabupaten Sukabumi")'],
+    ['Kota Sukabumii', '32.72 ("Kota Sukabumi")'],
+    ['Prov. Jawa Barta', '32 ("Jawa Barat")'],
+    // a name two places share, written without its kind: both, each named with its kind
+    ['Serangg', '36.04 ("Kabupaten Serang") or 36.73 ("Kota Serang")'],
+    // a code: only within its own province and kind (92 is Papua Barat, 12 Sumatera Utara)
+    ['92.13', null],
+    ['36.7', null],
+  ])('suggests a region of the kind and province written: %j', (raw, suggestion) => {
+    expect(suggestSpelling(region, raw, reference)).toBe(suggestion);
   });
 });

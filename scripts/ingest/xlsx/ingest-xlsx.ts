@@ -12,6 +12,7 @@ import type { PipelineIssue } from '../../lib/pipeline-issue.ts';
 import { mapHeaders } from '../map-headers.ts';
 import { cellCsvText, type ColumnRole } from './cell-text.ts';
 import { chooseSheet } from './choose-sheet.ts';
+import { findCrossTab } from '../cross-tab-layout.ts';
 import { openWorkbook, type OpenWorkbook } from './open-workbook.ts';
 import { headText } from './read-sheet-head.ts';
 import { readSheetRows, type SheetSource } from './read-sheet-rows.ts';
@@ -28,6 +29,8 @@ export interface IngestedXlsx {
   format: string;
   /** Sheet row (1-based) of each data row written, by data row index. */
   sheetRows: number[];
+  /** Rows above the header (titles), their cells joined. */
+  titleLines: string[];
 }
 
 export interface XlsxIngestOptions {
@@ -45,16 +48,21 @@ function columnRoles(spec: TableSpec, header: XlsxHeader, file: string): ColumnR
     const column = spec.rawColumns.find((c) => c.name === name)!;
     roles[index] = column.isCount ? 'count' : column.parse === 'month' || column.parse === 'date' ? 'period' : 'other';
   }
+  // A cross-tab's cells and its total column hold counts (a number cell is read exactly).
+  const crossTab = findCrossTab(spec, header.header, [], file, header.headerLine + 1);
+  for (const cell of crossTab?.spread ?? []) roles[cell.index] = 'count';
+  if (crossTab?.totalIndex != null) roles[crossTab.totalIndex] = 'count';
   return roles;
 }
 
 /** Streams the sheet into `csvPath`; null when the sheet has no header (an issue says why). */
-async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSource, file: string, csvPath: string): Promise<{ header: XlsxHeader; sheetRows: number[] } | PipelineIssue> {
+async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSource, file: string, csvPath: string): Promise<{ header: XlsxHeader; sheetRows: number[]; titleLines: string[] } | PipelineIssue> {
   const head: SheetRow[] = [];
   const sheetRows: number[] = [];
   let header: XlsxHeader | null | undefined;
   let roles: ColumnRole[] = [];
   let dataStart = 0;
+  let titleLines: string[] = [];
   const out = createWriteStream(csvPath);
   // A write error ends the read below; one after a refusal (the stream destroyed) is of no use.
   let writeError: Error | null = null;
@@ -74,8 +82,10 @@ async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSo
     lines.push(line);
   };
   const decide = () => {
-    header = findXlsxHeader(headText(book, head));
+    const text = headText(book, head);
+    header = findXlsxHeader(text);
     if (!header) return;
+    titleLines = text.slice(0, header.headerLine).map((cells) => cells.filter((c) => c !== '').join(' ')).filter((line) => line !== '');
     dataStart = header.headerLine + (header.secondHeader ? 2 : 1);
     roles = columnRoles(spec, header, file);
     head.forEach(addRow);
@@ -107,7 +117,7 @@ async function writeDataRows(book: OpenWorkbook, spec: TableSpec, sheet: SheetSo
       ? fileIssue(file, 'empty-file', `an empty sheet "${sheet.name}"`, 'Put the column names in one row above the data.')
       : fileIssue(file, 'no-header', `no row that looks like a header in sheet "${sheet.name}"`, 'Put the column names in one row above the data.');
   }
-  return { header, sheetRows };
+  return { header, sheetRows, titleLines };
 }
 
 export async function ingestXlsx(spec: TableSpec, path: string, file: string, workDir: string, options: XlsxIngestOptions = {}): Promise<{ ingested: IngestedXlsx | null; issues: PipelineIssue[] }> {
@@ -119,9 +129,9 @@ export async function ingestXlsx(spec: TableSpec, path: string, file: string, wo
     const csvPath = join(workDir, `${spec.name}.from-xlsx.csv`);
     const written = await writeDataRows(book, spec, sheet, file, csvPath);
     if (!('header' in written)) return { ingested: null, issues: [...issues, written] };
-    const { header, sheetRows } = written;
+    const { header, sheetRows, titleLines } = written;
     const format = `xlsx; sheet "${sheet.name}"; header on row ${header.headerLine + 1}${header.secondHeader ? ' (two-row header merged)' : ''}${book.dateSystem === 1904 ? '; 1904 date system' : ''}`;
-    return { ingested: { csvPath, header: header.header, headerLine: header.headerLine, format, sheetRows }, issues };
+    return { ingested: { csvPath, header: header.header, headerLine: header.headerLine, format, sheetRows, titleLines }, issues };
   } catch (error) {
     if (error instanceof UnsafeXlsxError) return { ingested: null, issues: [fileIssue(file, 'unsafe-xlsx', error.message, error.fix)] };
     return { ingested: null, issues: [fileIssue(file, 'unreadable-xlsx', (error as Error).message, RESAVE_FIX)] };

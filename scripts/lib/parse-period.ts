@@ -3,7 +3,7 @@
  * "15/01/2024", "2024-01-15", "15 Januari 2024", and Excel serial day numbers (45292 = 1 Jan 2024).
  * Returns ISO text (YYYY-MM-01 for months, YYYY-MM-DD for dates) or null when the text is not one.
  */
-import { excelSerialToIso } from '../lib/excel-serial-date.ts';
+import { excelSerialToIso } from './excel-serial-date.ts';
 
 const MONTH_NAMES: Record<string, number> = {
   januari: 1, january: 1, jan: 1,
@@ -19,6 +19,12 @@ const MONTH_NAMES: Record<string, number> = {
   november: 11, nopember: 11, nov: 11, nop: 11,
   desember: 12, december: 12, des: 12, dec: 12,
 };
+
+/** The month (1–12) a name or abbreviation stands for ("Januari", "Peb", "Sept"); undefined otherwise. */
+export function monthOfName(name: string): number | undefined {
+  const key = name.trim().toLowerCase().replace(/\.$/, '');
+  return Object.hasOwn(MONTH_NAMES, key) ? MONTH_NAMES[key] : undefined;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -6,12 +6,13 @@
  * docs/benchmarks.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../src/build/static-server.ts';
+import { replaceMarkedSection } from './benchmarks-doc.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = join(ROOT, 'dist');
@@ -110,9 +111,6 @@ ${sharedRows.join('\n')}
 Requests of a cold load: ${requestNotes.join('; ')}.
 <!-- /bench:decks -->
 `;
-const doc = join(ROOT, 'docs', 'benchmarks.md');
-const text = readFileSync(doc, 'utf8');
-const existing = /<!-- bench:decks -->[\s\S]*?<!-- \/bench:decks -->\n/;
-writeFileSync(doc, existing.test(text) ? text.replace(existing, section) : text.replace(/\n## /, `\n${section}\n## `));
+replaceMarkedSection('decks', section, join(ROOT, 'docs', 'benchmarks.md'));
 log('wrote docs/benchmarks.md');
 process.stdout.write(section);

@@ -40,7 +40,8 @@ export interface DeckText {
   };
   qr: { heading: string; message: string; corner: string; scan: (url: string) => string };
   closing: { heading: string; message: string; sources: string; definitions: readonly string[]; peopleEvents: string; withheld: string; synthetic: string };
-  controls: { download: string; downloading: string; print: string; keys: string; site: string; index: string };
+  controls: { download: string; downloading: string; print: string; printNotes: string; keys: string; site: string; index: string };
+  nav: string;
   redirect: (date: string) => string;
 }
 
@@ -122,7 +123,8 @@ const ID: DeckText = {
     withheld: '[c] = dirahasiakan: angka tidak diterbitkan agar tidak ada orang yang dapat dikenali; angka nol selalu ditampilkan.',
     synthetic: 'Data contoh sintetis — bukan angka resmi.',
   },
-  controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
+  nav: 'Presentasi',
+  controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', printNotes: 'Cetak dengan catatan', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
   redirect: (date) => `Dek terbaru (data per ${date})`,
 };
 
@@ -201,7 +203,8 @@ const EN: DeckText = {
     withheld: '[c] = confidential: not published so that nobody can be singled out; zeros are always shown.',
     synthetic: 'Synthetic sample data — not official figures.',
   },
-  controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
+  nav: 'Presentations',
+  controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', printNotes: 'Print with notes', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
   redirect: (date) => `Newest deck (data as of ${date})`,
 };
 

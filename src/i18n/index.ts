@@ -6,6 +6,7 @@
  */
 import type { Dictionary } from './dictionary.ts';
 import en from './en.ts';
+import { deckText } from './deck.ts';
 import { explorerText } from './explorer.ts';
 import id from './id.ts';
 import type { Locale } from './locales.ts';
@@ -30,8 +31,8 @@ export const PAGES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 
-/** A navigation label: from the site dictionary, or 'explore' (its text lives in explorer.ts). */
-export type NavLabel = keyof Dictionary['nav'] | 'explore';
+/** A navigation label: from the site dictionary, or 'explore' / 'presentations' (their text lives in explorer.ts / deck.ts). */
+export type NavLabel = keyof Dictionary['nav'] | 'explore' | 'presentations';
 
 /** The main navigation, in order. Sections whose pages do not exist yet have no `page` and are not linked. */
 export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
@@ -43,10 +44,11 @@ export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
   { label: 'regions', page: 'regions' },
   { label: 'explore', page: 'explore' },
   { label: 'methodology', page: 'methodology' },
+  { label: 'presentations', page: 'presentations' },
 ];
 
 export function navText(label: NavLabel, locale: Locale): string {
-  return label === 'explore' ? explorerText(locale).nav : t(locale).nav[label];
+  return label === 'explore' ? explorerText(locale).nav : label === 'presentations' ? deckText(locale).nav : t(locale).nav[label];
 }
 
 /** Prefixes a site path ("/data/x.parquet") with the configured base. */

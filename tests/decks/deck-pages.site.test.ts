@@ -59,6 +59,9 @@ describe('decks frozen to their release', () => {
     const newest = releases[0]!.manifest.snapshotDate;
     expect(page('presentasi/nasional').querySelector('[data-newest-deck]')?.getAttribute('href')).toBe(`/presentasi/${newest}/nasional/`);
     expect(page('en/presentation/banten').querySelector('[data-newest-deck]')?.getAttribute('href')).toBe(`/en/presentation/${newest}/banten/`);
+    // Every page's navigation leads to the deck index.
+    expect(page('').querySelector('header a[href="/presentasi/"]')?.textContent?.trim()).toBe('Presentasi');
+    expect(page('en/regions/bali').querySelector('header a[href="/en/presentation/"]')?.textContent?.trim()).toBe('Presentations');
   });
 
   test('a slide whose figures are all withheld is left out; a withheld key figure shows [c]', async () => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryPublished } from '../../src/build/query-published.ts';
 import { releasesByDate } from '../../src/build/releases.ts';
 import { absoluteUrl } from '../../src/build/site-origin.ts';
 import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
@@ -34,9 +35,13 @@ let server: StaticServer;
 let browser: Browser;
 const date = releasesByDate()[0]!.manifest.snapshotDate;
 const BANTEN = `/presentasi/${date}/banten/`;
+/** The half-year the newest release's decks cover, as the site's period filter ("2025-H1"): its latest published half-year. */
+let half = '';
 const NATION = `/en/presentation/${date}/nasional/`;
 
 beforeAll(async () => {
+  const [latest] = await queryPublished<{ p: string }>("SELECT CAST(max(period) AS VARCHAR) AS p FROM arrivals_totals WHERE grain = 'half'", releasesByDate()[0]!.dir);
+  half = `${latest!.p.slice(0, 4)}-H${latest!.p.slice(5, 7) === '01' ? 1 : 2}`;
   server = await startStaticServer('dist');
   browser = await launchChromium();
 });
@@ -143,7 +148,7 @@ describe('a rakor deck in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
     expect(await decodeQr(page, '.slides > section[data-slide="qr"] .deck-qr-large__code svg')).toBe(absoluteUrl('/wilayah/banten/'));
-    expect(await decodeQr(page, '.slides > section[data-slide="nationalities"] .deck-qr-corner svg')).toBe(absoluteUrl('/kedatangan/?provinsi=36'));
+    expect(await decodeQr(page, '.slides > section[data-slide="nationalities"] .deck-qr-corner svg')).toBe(absoluteUrl(`/kedatangan/?periode=${half}&provinsi=36`));
 
     // S opens the speaker view (reveal's notes plugin) in a window of its own.
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);

@@ -113,13 +113,21 @@ const cellText = (c: Cell, locale: Locale): string => (c.withheld ? WITHHELD.sym
 const rankingNotes = (rows: readonly RankingRow[], label: (r: RankingRow) => string, locale: Locale): string[] =>
   rows.map((r) => `${label(r)}: ${r.count_withheld ? WITHHELD.symbol : formatCount(r.count ?? 0, locale)}${r.share === null ? '' : ` (${formatPercent(r.share, locale)})`}`);
 
-/** A site path without the base, in the deck's language, for the live view of a topic in the area. */
-function livePath(area: DeckArea, topic: DeckTopic | null, locale: Locale): string {
+/** "2025-01-01" → "2025-H1": the period filter of the half-year a deck covers. */
+const halfFilter = (from: string): string => `${from.slice(0, 4)}-H${from.slice(5, 7) === '01' ? 1 : 2}`;
+
+/**
+ * A site path without the base, in the deck's language, for the live view of a topic in the area:
+ * the section page with the deck's period and the province as filters (`/kedatangan/?periode=2025-H1&provinsi=36`),
+ * an office's page, or without a topic the area's page.
+ */
+function livePath(area: DeckArea, topic: DeckTopic | null, locale: Locale, period: DeckPeriod): string {
   const regions = locale === 'id' ? { province: '/wilayah/', office: '/wilayah/kantor/' } : { province: '/en/regions/', office: '/en/regions/office/' };
   if (area.kind === 'office') return `${regions.office}${area.area!.slug}/`;
   if (topic === null) return area.kind === 'nation' ? PAGES.home[locale] : `${regions.province}${area.slug}/`;
   const page: PageKey = topic;
-  return `${PAGES[page][locale]}${area.kind === 'province' ? `?${FILTER_PARAMS.province}=${area.key}` : ''}`;
+  const filters = new URLSearchParams({ [FILTER_PARAMS.period]: halfFilter(period.from), ...(area.kind === 'province' ? { [FILTER_PARAMS.province]: area.key } : {}) });
+  return `${PAGES[page][locale]}?${filters.toString()}`;
 }
 
 export async function buildDeck(release: KeptRelease, area: DeckArea, locale: Locale): Promise<Deck> {
@@ -134,7 +142,7 @@ export async function buildDeck(release: KeptRelease, area: DeckArea, locale: Lo
   const areaName = area.kind === 'nation' ? t.nation : area.kind === 'province' ? t.province(area.name) : shortOfficeName(area.name);
   const periodNote = t.notes.period(span, earlierSpan);
   const live = (topic: DeckTopic | null) => {
-    const url = absoluteUrl(livePath(area, topic, locale));
+    const url = absoluteUrl(livePath(area, topic, locale, p));
     return { url, qr: qrSvg(url, `${t.qr.corner}: ${url}`) };
   };
   const draw = (chart: AnyChartDefinition, rows: readonly ChartRow[]) => drawForSlide(chart, rows, locale, snapshotDate);

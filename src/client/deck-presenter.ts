@@ -4,6 +4,7 @@
  * S speaker view; the slide is in the address), the topics chosen on the index (`?topik=`), and
  * "download for offline use": the deck as one HTML file, its scripts and styles inlined, that opens
  * from file:// and makes no request. Never loads the query engine: every figure is in the page.
+ * `?handout` shows the slides as a page instead, two to an A4 sheet with their notes, for printing.
  */
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
@@ -71,9 +72,16 @@ function wireDownload(): void {
   });
 }
 
+/** The handout: the slides as a page, each half size with its notes under it (deck.css, `.deck-handout`). */
+export const HANDOUT_PARAM = 'handout';
+
 keepTopics();
 wireDownload();
-void Reveal.initialize({
+if (new URLSearchParams(location.search).has(HANDOUT_PARAM)) {
+  // Without reveal's class none of reveal's rules (its print rules included) touch the handout.
+  document.documentElement.classList.add('deck-handout');
+  document.querySelector('.reveal')?.classList.replace('reveal', 'deck-handout-root');
+} else void Reveal.initialize({
   hash: true,
   width: 1280,
   height: 720,

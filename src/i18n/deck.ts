@@ -40,7 +40,7 @@ export interface DeckText {
   };
   qr: { heading: string; message: string; corner: string; scan: (url: string) => string };
   closing: { heading: string; message: string; sources: string; definitions: readonly string[]; peopleEvents: string; withheld: string; synthetic: string };
-  controls: { download: string; downloading: string; print: string; printNotes: string; keys: string; site: string; index: string };
+  controls: { download: string; downloading: string; print: string; printNotes: string; handout: string; keys: string; site: string; index: string };
   nav: string;
   redirect: (date: string) => string;
 }
@@ -124,7 +124,7 @@ const ID: DeckText = {
     synthetic: 'Data contoh sintetis — bukan angka resmi.',
   },
   nav: 'Presentasi',
-  controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', printNotes: 'Cetak dengan catatan', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
+  controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', printNotes: 'Cetak dengan catatan', handout: 'Handout (2 per A4)', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
   redirect: (date) => `Dek terbaru (data per ${date})`,
 };
 
@@ -204,7 +204,7 @@ const EN: DeckText = {
     synthetic: 'Synthetic sample data — not official figures.',
   },
   nav: 'Presentations',
-  controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', printNotes: 'Print with notes', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
+  controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', printNotes: 'Print with notes', handout: 'Handout (2 per A4)', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
   redirect: (date) => `Newest deck (data as of ${date})`,
 };
 

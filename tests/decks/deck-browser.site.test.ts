@@ -185,7 +185,7 @@ describe('a rakor deck in Chromium', () => {
     await nation.context.close();
   });
 
-  test('the downloaded single file opens from file:// with every request refused; print gives one PDF page per slide', async () => {
+  test('the downloaded single file opens from file:// with every request refused; print gives one PDF page per slide, the handout two to an A4 page', async () => {
     const visit = await visitPage(browser, `${server.origin}${BANTEN}`, { viewport: { width: 1280, height: 720 } });
     await visit.page.waitForSelector('.reveal.ready');
     const slides = await visit.page.locator('.slides > section').count();
@@ -224,6 +224,13 @@ describe('a rakor deck in Chromium', () => {
     const pdf = Buffer.from(await print.page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(slides);
     await print.context.close();
+
+    // The handout: two slides with their notes to an A4 page.
+    const handout = await visitPage(browser, `${server.origin}${BANTEN}?handout`);
+    expect(await handout.page.locator('.slides > section aside.notes').first().isVisible()).toBe(true);
+    const a4 = Buffer.from(await handout.page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect(a4.match(/\/Type\s*\/Page(?!s)/g)?.length).toBeLessThanOrEqual(Math.ceil(slides / 2));
+    await handout.context.close();
   });
 
   test('the index gives the deck’s link for an area, a snapshot and topics; the deck keeps only those topics; with JavaScript off every chart is there', async () => {

@@ -13,17 +13,15 @@ import { drawChart } from '../../charts/draw-chart.ts';
 import { enumLabel, localName } from '../../charts/labels.ts';
 import { operationsFunnel } from '../../charts/operations-funnel.ts';
 import { heightFor } from '../../charts/plot-kit.ts';
-import type { RankingRow } from '../../charts/ranking-chart.ts';
-import { rankingChart } from '../../charts/ranking-chart.ts';
+import { rankingChart, type RankingRow } from '../../charts/ranking-chart.ts';
 import { registryGaps } from '../../charts/registry-gaps.ts';
 import { sanctionsGroups, sanctionsOffices, shortOfficeName } from '../../charts/sanctions-rankings.ts';
 import { deckText, type DeckTopic, type SlideId } from '../../i18n/deck.ts';
 import { formatChange, formatCount, formatDate, formatMonthSpan, formatPercent } from '../../i18n/format.ts';
 import { PAGES, type PageKey } from '../../i18n/index.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { NO_FILTERS } from '../../schema/filters.ts';
 import { WITHHELD } from '../../schema/disclosure.ts';
-import { FILTER_PARAMS } from '../../schema/filters.ts';
+import { FILTER_PARAMS, NO_FILTERS } from '../../schema/filters.ts';
 import type { KeptRelease } from '../releases.ts';
 import { absoluteUrl } from '../site-origin.ts';
 import type { DeckArea } from './deck-areas.ts';
@@ -175,12 +173,12 @@ export async function buildDeck(release: KeptRelease, area: DeckArea, locale: Lo
     slides.push({ id: 'key-figures', topic: null, heading: t.heading['key-figures'], message: messages[0] ?? t.activities(span, `${enumLabel('operationActivity', 'operasi_gabungan', locale).toLowerCase()} ${formatCount(joint?.count ?? 0, locale)}`), figures, live: live(null), notes: [periodNote, ...figures.map((x) => `${x.label}: ${x.value} (${x.note})`), t.notes.events, t.notes.persons, t.notes.withheld] });
   }
 
+  // The context titles and summaries are written in (the drawing's own is made in drawForSlide).
+  const context: ChartContext = { locale, width: 640, document: plotDocument(), filters: NO_FILTERS, snapshotDate };
   if (shown(f.arrivalsMonths)) {
-    const context = { locale, width: 640, document: plotDocument(), filters: NO_FILTERS, snapshotDate };
     slides.push({ id: 'arrivals-trend', topic: 'arrivals', heading: t.heading['arrivals-trend'], message: arrivalsTrend.title(f.arrivalsMonths, context), chart: draw(arrivalsTrend, f.arrivalsMonths), live: live('arrivals'),
       notes: [arrivalsTrend.summary(f.arrivalsMonths, context), t.notes.events, source('arrivals_totals.parquet')] });
   }
-  const context = { locale, width: 640, document: plotDocument(), filters: NO_FILTERS, snapshotDate };
   if (shown(f.nationalities)) {
     slides.push({ id: 'nationalities', topic: 'arrivals', heading: t.heading.nationalities, message: arrivalsNationalities.title(f.nationalities, context), chart: draw(arrivalsNationalities, f.nationalities), live: live('arrivals'),
       notes: [periodNote, ...rankingNotes(f.nationalities, (r) => localName(r, locale), locale), t.notes.events, source('arrivals_totals.parquet')] });

@@ -6,6 +6,7 @@
  */
 import type { Dictionary } from './dictionary.ts';
 import en from './en.ts';
+import { deckText } from './deck.ts';
 import { explorerText } from './explorer.ts';
 import id from './id.ts';
 import { summaryText } from './summary.ts';
@@ -28,11 +29,12 @@ export const PAGES = {
   regions: { id: '/wilayah/', en: '/en/regions/' },
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
   explore: { id: '/jelajah/', en: '/en/explore/' },
+  presentations: { id: '/presentasi/', en: '/en/presentation/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 
-/** A navigation label: from the site dictionary, or 'explore' (its text lives in explorer.ts). */
-export type NavLabel = keyof Dictionary['nav'] | 'explore' | 'summary';
+/** A navigation label: from the site dictionary, or 'explore' / 'presentations' / 'summary' (their text lives in explorer.ts / deck.ts / summary.ts). */
+export type NavLabel = keyof Dictionary['nav'] | 'explore' | 'presentations' | 'summary';
 
 /** The main navigation, in order. Sections whose pages do not exist yet have no `page` and are not linked. */
 export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
@@ -45,11 +47,12 @@ export const NAV: readonly { label: NavLabel; page?: PageKey }[] = [
   { label: 'regions', page: 'regions' },
   { label: 'explore', page: 'explore' },
   { label: 'methodology', page: 'methodology' },
+  { label: 'presentations', page: 'presentations' },
 ];
 
 export function navText(label: NavLabel, locale: Locale): string {
   if (label === 'summary') return summaryText(locale).nav;
-  return label === 'explore' ? explorerText(locale).nav : t(locale).nav[label];
+  return label === 'explore' ? explorerText(locale).nav : label === 'presentations' ? deckText(locale).nav : t(locale).nav[label];
 }
 
 /** Prefixes a site path ("/data/x.parquet") with the configured base. */

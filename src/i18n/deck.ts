@@ -1,0 +1,211 @@
+/**
+ * Text of the rakor presenter decks (/presentasi/, /en/presentation/): slide headings, the
+ * sentences that state each slide's message, speaker notes and the deck index. Figures are
+ * formatted by the caller (src/i18n/format.ts); these functions only place them in a sentence.
+ */
+import type { Locale } from './locales.ts';
+
+export interface DeckText {
+  indexTitle: string;
+  indexLead: string;
+  pick: { area: string; release: string; topics: string; open: string; link: string; nation: string; provinces: string; offices: string; releaseOption: (date: string, span: string, newest: boolean) => string };
+  deckTitle: (area: string) => string;
+  nation: string;
+  province: (name: string) => string;
+  dataAsOf: (date: string) => string;
+  synthetic: string;
+  period: (span: string) => string;
+  topics: Record<DeckTopic, string>;
+  heading: Record<SlideId, string>;
+  up: string;
+  down: string;
+  same: string;
+  /** "Kedatangan WNA Januari–Juni 2025 naik 7,15% dibanding periode yang sama 2024". */
+  arrivalsChange: (span: string, verb: string, change: string, year: string) => string;
+  arrivalsOnly: (span: string, count: string) => string;
+  takChange: (span: string, count: string, verb: string, change: string, year: string) => string;
+  takOnly: (span: string, count: string) => string;
+  activities: (span: string, list: string) => string;
+  keyFigure: { arrivals: string; tak: string; operations: string; earlier: (span: string) => string };
+  withheldNote: string;
+  notes: {
+    period: (span: string, earlier: string) => string;
+    source: (file: string, date: string) => string;
+    events: string;
+    persons: string;
+    withheld: string;
+    halfOnly: string;
+    funnel: string;
+    gaps: string;
+  };
+  qr: { heading: string; message: string; corner: string; scan: (url: string) => string };
+  closing: { heading: string; message: string; sources: string; definitions: readonly string[]; peopleEvents: string; withheld: string; synthetic: string };
+  controls: { download: string; downloading: string; print: string; printNotes: string; handout: string; keys: string; site: string; index: string };
+  nav: string;
+  redirect: (date: string) => string;
+}
+
+export type DeckTopic = 'arrivals' | 'sanctions' | 'operations' | 'integration';
+export type SlideId = 'title' | 'key-figures' | 'arrivals-trend' | 'nationalities' | 'ports' | 'sanctions-groups' | 'sanctions-offices' | 'activities' | 'funnel' | 'gaps' | 'qr' | 'closing';
+
+const ID: DeckText = {
+  indexTitle: 'Presentasi rakor TIMPORA',
+  indexLead:
+    'Bahan paparan siap pakai untuk rapat koordinasi: satu dek per wilayah, dibekukan pada snapshot datanya. Pilih wilayah, snapshot dan topik, lalu buka atau salin tautan dek. Dek tetap berjalan tanpa jaringan setelah dibuka, dan dapat diunduh sebagai satu berkas HTML.',
+  pick: {
+    area: 'Wilayah',
+    release: 'Snapshot data (periode)',
+    topics: 'Topik',
+    open: 'Buka dek',
+    link: 'Tautan dek',
+    nation: 'Nasional',
+    provinces: 'Provinsi',
+    offices: 'Kantor imigrasi (Kanim)',
+    releaseOption: (date, span, newest) => `Data per ${date} — ${span}${newest ? ' (terbaru)' : ''}`,
+  },
+  deckTitle: (area) => `Presentasi rakor TIMPORA: ${area}`,
+  nation: 'Indonesia (nasional)',
+  province: (name) => `Provinsi ${name}`,
+  dataAsOf: (date) => `Data per ${date}`,
+  synthetic: 'data contoh sintetis',
+  period: (span) => `Periode ${span}`,
+  topics: { arrivals: 'Kedatangan', sanctions: 'Sanksi (TAK)', operations: 'Kegiatan TIMPORA', integration: 'Selisih antarinstansi' },
+  heading: {
+    title: 'Rakor TIMPORA',
+    'key-figures': 'Angka kunci',
+    'arrivals-trend': 'Tren kedatangan',
+    nationalities: 'Kewarganegaraan terbanyak',
+    ports: 'TPI tersibuk',
+    'sanctions-groups': 'Tindakan administratif (TAK)',
+    'sanctions-offices': 'TAK menurut kantor',
+    activities: 'Kegiatan TIMPORA',
+    funnel: 'Hasil pemeriksaan TIMPORA',
+    gaps: 'Selisih antarinstansi',
+    qr: 'Ikuti di ponsel',
+    closing: 'Sumber dan definisi',
+  },
+  up: 'naik',
+  down: 'turun',
+  same: 'sama dengan',
+  arrivalsChange: (span, verb, change, year) => `Kedatangan WNA ${span} ${verb} ${change} dibanding periode yang sama ${year}`,
+  arrivalsOnly: (span, count) => `Kedatangan WNA ${span}: ${count}`,
+  takChange: (span, count, verb, change, year) => `${count} orang dikenai TAK ${span}, ${verb} ${change} dibanding periode yang sama ${year}`,
+  takOnly: (span, count) => `${count} orang dikenai TAK ${span}`,
+  activities: (span, list) => `Kegiatan TIMPORA ${span}: ${list}`,
+  keyFigure: { arrivals: 'Kedatangan WNA', tak: 'Orang dikenai TAK', operations: 'Operasi gabungan TIMPORA', earlier: (span) => `${span}:` },
+  withheldNote: '[c] = dirahasiakan agar tidak ada orang yang dapat dikenali.',
+  notes: {
+    period: (span, earlier) => `Periode: ${span}; pembanding: ${earlier}.`,
+    source: (file, date) => `Sumber: ${file}, snapshot ${date} (tabel publik yang dilindungi).`,
+    events: 'Kedatangan menghitung perlintasan (peristiwa), bukan orang: satu WNA yang masuk dua kali dihitung dua kali.',
+    persons: 'TAK menghitung orang per jenis tindakan: satu orang dengan dua tindakan dihitung di keduanya.',
+    withheld: 'Angka [c] dirahasiakan; jangan menebak atau menjumlahkan sel yang dirahasiakan.',
+    halfOnly: 'Rincian sanksi per provinsi dan kantor hanya diterbitkan per semester.',
+    funnel: 'Orang yang diperiksa, ditemukan melanggar dan diproses TAK hanya diterbitkan sebagai angka nasional.',
+    gaps: 'Selisih = angka terbesar dikurangi terkecil dari instansi yang melaporkan; tidak dihitung bila ada angka yang dirahasiakan. Instansi mencatat hal yang berbeda menurut definisinya (mis. izin tinggal vs domisili terdaftar).',
+  },
+  qr: {
+    heading: 'Ikuti di ponsel',
+    message: 'Pindai kode ini untuk membuka angka wilayah ini di situs Pantau WNA',
+    corner: 'Pindai untuk membuka tampilan ini di situs',
+    scan: (url) => `Alamat: ${url}`,
+  },
+  closing: {
+    heading: 'Sumber dan definisi',
+    message: 'Semua angka berasal dari tabel publik Pantau WNA yang dilindungi dari pengungkapan',
+    sources: 'Sumber data',
+    definitions: [
+      'Kedatangan: perlintasan masuk WNA yang diperiksa di TPI (bandara, pelabuhan, PLBN).',
+      'TAK: Tindakan Administratif Keimigrasian, Pasal 75 UU 6/2011; detensi bukan bentuk TAK.',
+      'Kegiatan TIMPORA: rapat koordinasi, operasi gabungan, sosialisasi dan pertukaran data (Permenkumham 50/2016).',
+    ],
+    peopleEvents: 'Orang dan peristiwa: kedatangan dan kegiatan adalah peristiwa; sanksi dan hasil pemeriksaan adalah orang. Jangan membandingkan atau menjumlahkan keduanya.',
+    withheld: '[c] = dirahasiakan: angka tidak diterbitkan agar tidak ada orang yang dapat dikenali; angka nol selalu ditampilkan.',
+    synthetic: 'Data contoh sintetis — bukan angka resmi.',
+  },
+  nav: 'Presentasi',
+  controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', printNotes: 'Cetak dengan catatan', handout: 'Handout (2 per A4)', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
+  redirect: (date) => `Dek terbaru (data per ${date})`,
+};
+
+const EN: DeckText = {
+  indexTitle: 'TIMPORA rakor presentations',
+  indexLead:
+    'Ready-made slides for coordination meetings: one deck per area, frozen to its data snapshot. Pick an area, a snapshot and topics, then open or copy the deck’s link. A deck keeps working with no network once opened, and can be downloaded as one HTML file.',
+  pick: {
+    area: 'Area',
+    release: 'Data snapshot (period)',
+    topics: 'Topics',
+    open: 'Open deck',
+    link: 'Deck link',
+    nation: 'National',
+    provinces: 'Provinces',
+    offices: 'Immigration offices (Kanim)',
+    releaseOption: (date, span, newest) => `Data as of ${date} — ${span}${newest ? ' (newest)' : ''}`,
+  },
+  deckTitle: (area) => `TIMPORA rakor presentation: ${area}`,
+  nation: 'Indonesia (national)',
+  province: (name) => `${name} province`,
+  dataAsOf: (date) => `Data as of ${date}`,
+  synthetic: 'synthetic sample data',
+  period: (span) => `Period ${span}`,
+  topics: { arrivals: 'Arrivals', sanctions: 'Sanctions (TAK)', operations: 'TIMPORA activities', integration: 'Inter-agency gaps' },
+  heading: {
+    title: 'TIMPORA rakor',
+    'key-figures': 'Key figures',
+    'arrivals-trend': 'Arrivals trend',
+    nationalities: 'Top nationalities',
+    ports: 'Busiest checkpoints',
+    'sanctions-groups': 'Administrative actions (TAK)',
+    'sanctions-offices': 'TAK by office',
+    activities: 'TIMPORA activities',
+    funnel: 'Results of TIMPORA checks',
+    gaps: 'Inter-agency gaps',
+    qr: 'Follow on your phone',
+    closing: 'Sources and definitions',
+  },
+  up: 'up',
+  down: 'down',
+  same: 'level with',
+  arrivalsChange: (span, verb, change, year) => `Foreign arrivals ${span} ${verb} ${change} on the same period of ${year}`,
+  arrivalsOnly: (span, count) => `Foreign arrivals ${span}: ${count}`,
+  takChange: (span, count, verb, change, year) => `${count} persons subject to TAK ${span}, ${verb} ${change} on the same period of ${year}`,
+  takOnly: (span, count) => `${count} persons subject to TAK ${span}`,
+  activities: (span, list) => `TIMPORA activities ${span}: ${list}`,
+  keyFigure: { arrivals: 'Foreign arrivals', tak: 'Persons subject to TAK', operations: 'TIMPORA joint operations', earlier: (span) => `${span}:` },
+  withheldNote: '[c] = confidential, so that nobody can be singled out.',
+  notes: {
+    period: (span, earlier) => `Period: ${span}; compared with ${earlier}.`,
+    source: (file, date) => `Source: ${file}, snapshot ${date} (protected public tables).`,
+    events: 'Arrivals count crossings (events), not persons: a foreigner entering twice counts twice.',
+    persons: 'TAK counts persons per action type: a person with two actions counts under both.',
+    withheld: 'Figures marked [c] are confidential; do not guess them or add withheld cells up.',
+    halfOnly: 'Sanctions by province and office are published by half-year only.',
+    funnel: 'Persons checked, found in violation and put into proceedings are published as national figures only.',
+    gaps: 'Gap = largest minus smallest of the agencies reporting; not computed where a figure is withheld. Agencies record different things by definition (e.g. stay permits vs registered residence).',
+  },
+  qr: {
+    heading: 'Follow on your phone',
+    message: 'Scan this code to open this area’s figures on the Pantau WNA site',
+    corner: 'Scan to open this view on the site',
+    scan: (url) => `Address: ${url}`,
+  },
+  closing: {
+    heading: 'Sources and definitions',
+    message: 'Every figure comes from Pantau WNA’s public tables, protected against disclosure',
+    sources: 'Data sources',
+    definitions: [
+      'Arrivals: foreign nationals’ entries examined at checkpoints (airports, seaports, land border posts).',
+      'TAK: immigration administrative actions, Art. 75 Law 6/2011; detention is not a TAK form.',
+      'TIMPORA activities: coordination meetings, joint operations, outreach and data exchange (Permenkumham 50/2016).',
+    ],
+    peopleEvents: 'People and events: arrivals and activities are events; sanctions and check results are persons. Do not compare or add the two.',
+    withheld: '[c] = confidential: not published so that nobody can be singled out; zeros are always shown.',
+    synthetic: 'Synthetic sample data — not official figures.',
+  },
+  nav: 'Presentations',
+  controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', printNotes: 'Print with notes', handout: 'Handout (2 per A4)', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
+  redirect: (date) => `Newest deck (data as of ${date})`,
+};
+
+export const deckText = (locale: Locale): DeckText => (locale === 'id' ? ID : EN);

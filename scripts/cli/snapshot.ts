@@ -142,7 +142,9 @@ const unchanged = result.unchanged && beforeDir === result.releaseDir;
 say(`${date}: ${unchanged ? 'already published, unchanged' : 'PUBLISHED'} → ${result.releaseDir}`);
 for (const line of unchanged ? ['nothing changed'] : releaseChanges(before, result.manifest)) say(`  ${line}`);
 
-const distBuilt = existsSync(join(root, 'dist', 'index.html'));
+// dist/ was built from this very release when it carries the release's manifest (the build copies it)
+const distManifest = join(root, 'dist', 'data', MANIFEST_FILE);
+const distBuilt = existsSync(join(root, 'dist', 'index.html')) && existsSync(distManifest) && readFileSync(distManifest, 'utf8') === readFileSync(join(result.releaseDir, MANIFEST_FILE), 'utf8');
 if (values['skip-build']) say('site not rebuilt (--skip-build)');
 else if (unchanged && distBuilt) say('site already built for this release: not rebuilt');
 else {

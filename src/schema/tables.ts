@@ -308,5 +308,5 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
 ];
 
 /** Reference tables published beside the facts (regions under ODbL, from idn-area-data). */
-export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'ports', 'countries'] as const;
+export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'office_regencies', 'ports', 'countries'] as const;
 export type ReferenceTableName = (typeof REFERENCE_TABLES)[number];

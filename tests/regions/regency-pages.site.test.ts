@@ -4,7 +4,7 @@
  * published totals, in both languages; the data-integration ranking links to it; a withheld
  * figure shows "[c]" and no gap; no console error and no request off the site.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { regencyAreas } from '../../src/build/areas.ts';
@@ -38,6 +38,10 @@ describe('city/regency pages', () => {
     expect(areas.length).toBeGreaterThan(400);
     const missing = areas.filter((a) => !existsSync(`dist/wilayah/${a.slug}/index.html`) || !existsSync(`dist/en/regions/${a.slug}/index.html`));
     expect(missing.map((a) => a.slug)).toEqual([]);
+    // No page points off the site (the browser walk in tests/pages/ loads only Kota Cilegon's of these).
+    const offSite = areas.flatMap((a) => [`dist/wilayah/${a.slug}/index.html`, `dist/en/regions/${a.slug}/index.html`])
+      .filter((file) => /(?:src|href|action)="(?:https?:)?\/\/(?!127\.0\.0\.1)/.test(readFileSync(file, 'utf8').replace(/<link rel="(?:canonical|alternate)"[^>]*>/g, '')));
+    expect(offSite).toEqual([]);
   });
 
   test('Kota Cilegon with JavaScript off: activities, its Kanim and the agencies\' gap, in both languages', async () => {

@@ -8,8 +8,8 @@ import { dirname, join } from 'node:path';
 import countries from 'i18n-iso-countries';
 import { ENUMS, type EnumName } from '../../src/schema/tables.ts';
 import {
-  COUNTRY_ALIAS_COLUMNS, NATIONALITY_CODE_COLUMNS, OFFICE_COLUMNS, PORT_COLUMNS, REFERENCE_FILES, REGION_CODE_CHANGE_COLUMNS,
-  type CountryAliasRow, type NationalityCodeRow, type OfficeRow, type PortRow, type RegionCodeChangeRow,
+  COUNTRY_ALIAS_COLUMNS, NATIONALITY_CODE_COLUMNS, OFFICE_COLUMNS, OFFICE_REGENCY_COLUMNS, PORT_COLUMNS, REFERENCE_FILES, REGION_CODE_CHANGE_COLUMNS,
+  type CountryAliasRow, type NationalityCodeRow, type OfficeRegencyRow, type OfficeRow, type PortRow, type RegionCodeChangeRow,
 } from '../../src/schema/reference.ts';
 import { readCsvRecords } from '../lib/read-csv-file.ts';
 import { normaliseSpelling } from '../lib/normalise-spelling.ts';
@@ -30,6 +30,8 @@ export interface RegionRow { code: string; parent_code: string; name: string; le
 export interface Reference {
   lookups: Record<LookupKind, Map<string, string | typeof AMBIGUOUS>>;
   offices: OfficeRow[];
+  /** The Kanim serving each regency/city (data/reference/office-regencies.csv), checked against offices and idn-area-data. */
+  officeRegencies: OfficeRegencyRow[];
   ports: PortRow[];
   countries: CountryRow[];
   provinces: RegionRow[];
@@ -64,6 +66,23 @@ function readRegions(path: string, level: RegionRow['level'], parentColumn: stri
   return readCsvRecords(path).map((r) => ({ code: r.code!, parent_code: parentColumn ? r[parentColumn]! : '', name: r.name!, level }));
 }
 
+/** Every pair names a Kanim of offices.csv and a regency/city of idn-area-data, once, with a source. */
+export function checkOfficeRegencies(rows: OfficeRegencyRow[], offices: OfficeRow[], regencies: RegionRow[]): OfficeRegencyRow[] {
+  const kanim = new Set(offices.filter((o) => o.kind === 'kanim').map((o) => o.code));
+  const regencyCodes = new Set(regencies.map((r) => r.code));
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const where = `${REFERENCE_FILES.officeRegencies}, line ${i + 2}`;
+    if (!regencyCodes.has(row.regency_code)) throw new Error(`${where}: "${row.regency_code}" is not a regency/city code of idn-area-data`);
+    if (!kanim.has(row.office_code)) throw new Error(`${where}: "${row.office_code}" is not a Kanim in ${REFERENCE_FILES.offices}`);
+    if (row.source.trim() === '') throw new Error(`${where}: the source is empty`);
+    const key = `${row.regency_code}|${row.office_code}`;
+    if (seen.has(key)) throw new Error(`${where}: ${row.office_code} serving ${row.regency_code} is listed twice`);
+    seen.add(key);
+  });
+  return rows;
+}
+
 export function loadReference(root: string): Reference {
   const areaDataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
   const provinces = readRegions(join(areaDataDir, 'provinces.csv'), 'province', null);
@@ -73,6 +92,9 @@ export function loadReference(root: string): Reference {
 
   const offices = readCsvRecords(join(root, REFERENCE_FILES.offices), OFFICE_COLUMNS) as unknown as OfficeRow[];
   const ports = readCsvRecords(join(root, REFERENCE_FILES.ports), PORT_COLUMNS) as unknown as PortRow[];
+  const officeRegencies = checkOfficeRegencies(
+    readCsvRecords(join(root, REFERENCE_FILES.officeRegencies), OFFICE_REGENCY_COLUMNS) as unknown as OfficeRegencyRow[], offices, regencies,
+  );
   const aliases = readCsvRecords(join(root, REFERENCE_FILES.countryAliases), COUNTRY_ALIAS_COLUMNS) as unknown as CountryAliasRow[];
   const regionCodeChanges = readCsvRecords(join(root, REFERENCE_FILES.regionCodeChanges), REGION_CODE_CHANGE_COLUMNS) as unknown as RegionCodeChangeRow[];
   const nationalityCodes = readCsvRecords(join(root, REFERENCE_FILES.nationalityCodes), NATIONALITY_CODE_COLUMNS) as unknown as NationalityCodeRow[];
@@ -118,7 +140,7 @@ export function loadReference(root: string): Reference {
   }
 
   return {
-    lookups, offices, ports, countries: countryRows, provinces, regencies, regionCodeChanges, areaDataDir,
-    files: [REFERENCE_FILES.offices, REFERENCE_FILES.ports, REFERENCE_FILES.countryAliases, REFERENCE_FILES.nationalityCodes, REFERENCE_FILES.regionCodeChanges, 'idn-area-data/data/*.csv', 'i18n-iso-countries'],
+    lookups, offices, officeRegencies, ports, countries: countryRows, provinces, regencies, regionCodeChanges, areaDataDir,
+    files: [REFERENCE_FILES.offices, REFERENCE_FILES.officeRegencies, REFERENCE_FILES.ports, REFERENCE_FILES.countryAliases, REFERENCE_FILES.nationalityCodes, REFERENCE_FILES.regionCodeChanges, 'idn-area-data/data/*.csv', 'i18n-iso-countries'],
   };
 }

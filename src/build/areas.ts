@@ -1,10 +1,10 @@
-/** Provinces and immigration offices that get a page of their own, from the published reference tables. */
+/** Provinces, cities/regencies and immigration offices that get a page of their own, from the published reference tables. */
 import { withBase } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { queryPublished } from './query-published.ts';
 
 export interface Area {
-  kind: 'province' | 'office';
+  kind: 'province' | 'office' | 'regency';
   code: string;
   name: string;
   slug: string;
@@ -37,7 +37,11 @@ FROM offices JOIN provinces ON provinces.code = offices.province_code WHERE offi
   }));
 }
 
-const PREFIX = { id: { province: '/wilayah/', office: '/wilayah/kantor/' }, en: { province: '/en/regions/', office: '/en/regions/office/' } } as const;
+/** A city/regency's slug is its province's and its own: /wilayah/banten/kota-cilegon/. */
+const PREFIX = {
+  id: { province: '/wilayah/', office: '/wilayah/kantor/', regency: '/wilayah/' },
+  en: { province: '/en/regions/', office: '/en/regions/office/', regency: '/en/regions/' },
+} as const;
 
 export const areaUrl = (area: Pick<Area, 'kind' | 'slug'>, locale: Locale): string => withBase(`${PREFIX[locale][area.kind]}${area.slug}/`);
 
@@ -53,4 +57,32 @@ export async function officePaths() {
     params: { slug: area.slug },
     props: { area, provinceSlug: provinces.find((p) => p.code === area.province_code)?.slug ?? '' },
   }));
+}
+
+/**
+ * Cities/regencies with any published figure: a TIMPORA activity at or below them, or a published
+ * registry total. One query over each table for all of them (src/build/regency-figures.ts).
+ */
+export async function regencyAreas(): Promise<Area[]> {
+  const rows = await queryPublished(`SELECT regencies.code, regencies.name, regencies.province_code, provinces.name AS province_name
+FROM regencies JOIN provinces ON provinces.code = regencies.province_code
+WHERE regencies.code IN (SELECT left(region_code, 5) FROM operations WHERE length(region_code) >= 5)
+   OR regencies.code IN (SELECT region_code FROM registry_totals WHERE region_code IS NOT NULL AND count IS NOT NULL)
+ORDER BY regencies.code`);
+  return rows.map((r) => ({
+    kind: 'regency',
+    code: String(r.code),
+    name: String(r.name),
+    slug: `${slugify(String(r.province_name))}/${slugify(String(r.name))}`,
+    province_code: String(r.province_code),
+    province_name: String(r.province_name),
+  }));
+}
+
+/** getStaticPaths of the city/regency pages (both languages): /wilayah/<province>/<city-or-regency>/. */
+export async function regencyPaths() {
+  return (await regencyAreas()).map((area) => {
+    const [province, regency] = area.slug.split('/') as [string, string];
+    return { params: { province, regency }, props: { area } };
+  });
 }

@@ -115,6 +115,7 @@ const en: Dictionary = {
     provinces: 'Provinces',
     regencies: 'Regencies/cities',
     offices: 'Immigration offices',
+    office_regencies: 'Cities/regencies each immigration office serves',
     ports: 'Immigration checkpoints (TPI)',
     countries: 'Countries',
   },

@@ -115,6 +115,7 @@ const id: Dictionary = {
     provinces: 'Provinsi',
     regencies: 'Kabupaten/kota',
     offices: 'Kantor imigrasi',
+    office_regencies: 'Kabupaten/kota yang dilayani kantor imigrasi',
     ports: 'Tempat pemeriksaan imigrasi (TPI)',
     countries: 'Negara',
   },

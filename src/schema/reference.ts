@@ -61,8 +61,23 @@ export interface NationalityCodeRow {
   source: string;
 }
 
+/**
+ * data/reference/office-regencies.csv — the Kanim that serves a regency/city (one row per pair: a
+ * city such as Kota Medan is split between several Kanim). `source` says where the pair comes from.
+ */
+export interface OfficeRegencyRow {
+  /** Kemendagri code of the regency/city (idn-area-data). */
+  regency_code: string;
+  /** Code of a Kanim in offices.csv. */
+  office_code: string;
+  source: string;
+}
+
+export const OFFICE_REGENCY_COLUMNS = ['regency_code', 'office_code', 'source'] as const;
+
 export const REFERENCE_FILES = {
   offices: 'data/reference/offices.csv',
+  officeRegencies: 'data/reference/office-regencies.csv',
   ports: 'data/reference/ports.csv',
   countryAliases: 'data/reference/country-aliases.csv',
   nationalityCodes: 'data/reference/nationality-codes.csv',

@@ -261,7 +261,7 @@ export const TABLES: Record<TableName, TableSpec> = {
     name: 'registry',
     title: { id: 'Data antarinstansi', en: 'Inter-agency figures' },
     description:
-      'The same quantity as each agency reports it (mixed marriages registered, foreign residents reported), per month and regency/city: the raw material for reconciliation. Mixed marriages are a flow (registered in the month); foreign residents are a stock, counted at the end of June and of December, so they are never added over months.',
+      'The same quantity as each agency reports it (mixed marriages registered, foreign residents reported), per month and regency/city: the raw material for reconciliation. Mixed marriages are a flow (registered in the month); foreign residents are a stock, counted at the end of June and of December, so they are never added over months. Why the agencies legitimately differ: a mixed marriage (an Indonesian and a foreigner, Art. 57 of Law 1/1974 on marriage) is registered by the KUA of the Ministry of Religious Affairs (Kemenag) when Muslim and by the civil registry (Disdukcapil) otherwise (Law 23/2006 on population administration, amended by Law 24/2013), and a marriage abroad is reported to Disdukcapil after the couple returns; foreign residents known to Disdukcapil are registered residence documents, those known to Imigrasi are stay permits (ITAS/ITAP), held also by people who have not registered a residence.',
     rawFile: 'registry',
     rawColumns: [
       { name: 'month', type: 'DATE', description: 'Month (first day of the month).', rawHeaders: ['bulan', 'periode', 'month'], parse: 'month' },
@@ -308,5 +308,5 @@ export const publishedColumns = (spec: TableSpec): PublishedColumn[] => [
 ];
 
 /** Reference tables published beside the facts (regions under ODbL, from idn-area-data). */
-export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'ports', 'countries'] as const;
+export const REFERENCE_TABLES = ['provinces', 'regencies', 'offices', 'office_regencies', 'ports', 'countries'] as const;
 export type ReferenceTableName = (typeof REFERENCE_TABLES)[number];

@@ -78,9 +78,14 @@ test('the build wrote the section pages and one page per province and per Kanim 
  * national and a province deck in the browser, every deck's markup there too. Their index pages stay here.
  */
 const isDeck = (path: string): boolean => /^\/(en\/presentation|presentasi)\/.+/.test(path);
+/**
+ * The ~1,000 city/regency pages share one template: tests/regions/ loads Kota Cilegon's in both
+ * languages in the browser and checks every one's markup for links off the site; this walk keeps Kota Cilegon's.
+ */
+const isOtherRegency = (path: string): boolean => /^\/(wilayah|en\/regions)\/(?!kantor\/|office\/)[^/]+\/[^/]+\/$/.test(path) && !path.endsWith('/kota-cilegon/');
 
 test('every built page loads with no console error and no request leaving 127.0.0.1', async () => {
-  const pages = builtPages().filter((path) => !isDeck(path));
+  const pages = builtPages().filter((path) => !isDeck(path) && !isOtherRegency(path));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests: string[] = [];

@@ -35,6 +35,8 @@ export interface RegionsText {
   /** Heading of the city/regency list on a province or office page. */
   citiesHeading: string;
   rankingHeading: (year: string) => string;
+  /** Name of the scrolling region that holds the ranking table (a landmark of its own). */
+  rankingTable: string;
   rankingLead: string;
   rankingDefinitions: string;
   rank: string;
@@ -76,6 +78,7 @@ export const REGIONS_TEXT: Record<Locale, RegionsText> = {
     arrivalsNote: 'Kedatangan dicatat per TPI; tabel referensi TPI belum mencatat kabupaten/kota tempat TPI berada, jadi kedatangan ditampilkan di halaman kantor imigrasi.',
     citiesHeading: 'Kabupaten/kota',
     rankingHeading: (year) => `Selisih perkawinan campuran per kabupaten/kota, ${year}`,
+    rankingTable: 'Tabel peringkat selisih',
     rankingLead: 'Kabupaten/kota diurutkan menurut selisih Kemenag − Disdukcapil (terbesar dulu). Hanya angka yang diterbitkan; bila salah satu dirahasiakan, baris itu tidak dapat dibandingkan.',
     rankingDefinitions: 'Perkawinan campuran (WNI dengan WNA, Pasal 57 UU 1/1974) dicatat oleh dua instansi: perkawinan Muslim oleh KUA Kemenag, perkawinan lain oleh Disdukcapil (UU 23/2006 jo. UU 24/2013); perkawinan di luar negeri dilaporkan ke Disdukcapil setelah pasangan kembali. Satu perkawinan bisa tercatat di satu instansi, di keduanya (bila data dipertukarkan) atau belum di mana pun, sehingga selisih tidak selalu berarti kesalahan.',
     rank: 'No.',
@@ -115,6 +118,7 @@ export const REGIONS_TEXT: Record<Locale, RegionsText> = {
     arrivalsNote: 'Arrivals are recorded per checkpoint; the checkpoint reference does not yet record the city/regency a checkpoint stands in, so arrivals are shown on the immigration office pages.',
     citiesHeading: 'Cities/regencies',
     rankingHeading: (year) => `Mixed-marriage gap by city/regency, ${year}`,
+    rankingTable: 'Gap ranking table',
     rankingLead: 'Cities/regencies ranked by the gap Kemenag − Disdukcapil (largest first). Published figures only; where either is withheld the row is not comparable.',
     rankingDefinitions: 'A mixed marriage (an Indonesian and a foreigner, Art. 57 of Law 1/1974) is registered by one of two agencies: Muslim marriages by the KUA of Kemenag, other marriages by Disdukcapil (Law 23/2006 as amended by Law 24/2013); a marriage abroad is reported to Disdukcapil after the couple returns. A marriage can appear at one agency, at both (when data are exchanged) or at neither yet, so a gap is not necessarily an error.',
     rank: 'No.',

@@ -66,7 +66,10 @@ function readRegions(path: string, level: RegionRow['level'], parentColumn: stri
   return readCsvRecords(path).map((r) => ({ code: r.code!, parent_code: parentColumn ? r[parentColumn]! : '', name: r.name!, level }));
 }
 
-/** Every pair names a Kanim of offices.csv and a regency/city of idn-area-data, once, with a source. */
+/** The source of a regency/city whose Kanim is not known: its row has an empty office_code. */
+export const NOT_SOURCED = 'Not sourced:';
+
+/** Every pair names a Kanim of offices.csv (or none, "Not sourced: …") and a regency/city of idn-area-data, once, with a source. */
 export function checkOfficeRegencies(rows: OfficeRegencyRow[], offices: OfficeRow[], regencies: RegionRow[]): OfficeRegencyRow[] {
   const kanim = new Set(offices.filter((o) => o.kind === 'kanim').map((o) => o.code));
   const regencyCodes = new Set(regencies.map((r) => r.code));
@@ -74,8 +77,12 @@ export function checkOfficeRegencies(rows: OfficeRegencyRow[], offices: OfficeRo
   rows.forEach((row, i) => {
     const where = `${REFERENCE_FILES.officeRegencies}, line ${i + 2}`;
     if (!regencyCodes.has(row.regency_code)) throw new Error(`${where}: "${row.regency_code}" is not a regency/city code of idn-area-data`);
-    if (!kanim.has(row.office_code)) throw new Error(`${where}: "${row.office_code}" is not a Kanim in ${REFERENCE_FILES.offices}`);
     if (row.source.trim() === '') throw new Error(`${where}: the source is empty`);
+    // A regency whose Kanim could not be sourced is listed once, office empty, saying so in its source.
+    if (row.office_code === '') {
+      if (!row.source.startsWith(NOT_SOURCED)) throw new Error(`${where}: an empty office_code needs a source starting "${NOT_SOURCED}"`);
+      if (rows.some((other) => other.regency_code === row.regency_code && other.office_code !== '')) throw new Error(`${where}: ${row.regency_code} has a Kanim and is also "${NOT_SOURCED}"`);
+    } else if (!kanim.has(row.office_code)) throw new Error(`${where}: "${row.office_code}" is not a Kanim in ${REFERENCE_FILES.offices}`);
     const key = `${row.regency_code}|${row.office_code}`;
     if (seen.has(key)) throw new Error(`${where}: ${row.office_code} serving ${row.regency_code} is listed twice`);
     seen.add(key);

@@ -74,7 +74,7 @@ GROUP BY ALL ORDER BY regency, activities DESC, name`),
 FROM registry_totals
 WHERE view = 'region_code+metric+source_agency' AND ((metric = 'mixed_marriages' AND grain = 'year') OR (metric = 'foreign_residents' AND grain = 'month'))
 ORDER BY region_code, metric DESC, period`),
-    queryPublished('SELECT regency_code, office_code FROM office_regencies ORDER BY regency_code, office_code'),
+    queryPublished("SELECT regency_code, office_code FROM office_regencies WHERE office_code <> '' ORDER BY regency_code, office_code"),
   ]);
   const out = new Map<string, RegencyFigures>();
   const entry = (code: string): RegencyFigures => {

@@ -43,10 +43,29 @@ export interface DeckText {
   controls: { download: string; downloading: string; print: string; printNotes: string; handout: string; keys: string; site: string; index: string };
   nav: string;
   redirect: (date: string) => string;
+  /** The decks of a city/regency (newest release only). */
+  city: {
+    pick: string;
+    /** "Kegiatan TIMPORA 2025: 12 rapat koordinasi, 3 operasi gabungan". */
+    activities: (year: string, list: string) => string;
+    /** "Kegiatan TIMPORA 2025 menurut tingkat: kabupaten/kota 10, kecamatan 4". */
+    levels: (year: string, list: string) => string;
+    levelsNote: string;
+    /** "Perkawinan campuran 2024: Kemenag mencatat 7 lebih banyak dari Disdukcapil (35%)". */
+    gap: (what: string, period: string, more: string, less: string, amount: string, share: string) => string;
+    gapEqual: (what: string, period: string) => string;
+    gapNone: (what: string, period: string) => string;
+    mixedMarriages: string;
+    foreignResidents: string;
+    office: (names: string) => string;
+    noOffice: string;
+    officeNote: string;
+    periodYears: (from: string, to: string) => string;
+  };
 }
 
 export type DeckTopic = 'arrivals' | 'sanctions' | 'operations' | 'integration';
-export type SlideId = 'title' | 'key-figures' | 'arrivals-trend' | 'nationalities' | 'ports' | 'sanctions-groups' | 'sanctions-offices' | 'activities' | 'funnel' | 'gaps' | 'qr' | 'closing';
+export type SlideId = 'title' | 'activity-levels' | 'office' | 'key-figures' | 'arrivals-trend' | 'nationalities' | 'ports' | 'sanctions-groups' | 'sanctions-offices' | 'activities' | 'funnel' | 'gaps' | 'qr' | 'closing';
 
 const ID: DeckText = {
   indexTitle: 'Presentasi rakor TIMPORA',
@@ -72,6 +91,8 @@ const ID: DeckText = {
   topics: { arrivals: 'Kedatangan', sanctions: 'Sanksi (TAK)', operations: 'Kegiatan TIMPORA', integration: 'Selisih antarinstansi' },
   heading: {
     title: 'Rakor TIMPORA',
+    'activity-levels': 'Kegiatan TIMPORA menurut tingkat',
+    office: 'Kantor imigrasi yang melayani',
     'key-figures': 'Angka kunci',
     'arrivals-trend': 'Tren kedatangan',
     nationalities: 'Kewarganegaraan terbanyak',
@@ -126,6 +147,21 @@ const ID: DeckText = {
   nav: 'Presentasi',
   controls: { download: 'Unduh untuk luring', downloading: 'Menyiapkan berkas…', print: 'Cetak / PDF', printNotes: 'Cetak dengan catatan', handout: 'Handout (2 per A4)', keys: '→ berikutnya · ← sebelumnya · F layar penuh · Esc ikhtisar · B layar hitam · S tampilan pembicara', site: 'Halaman wilayah', index: 'Semua presentasi' },
   redirect: (date) => `Dek terbaru (data per ${date})`,
+  city: {
+    pick: 'Kabupaten/kota (snapshot terbaru)',
+    activities: (year, list) => `Kegiatan TIMPORA ${year}: ${list}`,
+    levels: (year, list) => `Kegiatan TIMPORA ${year} menurut tingkat: ${list}`,
+    levelsNote: 'Kegiatan dihitung sebagai peristiwa, bukan orang; tingkat = wilayah tempat kegiatan diselenggarakan.',
+    gap: (what, period, more, less, amount, share) => `${what} ${period}: ${more} mencatat ${amount} lebih banyak dari ${less} (${share})`,
+    gapEqual: (what, period) => `${what} ${period}: angka kedua instansi sama`,
+    gapNone: (what, period) => `${what} ${period}: tidak dapat dibandingkan (ada angka yang dirahasiakan)`,
+    mixedMarriages: 'Perkawinan campuran',
+    foreignResidents: 'WNA yang tinggal',
+    office: (names) => `Wilayah ini dilayani ${names}`,
+    noOffice: 'Kantor imigrasi yang melayani wilayah ini belum dapat dipastikan dari sumber terbuka',
+    officeNote: 'Sumber: data/reference/office-regencies.csv (kolom source per baris).',
+    periodYears: (from, to) => (from === to ? `Tahun ${from}` : `Tahun ${from}–${to}`),
+  },
 };
 
 const EN: DeckText = {
@@ -152,6 +188,8 @@ const EN: DeckText = {
   topics: { arrivals: 'Arrivals', sanctions: 'Sanctions (TAK)', operations: 'TIMPORA activities', integration: 'Inter-agency gaps' },
   heading: {
     title: 'TIMPORA rakor',
+    'activity-levels': 'TIMPORA activities by level',
+    office: 'Immigration office serving it',
     'key-figures': 'Key figures',
     'arrivals-trend': 'Arrivals trend',
     nationalities: 'Top nationalities',
@@ -206,6 +244,21 @@ const EN: DeckText = {
   nav: 'Presentations',
   controls: { download: 'Download for offline use', downloading: 'Preparing the file…', print: 'Print / PDF', printNotes: 'Print with notes', handout: 'Handout (2 per A4)', keys: '→ next · ← back · F full screen · Esc overview · B black screen · S speaker view', site: 'Area page', index: 'All presentations' },
   redirect: (date) => `Newest deck (data as of ${date})`,
+  city: {
+    pick: 'Cities/regencies (newest snapshot)',
+    activities: (year, list) => `TIMPORA activities in ${year}: ${list}`,
+    levels: (year, list) => `TIMPORA activities in ${year} by level: ${list}`,
+    levelsNote: 'Activities are counted as events, not persons; the level is the area the activity was held for.',
+    gap: (what, period, more, less, amount, share) => `${what} ${period}: ${more} records ${amount} more than ${less} (${share})`,
+    gapEqual: (what, period) => `${what} ${period}: both agencies record the same number`,
+    gapNone: (what, period) => `${what} ${period}: not comparable (a figure is withheld)`,
+    mixedMarriages: 'Mixed marriages',
+    foreignResidents: 'Foreign residents',
+    office: (names) => `This area is served by ${names}`,
+    noOffice: 'The immigration office serving this area is not yet established from an open source',
+    officeNote: 'Source: data/reference/office-regencies.csv (source column, row by row).',
+    periodYears: (from, to) => (from === to ? `Year ${from}` : `Years ${from}–${to}`),
+  },
 };
 
 export const deckText = (locale: Locale): DeckText => (locale === 'id' ? ID : EN);

@@ -27,6 +27,7 @@ import { absoluteUrl } from '../site-origin.ts';
 import type { DeckArea } from './deck-areas.ts';
 import { releaseFacts, type AreaFacts, type Cell, type DeckPeriod } from './deck-facts.ts';
 import { qrSvg } from './qr-code.ts';
+import { buildCityDeck } from './city-deck.ts';
 
 export interface SlideChart {
   markup: string;
@@ -129,6 +130,7 @@ function livePath(area: DeckArea, topic: DeckTopic | null, locale: Locale, perio
 }
 
 export async function buildDeck(release: KeptRelease, area: DeckArea, locale: Locale): Promise<Deck> {
+  if (area.kind === 'regency') return buildCityDeck(release, area, locale, (rows) => drawForSlide(activitiesChart, rows, locale, release.manifest.snapshotDate));
   const t = deckText(locale);
   const facts = await releaseFacts(release.dir);
   const f: AreaFacts = facts.area(area.key);

@@ -63,6 +63,12 @@ export default function setup(): void {
   if (own) process.env.PANTAU_PUBLISHED_DIR = join(SAMPLE_PUBLICATION, 'current');
   const unpublished = own && !existsSync(join(SAMPLE_PUBLICATION, 'current', MANIFEST_FILE));
   if (!unpublished && !needsBuild()) return;
-  if (own) run('npx', ['tsx', 'scripts/cli/data.ts', '--quiet', '--snapshots', sampleSnapshots(), '--out', SAMPLE_PUBLICATION]);
+  if (own) {
+    // From an empty folder every time: republishing on top of earlier runs would keep their releases
+    // (same snapshot dates, older code) and hold revisions against them, so the tests would read a
+    // publication no clean clone has.
+    rmSync(SAMPLE_PUBLICATION, { recursive: true, force: true });
+    run('npx', ['tsx', 'scripts/cli/data.ts', '--quiet', '--snapshots', sampleSnapshots(), '--out', SAMPLE_PUBLICATION]);
+  }
   run('npx', ['astro', 'build']);
 }

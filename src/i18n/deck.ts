@@ -8,7 +8,12 @@ import type { Locale } from './locales.ts';
 export interface DeckText {
   indexTitle: string;
   indexLead: string;
-  pick: { area: string; release: string; topics: string; open: string; link: string; nation: string; provinces: string; offices: string; releaseOption: (date: string, span: string, newest: boolean) => string };
+  pick: { area: string; release: string; topics: string; open: string; link: string; nation: string; provinces: string; offices: string; releaseOption: (date: string, span: string, newest: boolean) => string;
+    /** Beside the snapshot choice when a city/regency is picked: its decks exist for the newest snapshot only. */
+    cityNewestOnly: string;
+    /** Where the picker would be, with JavaScript off: the lists below link every deck. */
+    needsScript: string;
+  };
   deckTitle: (area: string) => string;
   nation: string;
   province: (name: string) => string;
@@ -81,6 +86,8 @@ const ID: DeckText = {
     provinces: 'Provinsi',
     offices: 'Kantor imigrasi (Kanim)',
     releaseOption: (date, span, newest) => `Data per ${date} — ${span}${newest ? ' (terbaru)' : ''}`,
+    cityNewestOnly: 'Dek kabupaten/kota hanya dibuat dari snapshot terbaru.',
+    needsScript: 'Pemilih dek memerlukan JavaScript. Semua dek terbaru tertaut di daftar di bawah ini.',
   },
   deckTitle: (area) => `Presentasi rakor TIMPORA: ${area}`,
   nation: 'Indonesia (nasional)',
@@ -178,6 +185,8 @@ const EN: DeckText = {
     provinces: 'Provinces',
     offices: 'Immigration offices (Kanim)',
     releaseOption: (date, span, newest) => `Data as of ${date} — ${span}${newest ? ' (newest)' : ''}`,
+    cityNewestOnly: 'City/regency decks are made from the newest snapshot only.',
+    needsScript: 'The deck picker needs JavaScript. Every newest deck is linked in the lists below.',
   },
   deckTitle: (area) => `TIMPORA rakor presentation: ${area}`,
   nation: 'Indonesia (national)',

@@ -257,4 +257,31 @@ describe('a rakor deck in Chromium', () => {
     expect(widths.filter((w) => w < 300)).toEqual([]);
     await plain.context.close();
   });
+
+  test('a city picked after an older snapshot gets the newest snapshot’s deck (the only one it has); with JavaScript off the index says the picker needs it', async () => {
+    const releases = releasesByDate();
+    const index = await visitPage(browser, `${server.origin}/presentasi/`);
+    await index.page.selectOption('[data-deck-release]', releases.at(-1)!.manifest.snapshotDate);
+    await index.page.selectOption('[data-deck-area]', 'banten/kota-cilegon');
+    expect(await index.page.inputValue('[data-deck-release]')).toBe(date);
+    expect(await index.page.locator('[data-deck-release] option:disabled').count()).toBe(releases.length - 1);
+    expect(await index.page.isVisible('[data-deck-city-note]')).toBe(true);
+    expect(await index.page.getAttribute('[data-deck-link] a', 'href')).toBe(`/presentasi/${date}/banten/kota-cilegon/`);
+    await index.page.click('.deck-picker__open');
+    await index.page.waitForSelector('.reveal.ready');
+    expect(await index.page.textContent('.deck-title__area')).toBe('Kota Cilegon');
+    // Back to a province: every snapshot can be chosen again.
+    await index.page.goBack();
+    await index.page.selectOption('[data-deck-area]', 'banten');
+    expect(await index.page.locator('[data-deck-release] option:disabled').count()).toBe(0);
+    expect(await index.page.isVisible('[data-deck-city-note]')).toBe(false);
+    expect(index.errors).toEqual([]);
+    await index.context.close();
+
+    const plain = await visitPage(browser, `${server.origin}/presentasi/`, { javaScriptEnabled: false });
+    expect(await plain.page.isVisible('[data-deck-picker]')).toBe(false);
+    expect(await plain.page.textContent('.deck-picker-needs-script')).toMatch(/memerlukan JavaScript/);
+    expect(await plain.page.locator('[data-city-decks] a').count()).toBeGreaterThan(400);
+    await plain.context.close();
+  });
 });

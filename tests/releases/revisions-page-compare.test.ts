@@ -11,6 +11,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparablePeriods, droppedMonths, newMonths } from '../../src/build/revisions/comparable-periods.ts';
 import { figureId } from '../../src/build/revisions/compare-releases.ts';
+import { revisionsPageModel, type Part } from '../../src/build/revisions/revisions-page-model.ts';
 import { readReleaseRevisions, type PublishedRelease, type ReleaseRevisions } from '../../src/build/revisions/read-figure-pairs.ts';
 import { readManifest } from '../../src/build/published.ts';
 import { MANIFEST_FILE, type Manifest } from '../../src/schema/manifest.ts';
@@ -111,5 +112,22 @@ describe('periods two releases can be compared in', () => {
     expect(periods(['2024-01', '2024-12'], ['2024-01', '2025-01'])).toContain('year 2024-01-01');
     expect(newMonths({ from: '2024-01', to: '2024-12' }, { from: '2024-07', to: '2025-02' })).toEqual(['2025-01', '2025-02']);
     expect(droppedMonths({ from: '2024-01', to: '2024-03' }, { from: '2024-03', to: '2024-04' })).toEqual(['2024-01', '2024-02']);
+  });
+});
+
+describe('the sentences of the page', () => {
+  const text = (parts: readonly Part[]): string => parts.map((p) => (typeof p === 'string' ? p : 'time' in p ? p.text : 'label' in p ? p.label : 'count' in p ? p.text
+    : `${p.figure.subject} ${text([p.figure.period])} (${text(p.figure.breakdown)}), ${p.figure.before ? `${p.figure.before} → ` : ''}${p.figure.after}${p.figure.change ? ` (${p.figure.change}${p.figure.relative ? `; ${p.figure.relative}` : ''})` : ''}`)).join('');
+  const province = (_dim: string, code: string | boolean) => (code === '51' ? 'Bali' : code === '52' ? 'Nusa Tenggara Barat' : code === '53' ? 'Nusa Tenggara Timur' : 'Jawa Barat');
+
+  it('say in plain Indonesian and English what changed, largest first, withheld values as the site marks them', () => {
+    expect(revisionsPageModel(result, province, 'id').sentences.map(text)).toEqual([
+      'Bulan baru: Maret 2025 (kedatangan).',
+      '4 angka yang sudah terbit direvisi; terbesar: kedatangan Februari 2025 (nasional), 2.000 → 2.100 (+100; +5,0%).',
+      '1 angka yang sebelumnya terbit kini dirahasiakan; terbesar: kedatangan Februari 2025 (Nusa Tenggara Timur), 50 → [c].',
+      '1 angka yang sebelumnya dirahasiakan kini terbit; terbesar: kedatangan Februari 2025 (Jawa Barat), [c] → 60.',
+      'Revisi yang ditahan: Januari 2025 (kedatangan): angka bulan itu diterbitkan persis seperti pada rilis sebelumnya sampai revisinya dapat diterbitkan tanpa mengungkap perubahan kecil.',
+    ]);
+    expect(revisionsPageModel(result, province, 'en').sentences.map(text)[1]).toBe('4 published figures were revised; the largest: arrivals February 2025 (national), 2,000 → 2,100 (+100; +5.0%).');
   });
 });

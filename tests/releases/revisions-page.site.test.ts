@@ -6,7 +6,8 @@
  * withholds never appears, a difference appears only between two published values, the counts in
  * the sentences are the releases' own; and no other number is on the page.
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { changedFigureCounts, figureProblems, parseShownNumber, type ShownFigure
 
 const DIST = join(resolve(import.meta.dirname, '../..'), 'dist');
 const ROOT: Record<Locale, string> = { id: '/revisi/', en: '/en/revisions/' };
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: StaticServer;
 let browser: Browser;
 let db: Db;
@@ -123,5 +125,18 @@ describe('revisions pages of the sample', () => {
     }
     // the sample's new months give national figures to check at least
     expect(figures).toBeGreaterThan(0);
+  });
+
+  it('passes axe (every default rule) on the index and the page of the newest release', async () => {
+    for (const path of ['/revisi/', `/en/revisions/${releases()[0]!.manifest.snapshotDate}/`]) {
+      const visit = await visitPage(browser, `${server.origin}${path}`);
+      await visit.page.addScriptTag({ content: AXE });
+      const violations = await visit.page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, path).toEqual([]);
+      await visit.context.close();
+    }
   });
 });

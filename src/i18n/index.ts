@@ -30,6 +30,7 @@ export const PAGES = {
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
   explore: { id: '/jelajah/', en: '/en/explore/' },
   presentations: { id: '/presentasi/', en: '/en/presentation/' },
+  revisions: { id: '/revisi/', en: '/en/revisions/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DISCLOSURE, grainsOf, PERIOD_GRAINS, totalsDimensions, totalsTableName, WITHHELD, withheldColumn } from '../../src/schema/disclosure.ts';
 import { PERSONAL_HEADER_RULES, PERSONAL_VALUE_PATTERNS } from '../../src/schema/personal-data.ts';
-import { NATIONALITY_CODE_COLUMNS, REFERENCE_FILES, type NationalityCodeRow } from '../../src/schema/reference.ts';
+import { NATIONALITY_CODE_COLUMNS, PUBLISHED_PORT_COLUMNS, REFERENCE_FILES, type NationalityCodeRow } from '../../src/schema/reference.ts';
 import { readCsvRecords } from '../lib/read-csv-file.ts';
 import { ENUMS, publishedColumns, REFERENCE_TABLES, SCHEMA_VERSION, STOCK_METRICS, TABLE_NAMES, TABLES, type TableName } from '../../src/schema/tables.ts';
 
@@ -87,6 +87,8 @@ export function dataDictionaryMarkdown(): string {
     out.push('');
   }
   out.push('## Reference tables', '', `Published beside the facts: ${REFERENCE_TABLES.map((t) => `\`${t}.parquet\``).join(', ')}. Sources in docs/reference-data.md.`, '',
+    '### `ports.parquet` — checkpoints (TPI)', '', '| column | type | description |', '|---|---|---|',
+    ...PUBLISHED_PORT_COLUMNS.map((c) => `| \`${c.name}\` | VARCHAR | ${c.description} |`), '',
     ...nationalityCodeLines(),
     '## Personal data (refused)', '',
     'A raw file is refused, naming the column and row, when a header names personal data or a value is personal data (no personal data enters the pipeline; `src/schema/personal-data.ts`).',

@@ -90,6 +90,21 @@ export function checkOfficeRegencies(rows: OfficeRegencyRow[], offices: OfficeRo
   return rows;
 }
 
+/**
+ * Every checkpoint stands in a regency/city of idn-area-data that lies in the row's province
+ * (ports.csv is curated by hand: a typo would put a checkpoint's arrivals on another city's page).
+ */
+export function checkPorts(rows: PortRow[], regencies: RegionRow[]): PortRow[] {
+  const provinceOf = new Map(regencies.map((r) => [r.code, r.parent_code]));
+  rows.forEach((row, i) => {
+    const where = `${REFERENCE_FILES.ports}, line ${i + 2} (${row.code}), column regency_code`;
+    const province = provinceOf.get(row.regency_code);
+    if (province === undefined) throw new Error(`${where}: "${row.regency_code}" is not a regency/city code of idn-area-data; write the Kemendagri code of the city/regency the checkpoint stands in (e.g. 51.03 for Kabupaten Badung)`);
+    if (province !== row.province_code) throw new Error(`${where}: "${row.regency_code}" lies in province ${province}, not in the row's province_code ${row.province_code}; fix whichever of the two is wrong`);
+  });
+  return rows;
+}
+
 export function loadReference(root: string): Reference {
   const areaDataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
   const provinces = readRegions(join(areaDataDir, 'provinces.csv'), 'province', null);
@@ -98,7 +113,7 @@ export function loadReference(root: string): Reference {
   const villages = readRegions(join(areaDataDir, 'villages.csv'), 'village', 'district_code');
 
   const offices = readCsvRecords(join(root, REFERENCE_FILES.offices), OFFICE_COLUMNS) as unknown as OfficeRow[];
-  const ports = readCsvRecords(join(root, REFERENCE_FILES.ports), PORT_COLUMNS) as unknown as PortRow[];
+  const ports = checkPorts(readCsvRecords(join(root, REFERENCE_FILES.ports), PORT_COLUMNS) as unknown as PortRow[], regencies);
   const officeRegencies = checkOfficeRegencies(
     readCsvRecords(join(root, REFERENCE_FILES.officeRegencies), OFFICE_REGENCY_COLUMNS) as unknown as OfficeRegencyRow[], offices, regencies,
   );

@@ -60,14 +60,15 @@ export async function officePaths() {
 }
 
 /**
- * Cities/regencies with any published figure: a TIMPORA activity at or below them, or a published
- * registry total. One query over each table for all of them (src/build/regency-figures.ts).
+ * Cities/regencies with any published figure: a TIMPORA activity at or below them, a published
+ * registry total, or a checkpoint standing there (its arrivals). One query over each table for all of them (src/build/regency-figures.ts).
  */
 export async function regencyAreas(): Promise<Area[]> {
   const rows = await queryPublished(`SELECT regencies.code, regencies.name, regencies.province_code, provinces.name AS province_name
 FROM regencies JOIN provinces ON provinces.code = regencies.province_code
 WHERE regencies.code IN (SELECT left(region_code, 5) FROM operations WHERE length(region_code) >= 5)
    OR regencies.code IN (SELECT region_code FROM registry_totals WHERE region_code IS NOT NULL AND count IS NOT NULL)
+   OR regencies.code IN (SELECT regency_code FROM ports)
 ORDER BY regencies.code`);
   return rows.map((r) => ({
     kind: 'regency',

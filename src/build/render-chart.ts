@@ -40,8 +40,12 @@ const documentForPlot = (): Document => (shared ??= parseHTML('<!doctype html><h
 export async function renderChart(id: string, locale: Locale, given: Partial<Filters> = {}): Promise<RenderedChart> {
   const chart = chartById(id);
   const filters: Filters = { ...NO_FILTERS, ...given };
+  return renderChartRows(chart, await queryPublished(chart.sql(filters)), locale, filters);
+}
+
+/** A chart drawn from rows read elsewhere (a city/regency's arrivals: the sum of its checkpoints' totals). */
+export function renderChartRows(chart: AnyChartDefinition, rows: ChartRow[], locale: Locale, filters: Filters = NO_FILTERS): RenderedChart {
   const snapshotDate = readManifest().snapshotDate;
-  const rows = await queryPublished(chart.sql(filters));
   const context = (width: number): ChartContext => ({ locale, width, document: documentForPlot(), filters, snapshotDate });
   const draw = (width: number): Drawing => ({ markup: drawChart(chart, rows, context(width)).outerHTML, width, height: heightFor(width, chart.aspect) });
   return {

@@ -65,6 +65,8 @@ export interface DeckText {
     office: (names: string) => string;
     noOffice: string;
     officeNote: string;
+    /** "TPI di wilayah ini: Bandar Udara Internasional I Gusti Ngurah Rai". */
+    checkpoints: (names: string) => string;
     periodYears: (from: string, to: string) => string;
   };
 }
@@ -167,6 +169,7 @@ const ID: DeckText = {
     office: (names) => `Wilayah ini dilayani ${names}`,
     noOffice: 'Kantor imigrasi yang melayani wilayah ini belum dapat dipastikan dari sumber terbuka',
     officeNote: 'Sumber: data/reference/office-regencies.csv (kolom source per baris).',
+    checkpoints: (names) => `TPI di wilayah ini: ${names}`,
     periodYears: (from, to) => (from === to ? `Tahun ${from}` : `Tahun ${from}–${to}`),
   },
 };
@@ -266,6 +269,7 @@ const EN: DeckText = {
     office: (names) => `This area is served by ${names}`,
     noOffice: 'The immigration office serving this area is not yet established from an open source',
     officeNote: 'Source: data/reference/office-regencies.csv (source column, row by row).',
+    checkpoints: (names) => `Checkpoints here: ${names}`,
     periodYears: (from, to) => (from === to ? `Year ${from}` : `Years ${from}–${to}`),
   },
 };

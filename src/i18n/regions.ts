@@ -31,7 +31,16 @@ export interface RegionsText {
   notComparable: string;
   noRegistry: string;
   withheldNote: string;
-  arrivalsNote: string;
+  arrivalsHeading: string;
+  arrivalsLead: string;
+  checkpointsHere: string;
+  /** "12 bulan terakhir (Jun 2024–Mei 2025): 1.234 kedatangan, naik 7,2% dari 1.151 pada 12 bulan sebelumnya (Jun 2023–Mei 2024)." */
+  twelveMonths: (span: string, total: string, verb: string, change: string, earlier: string, earlierSpan: string) => string;
+  twelveMonthsWithheld: string;
+  twelveMonthsShort: string;
+  up: string;
+  down: string;
+  same: string;
   /** Heading of the city/regency list on a province or office page. */
   citiesHeading: string;
   rankingHeading: (year: string) => string;
@@ -75,7 +84,15 @@ export const REGIONS_TEXT: Record<Locale, RegionsText> = {
     notComparable: 'tidak dapat dibandingkan',
     noRegistry: 'Belum ada angka instansi yang diterbitkan untuk wilayah ini.',
     withheldNote: '[c] = dirahasiakan (angka kecil tidak diterbitkan); selisih di baris itu tidak dapat dibandingkan. Selisih relatif = selisih dibagi angka yang lebih besar.',
-    arrivalsNote: 'Kedatangan dicatat per TPI; tabel referensi TPI belum mencatat kabupaten/kota tempat TPI berada, jadi kedatangan ditampilkan di halaman kantor imigrasi.',
+    arrivalsHeading: 'Kedatangan di TPI wilayah ini',
+    arrivalsLead: 'Kedatangan WNA (peristiwa, bukan orang) per bulan di tempat pemeriksaan imigrasi yang berada di wilayah ini: jumlah angka per TPI yang diterbitkan. Yang datang melalui TPI ini tidak semuanya menuju wilayah ini.',
+    checkpointsHere: 'TPI di wilayah ini',
+    twelveMonths: (span, total, verb, change, earlier, earlierSpan) => `12 bulan terakhir (${span}): ${total} kedatangan, ${verb} ${change} dari ${earlier} pada 12 bulan sebelumnya (${earlierSpan}).`,
+    twelveMonthsWithheld: '12 bulan terakhir tidak dapat dibandingkan dengan 12 bulan sebelumnya: ada bulan yang dirahasiakan ([c]).',
+    twelveMonthsShort: 'Belum ada 24 bulan data untuk membandingkan 12 bulan terakhir dengan 12 bulan sebelumnya.',
+    up: 'naik',
+    down: 'turun',
+    same: 'tetap',
     citiesHeading: 'Kabupaten/kota',
     rankingHeading: (year) => `Selisih perkawinan campuran per kabupaten/kota, ${year}`,
     rankingTable: 'Tabel peringkat selisih',
@@ -115,7 +132,15 @@ export const REGIONS_TEXT: Record<Locale, RegionsText> = {
     notComparable: 'not comparable',
     noRegistry: 'No agency figure is published for this area yet.',
     withheldNote: '[c] = confidential (small counts are not published); the gap in that row is not comparable. Relative gap = the gap divided by the larger figure.',
-    arrivalsNote: 'Arrivals are recorded per checkpoint; the checkpoint reference does not yet record the city/regency a checkpoint stands in, so arrivals are shown on the immigration office pages.',
+    arrivalsHeading: 'Arrivals at checkpoints here',
+    arrivalsLead: 'Foreign arrivals (events, not persons) per month at the immigration checkpoints standing in this area: the sum of their published figures. Not everyone arriving through them is heading for this area.',
+    checkpointsHere: 'Checkpoints here',
+    twelveMonths: (span, total, verb, change, earlier, earlierSpan) => `Latest 12 months (${span}): ${total} arrivals, ${verb} ${change} from ${earlier} in the 12 months before (${earlierSpan}).`,
+    twelveMonthsWithheld: 'The latest 12 months cannot be compared with the 12 before: a month is withheld ([c]).',
+    twelveMonthsShort: 'There are not yet 24 months of data to compare the latest 12 months with the 12 before.',
+    up: 'up',
+    down: 'down',
+    same: 'unchanged',
     citiesHeading: 'Cities/regencies',
     rankingHeading: (year) => `Mixed-marriage gap by city/regency, ${year}`,
     rankingTable: 'Gap ranking table',

@@ -36,6 +36,8 @@ export interface PortRow {
   mode: 'air' | 'sea' | 'land';
   /** Province where the checkpoint stands (Kemendagri code). */
   province_code: string;
+  /** City/regency where the checkpoint stands (Kemendagri code of idn-area-data, inside province_code; CGK: 36.71 Kota Tangerang). */
+  regency_code: string;
   /** Kanim responsible for the checkpoint. */
   office_code: string;
   aliases: string;
@@ -103,6 +105,17 @@ export const REGION_CODE_CHANGE_COLUMNS: readonly (keyof RegionCodeChangeRow)[] 
 export const OFFICE_COLUMNS: readonly (keyof OfficeRow)[] = [
   'code', 'name', 'kind', 'class', 'class_as_of', 'tpi', 'location_regency_code', 'province_code', 'kanwil_code', 'aliases', 'source', 'opened',
 ];
-export const PORT_COLUMNS: readonly (keyof PortRow)[] = ['code', 'name', 'mode', 'province_code', 'office_code', 'aliases', 'source'];
+export const PORT_COLUMNS: readonly (keyof PortRow)[] = ['code', 'name', 'mode', 'province_code', 'regency_code', 'office_code', 'aliases', 'source'];
+
+/** The published `ports` reference table (ports.parquet): its columns, in order, with what each holds. */
+export const PUBLISHED_PORT_COLUMNS: readonly { name: keyof PortRow; description: string }[] = [
+  { name: 'code', description: 'Checkpoint (TPI) code: IATA code of an airport, `SEA-<SLUG>` of a seaport, `LAND-<SLUG>` of a land border post.' },
+  { name: 'name', description: 'Official name of the checkpoint.' },
+  { name: 'mode', description: 'air, sea or land (code list `portMode`).' },
+  { name: 'province_code', description: 'Province where the checkpoint stands (Kemendagri code).' },
+  { name: 'regency_code', description: 'City/regency where the checkpoint stands (Kemendagri code, idn-area-data; ODbL): Soekarno-Hatta (CGK) is in Kota Tangerang, 36.71.' },
+  { name: 'office_code', description: 'Kanim responsible for the checkpoint (offices.parquet).' },
+  { name: 'source', description: 'Where the row and its location come from.' },
+];
 export const COUNTRY_ALIAS_COLUMNS: readonly (keyof CountryAliasRow)[] = ['alias', 'iso3', 'source'];
 export const NATIONALITY_CODE_COLUMNS: readonly (keyof NationalityCodeRow)[] = ['code', 'name_id', 'name_en', 'aliases', 'source'];

@@ -203,6 +203,9 @@ describe('sample snapshots', () => {
 
   it('joins every published code to its reference table', async () => {
     expect(await one(`SELECT count(*) FROM '$P/arrivals.parquet' a ANTI JOIN '$P/ports.parquet' p ON a.port_code = p.code`)).toBe(0);
+    // every checkpoint stands in a city/regency of its own province (what the city pages' arrivals join on)
+    expect(await one(`SELECT count(*) FROM '$P/ports.parquet' p ANTI JOIN '$P/regencies.parquet' g ON p.regency_code = g.code AND p.province_code = g.province_code`)).toBe(0);
+    expect(await one(`SELECT count(DISTINCT regency_code) FROM '$P/ports.parquet'`)).toBe(36);
     expect(await one(`SELECT count(*) FROM '$P/sanctions_totals.parquet' s ANTI JOIN '$P/offices.parquet' o ON s.office_code = o.code WHERE s.office_code IS NOT NULL`)).toBe(0);
     expect(await one(`SELECT count(*) FROM '$P/sanctions_totals.parquet' s ANTI JOIN '$P/countries.parquet' c ON s.nationality = c.iso3 WHERE s.nationality IS NOT NULL`)).toBe(0);
     expect(await one(`SELECT count(*) FROM '$P/registry.parquet' r ANTI JOIN '$P/regencies.parquet' g ON r.region_code = g.code`)).toBe(0);

@@ -2,7 +2,9 @@
  * City/regency pages in Debian's Chromium, one browser for the file: Kota Cilegon with JavaScript
  * off shows its activities, the Kanim serving it and the Disdukcapil–Kemenag gap read from the
  * published totals, in both languages; the data-integration ranking links to it; a withheld
- * figure shows "[c]" and no gap; no console error and no request off the site.
+ * figure shows "[c]" and no gap; Kabupaten Badung shows the arrivals at Ngurah Rai airport (the
+ * sum of the checkpoints' published monthly totals, read back from the Parquet files), Kota Cilegon
+ * (no checkpoint) no arrivals section; no console error and no request off the site.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -10,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { regencyAreas } from '../../src/build/areas.ts';
 import { queryPublished } from '../../src/build/query-published.ts';
 import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
+import { formatCount } from '../../src/i18n/format.ts';
 import { foreignRequests, launchChromium, visitPage } from '../site/browser-session.ts';
+import { lastTwoYears, publishedCheckpointArrivals } from '../helpers/checkpoint-arrivals.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -66,6 +70,32 @@ describe('city/regency pages', () => {
       expect(cells[1]).toBe(String(kemenag));
       expect(cells[2]).toBe(`${gap > 0 ? '+' : '−'}${Math.abs(gap)}`);
       expect(cells[4]).toBe(gap > 0 ? more : more.replace('Kemenag', 'Disdukcapil'));
+      // No checkpoint stands in Kota Cilegon: no arrivals section.
+      expect(await page.locator('[data-regency-arrivals]').count()).toBe(0);
+      expect(visit.errors).toEqual([]);
+      expect(foreignRequests(visit.requests)).toEqual([]);
+      await visit.context.close();
+    }
+  });
+
+  test('Kabupaten Badung: the arrivals at its checkpoint are the sum of its published monthly totals, in both languages', async () => {
+    const published = await publishedCheckpointArrivals('51.03');
+    expect(published.ports).toEqual(['DPS']);
+    const { latest, before } = lastTwoYears(published.months);
+    expect(latest).not.toBeNull();
+    expect(before).not.toBeNull();
+    for (const [url, locale, javaScriptEnabled] of [['/wilayah/bali/kabupaten-badung/', 'id', false], ['/en/regions/bali/kabupaten-badung/', 'en', true]] as const) {
+      const visit = await visitPage(browser, `${server.origin}${url}`, { javaScriptEnabled });
+      const { page } = visit;
+      const section = page.locator('[data-regency-arrivals]');
+      expect(await section.locator('[data-checkpoints] li').allTextContents()).toEqual([expect.stringContaining('Ngurah Rai')]);
+      const sentence = (await section.locator('[data-twelve-months]').textContent()) ?? '';
+      expect(sentence).toContain(`${formatCount(latest!, locale)} `);
+      expect(sentence).toContain(`${formatCount(before!, locale)} `);
+      expect(await section.locator('svg').count()).toBeGreaterThan(0);
+      // The data table has one row per published month, each the month's published total.
+      const counts = await section.locator('[data-arrivals-table] tbody tr td:nth-child(2)').allTextContents();
+      expect(counts).toEqual(published.months.map((m) => (m.count === null ? '[c]' : formatCount(m.count, locale))));
       expect(visit.errors).toEqual([]);
       expect(foreignRequests(visit.requests)).toEqual([]);
       await visit.context.close();

@@ -1,10 +1,12 @@
 /**
  * The deck of one city/regency (Node, site build), from the figures its page shows
  * (src/build/regency-figures.ts, the current publication): TIMPORA activities by kind and by level
- * in the latest year with any, the agencies' figures side by side with their gap, and the Kanim
- * serving it. Arrivals are left out: the checkpoint reference does not record the city/regency a
- * checkpoint stands in. A slide with nothing published for the city is left out.
+ * in the latest year with any, the agencies' figures side by side with their gap, the arrivals at
+ * the checkpoints standing there (the arrivals trend chart, latest 12 months against the 12 before)
+ * and the Kanim serving it. A slide with nothing published for the city is left out (most cities
+ * have no checkpoint, so no arrivals slide).
  */
+import { parseHTML } from 'linkedom';
 import { enumCodes, enumLabel } from '../../charts/labels.ts';
 import type { RankingRow } from '../../charts/ranking-chart.ts';
 import { shortOfficeName } from '../../charts/sanctions-rankings.ts';
@@ -14,22 +16,34 @@ import type { Locale } from '../../i18n/locales.ts';
 import { REGIONS_TEXT } from '../../i18n/regions.ts';
 import { WITHHELD } from '../../schema/disclosure.ts';
 import { officeAreas } from '../areas.ts';
-import { regencyFigures, type AgencyFigure, type Reconciliation } from '../regency-figures.ts';
+import type { ArrivalsMonthRow } from '../../charts/arrivals-trend-sql.ts';
+import { arrivalsTrend } from '../../charts/arrivals-trend.ts';
+import type { ChartContext } from '../../charts/chart-definition.ts';
+import { NO_FILTERS } from '../../schema/filters.ts';
+import { NO_REGENCY_FIGURES, regencyFigures, twelveMonthSentence, type AgencyFigure, type Reconciliation } from '../regency-figures.ts';
 import type { KeptRelease } from '../releases.ts';
 import { absoluteUrl } from '../site-origin.ts';
 import type { DeckArea } from './deck-areas.ts';
 import { qrSvg } from './qr-code.ts';
 import type { Deck, Slide, SlideChart } from './deck-slides.ts';
 
-/** Draws the activities-by-kind ranking at slide size (passed in: deck-slides.ts owns the slide drawing). */
-export type DrawActivities = (rows: RankingRow[]) => SlideChart;
+/** Draw the city's charts at slide size (passed in: deck-slides.ts owns the slide drawing). */
+export interface CityDeckDrawings {
+  /** The activities-by-kind ranking. */
+  activities: (rows: RankingRow[]) => SlideChart;
+  /** The arrivals trend chart of the arrivals page. */
+  arrivals: (rows: ArrivalsMonthRow[]) => SlideChart;
+}
+
+let shared: Document | null = null;
+const textDocument = (): Document => (shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document);
 
 const regionPrefix = (locale: Locale) => (locale === 'id' ? '/wilayah/' : '/en/regions/');
 
-export async function buildCityDeck(release: KeptRelease, area: DeckArea, locale: Locale, drawActivities: DrawActivities): Promise<Deck> {
+export async function buildCityDeck(release: KeptRelease, area: DeckArea, locale: Locale, draw: CityDeckDrawings): Promise<Deck> {
   const t = deckText(locale);
   const r = REGIONS_TEXT[locale];
-  const figures = (await regencyFigures()).get(area.key) ?? { activities: [], agencies: [], reconciliations: [], offices: [] };
+  const figures = (await regencyFigures()).get(area.key) ?? NO_REGENCY_FIGURES;
   const { snapshotDate, synthetic } = release.manifest;
   const url = absoluteUrl(`${regionPrefix(locale)}${area.slug}/`);
   const live = { url, qr: qrSvg(url, `${t.qr.corner}: ${url}`) };
@@ -52,7 +66,7 @@ export async function buildCityDeck(release: KeptRelease, area: DeckArea, locale
     }));
     const list = kinds.map((k) => `${formatCount(k.count, locale)} ${enumLabel('operationActivity', k.code, locale).toLowerCase()}`).join(', ');
     slides.push({
-      id: 'activities', topic: 'operations', heading: t.heading.activities, message: t.city.activities(year, list), chart: drawActivities(rows.slice(0, 4)), live,
+      id: 'activities', topic: 'operations', heading: t.heading.activities, message: t.city.activities(year, list), chart: draw.activities(rows.slice(0, 4)), live,
       notes: [...kinds.map((k) => `${enumLabel('operationActivity', k.code, locale)}: ${formatCount(k.count, locale)}`), ...years.map((y) => `${y}: ${formatCount(figures.activities.filter((a) => a.year === y).reduce((n, a) => n + a.activities, 0), locale)}`), t.city.levelsNote, source('operations.parquet')],
     });
     const levels = enumCodes('operationLevel').map((code) => ({ code, count: sum((a) => a.level === code) })).filter((l) => l.count > 0);
@@ -88,6 +102,19 @@ export async function buildCityDeck(release: KeptRelease, area: DeckArea, locale
     });
   }
 
+  // Arrivals at the checkpoints standing in the city: the trend, and the latest 12 months against the 12 before.
+  const months = figures.arrivals?.months ?? [];
+  if (months.some((m) => !m.count_withheld && m.count !== null && m.count > 0)) {
+    // The title and summary read only the rows and the locale; the drawing has its own context.
+    const context: ChartContext = { locale, width: 640, document: textDocument(), filters: NO_FILTERS, snapshotDate };
+    const chart = draw.arrivals(months);
+    const checkpoints = figures.arrivals!.checkpoints.map((c) => c.name);
+    slides.push({
+      id: 'arrivals-trend', topic: 'arrivals', heading: t.heading['arrivals-trend'], message: arrivalsTrend.title(months, context), chart, live,
+      notes: [twelveMonthSentence(months, locale), t.city.checkpoints(checkpoints.join(', ')), chart.summary, t.notes.events, t.notes.withheld, source('arrivals_totals.parquet, ports.parquet')],
+    });
+  }
+
   const offices = (await officeAreas()).filter((o) => figures.offices.includes(o.code));
   const names = offices.map((o) => shortOfficeName(o.name)).join(', ');
   slides.push({
@@ -99,7 +126,7 @@ export async function buildCityDeck(release: KeptRelease, area: DeckArea, locale
   slides.push({
     id: 'closing', topic: null, heading: t.closing.heading, message: t.closing.message,
     list: [t.closing.definitions[2]!, t.notes.gaps, t.closing.withheld, ...(synthetic ? [t.closing.synthetic] : [])],
-    live, notes: [source('operations, registry_totals, office_regencies'), ...release.manifest.sources.map((s) => s.path)],
+    live, notes: [source(`operations, registry_totals, office_regencies${months.length > 0 ? ', arrivals_totals, ports' : ''}`), ...release.manifest.sources.map((s) => s.path)],
   });
 
   return { locale, title: t.deckTitle(area.name), areaName: area.name, periodText, asOf: t.dataAsOf(formatDate(snapshotDate, locale)), synthetic, snapshotDate, slides };

@@ -130,7 +130,10 @@ function livePath(area: DeckArea, topic: DeckTopic | null, locale: Locale, perio
 }
 
 export async function buildDeck(release: KeptRelease, area: DeckArea, locale: Locale): Promise<Deck> {
-  if (area.kind === 'regency') return buildCityDeck(release, area, locale, (rows) => drawForSlide(activitiesChart, rows, locale, release.manifest.snapshotDate));
+  if (area.kind === 'regency') {
+    const slide = (chart: AnyChartDefinition) => (rows: readonly ChartRow[]) => drawForSlide(chart, rows, locale, release.manifest.snapshotDate);
+    return buildCityDeck(release, area, locale, { activities: slide(activitiesChart), arrivals: slide(arrivalsTrend) });
+  }
   const t = deckText(locale);
   const facts = await releaseFacts(release.dir);
   const f: AreaFacts = facts.area(area.key);

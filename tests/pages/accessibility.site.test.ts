@@ -33,8 +33,8 @@ afterAll(async () => {
  * arrives): axe audits the markup readers get first, and the test does not wait on megabytes it
  * does not look at.
  */
-async function open(path: string, { engine = false } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function open(path: string, { engine = false, width = 1280 } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
   if (!engine) await context.route('**/*.wasm', () => undefined);
   const page = await context.newPage();
   const response = await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
@@ -42,7 +42,7 @@ async function open(path: string, { engine = false } = {}): Promise<{ context: B
   return { context, page };
 }
 
-async function audited(path: string, reach?: (page: Page) => Promise<void>, options: { engine?: boolean } = {}): Promise<string[]> {
+async function audited(path: string, reach?: (page: Page) => Promise<void>, options: { engine?: boolean; width?: number } = {}): Promise<string[]> {
   const { context, page } = await open(path, options);
   try {
     await reach?.(page);
@@ -106,6 +106,10 @@ const handoutReady = async (page: Page) => {
 describe('axe finds nothing', () => {
   test.each(PAGES)('on the $kind page $path as built', async ({ path }) => {
     expect(await audited(path)).toEqual([]);
+  });
+
+  test('on a phone: the narrow drawings and the tile map (/en/sanctions/ at 360 px)', async () => {
+    expect(await audited('/en/sanctions/', undefined, { width: 360 })).toEqual([]);
   });
 
   test.each(['/presentasi/2025-10-05/bali/', '/en/presentation/2025-10-05/bali/', '/presentasi/2025-10-05/banten/kota-cilegon/'])(

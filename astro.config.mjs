@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import publishedData from './src/build/integrations/published-data.ts';
+import sitemap from './src/build/integrations/sitemap.ts';
 
 export default defineConfig({
   output: 'static',
@@ -13,5 +14,5 @@ export default defineConfig({
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [publishedData()],
+  integrations: [publishedData(), sitemap()],
 });

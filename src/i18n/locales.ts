@@ -6,5 +6,8 @@
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The language at `/`, and the one search engines are sent to when none of a reader's fits (x-default). */
+export const DEFAULT_LOCALE: Locale = 'id';
+
 /** The BCP 47 tag Intl formats each language with. */
 export const INTL_LOCALE: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };

@@ -41,7 +41,8 @@ export interface CrossTabLayout {
   refusal: PipelineIssue | null;
 }
 
-const TOTAL_HEADER = /^(jumlah|total|jumlah total|total keseluruhan|grand total|jml)$/;
+/** A row-total column: "Jumlah", "Total", "Jml", with a unit or a word after ("Jumlah WNA", "Total (orang)"), or "L+P". */
+const TOTAL_HEADER = /^((jumlah|total|jml|grand total)( .*)?|total keseluruhan|l p)$/;
 const YEAR_HEADER = /^(tahun|thn|year)$/;
 const YEAR = /\b(19[9]\d|20\d\d)\b/g;
 

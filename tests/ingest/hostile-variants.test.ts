@@ -89,6 +89,18 @@ const CASES: Refusal[] = [
   { name: 'ranges of months across ("Jan-Mar 2024", "Januari - Juni 2024")', table: 'sanctions', extension: 'csv', content: () => `${SANCTION_KEYS};Jan-Mar 2024;Januari - Juni 2024\r\nKANIM-BOGOR;China;Deportasi;Overstay;5;6\r\n`,
     code: 'cross-tab-layout', found: /^ranges of months across/ },
 
+  // A row-total column however it is headed is checked, never ignored as an unknown column.
+  ...['L+P', 'Total WNA', 'Jumlah (orang)'].map((total): Refusal => ({
+    name: `sex across with a "${total}" column that disagrees`, extension: 'csv', content: () => `Bulan;TPI;Kewarganegaraan;Jenis Visa/Izin;Laki-laki;Perempuan;${total}\r\n2024-01;CGK;CHN;VoA;10;12;23\r\n`,
+    code: 'row-total-mismatch', row: 2, column: total, found: /a row total of 23/,
+  })),
+
+  // A regency code that a number cell or column cut short: the right code, and why.
+  { name: 'a region code stored as the number 32.1 (XLSX)', table: 'registry', content: () => workbook([{ name: 'Data', rows: [['Bulan', 'Kode Wilayah', 'Instansi', 'Indikator', 'Jumlah'], ['2024-01', 32.1, 'Disdukcapil', 'Perkawinan campuran', 5]] }]),
+    code: 'value-unknown', row: 2, column: 'Kode Wilayah', found: /^32\.1$/, fix: /32\.10 \("Kabupaten Majalengka"; a code typed as a number loses its last zero: format the column as Text/ },
+  { name: 'a region code written 35.1 in a CSV (a number column exported)', table: 'registry', extension: 'csv', content: () => 'Bulan;Kode Wilayah;Instansi;Indikator;Jumlah\r\n2024-01;35.1;Disdukcapil;Perkawinan campuran;5\r\n',
+    code: 'value-unknown', row: 2, found: /^35\.1$/, fix: /^Did you mean 35\.10 \("Kabupaten Banyuwangi"; a code typed as a number loses its last zero/ },
+
   // A one-month cross-tab is a cross-tab: its total is checked, and a file with no header says what it found.
   { name: 'one month across with a total that disagrees', table: 'sanctions', extension: 'csv', content: () => `${SANCTION_KEYS};Januari 2024;Jumlah\r\nKANIM-BOGOR;China;Deportasi;Overstay;5;6\r\n`,
     code: 'row-total-mismatch', row: 2, column: 'Jumlah', found: /a row total of 6/ },

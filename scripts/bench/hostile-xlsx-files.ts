@@ -100,6 +100,13 @@ export function hostileXlsxFiles(): HostileFile[] {
   const last = Buffer.from(sheetXml(`${rowsOfBytes(XLSX_LIMITS.sheetBytes - 4096).xml}<row r="999999"><c r="F999999"><f>SUM(F2:F999998)</f><v>1</v></c></row>`));
   files.push({ name: 'formula-at-the-end.xlsx', hostile: true, what: `a formula in the last cell of a ${(last.length / MiB).toFixed(1)} MiB sheet (the limit is ${XLSX_LIMITS.sheetBytes / MiB} MiB)`, bytes: rawZip(workbookEntries(deflated(SHEET, last))) });
 
+  // A hidden row at the end of the largest sheet allowed: stale figures kept out of sight, seen only at the last row.
+  const hiddenLast = Buffer.from(sheetXml(`${rowsOfBytes(XLSX_LIMITS.sheetBytes - 4096).xml}<row r="999999" hidden="1"><c r="F999999"><v>999</v></c></row>`));
+  files.push({ name: 'hidden-row-at-the-end.xlsx', hostile: true, what: `a hidden row in the last row of a ${(hiddenLast.length / MiB).toFixed(1)} MiB sheet`, bytes: rawZip(workbookEntries(deflated(SHEET, hiddenLast))) });
+  // 16,384 hidden column ranges, each over the whole grid, before a data row in a hidden column.
+  const cols = `<cols>${'<col min="1" max="16384" hidden="1"/>'.repeat(XLSX_LIMITS.columns)}</cols>`;
+  const hiddenColumns = sheetXml(`<row r="2"><c r="A2"><v>1</v></c></row>`).replace('<sheetData>', `${cols}<sheetData>`);
+  files.push({ name: 'hidden-columns.xlsx', hostile: true, what: `${reportNumber(XLSX_LIMITS.columns)} hidden column ranges over the whole grid`, bytes: rawZip(workbookEntries(deflated(SHEET, hiddenColumns))) });
   // Many entries: 450,000 one-byte entries (a zip64 directory), 52 MB.
   const many = Array.from({ length: 450_000 }, (_, i) => storedEntry(`xl/media/e${i}.bin`, Buffer.from('x')));
   files.push({ name: 'many-entries.xlsx', hostile: true, what: '450,000 entries', bytes: rawZip([...workbookEntries(deflated(SHEET, sheetXml(''))), ...many]) });

@@ -92,7 +92,7 @@ export function dataDictionaryMarkdown(): string {
     ...nationalityCodeLines(),
     '## Personal data (refused)', '',
     'A raw file is refused, naming the column and row, when a header names personal data or a value is personal data (no personal data enters the pipeline; `src/schema/personal-data.ts`).',
-    'Headers are compared word by word after spelling is normalised, and a column of the table itself (e.g. "nama tpi") is never refused. A header names:', '',
+    'Headers are compared word by word after spelling is normalised (an acronym written with dots, "N.I.K", is one word), and a column of the table itself (e.g. "nama tpi") is never refused. A header names:', '',
     ...PERSONAL_HEADER_RULES.map((r) => {
       const quoted = (words: readonly string[]) => words.map((w) => `"${w}"`).join(', ');
       const named = [r.words.length > 0 ? `the words ${quoted(r.words)}` : '', r.parts ? `${quoted(r.parts)} within a word` : ''].filter(Boolean).join(', or ');

@@ -41,7 +41,8 @@ export interface CrossTabLayout {
   refusal: PipelineIssue | null;
 }
 
-const TOTAL_HEADER = /^(jumlah|total|jumlah total|total keseluruhan|grand total|jml)$/;
+/** A row-total column: "Jumlah", "Total", "Jml", with a unit or a word after ("Jumlah WNA", "Total (orang)"), or "L+P". */
+const TOTAL_HEADER = /^((jumlah|total|jml|grand total)( .*)?|total keseluruhan|l p)$/;
 const YEAR_HEADER = /^(tahun|thn|year)$/;
 const YEAR = /\b(19[9]\d|20\d\d)\b/g;
 
@@ -74,9 +75,43 @@ function cellsOf(column: ColumnSpec, header: readonly string[], used: ReadonlySe
   });
 }
 
-/** Columns with at least two values across the header, most first. */
+/**
+ * Columns with at least two values across the header, most first. A single month with its year
+ * ("Januari 2024" beside "Jumlah") is a cross-tab too: a monthly report printed for one month.
+ */
 const across = (columns: readonly ColumnSpec[], header: readonly string[], used: ReadonlySet<number>): Found[] =>
-  columns.map((column) => ({ column, cells: cellsOf(column, header, used) })).filter((c) => c.cells.length >= 2).sort((a, b) => b.cells.length - a.cells.length);
+  columns.map((column) => ({ column, cells: cellsOf(column, header, used) }))
+    .filter((c) => c.cells.length >= 2 || (c.column.parse === 'month' && c.cells.length === 1 && !c.cells[0]!.needsYear))
+    .sort((a, b) => b.cells.length - a.cells.length);
+
+/**
+ * Periods longer than a month across the columns: years ("2023", "Tahun 2024"), quarters
+ * ("Triwulan I 2024", "TW II", "Q3 2024", "Kuartal 4"), half-years ("Semester I 2024", "H2 2024")
+ * or ranges of months ("Jan-Mar 2024", "Januari - Juni 2024"). Every table is published by month,
+ * and such a figure cannot be split into months: refused, with the long format by month.
+ */
+const ROMAN = '(?:i{1,3}|iv|[1-4])';
+const COARSE_PERIODS: [RegExp, string][] = [
+  [/^(?:tahun |thn |year )?(?:19|20)\d\d$/, 'years'],
+  [new RegExp(`^(?:triwulan|tw|kuartal|kwartal|quarter|q) ?${ROMAN}\\b`), 'quarters'],
+  [new RegExp(`^${ROMAN} ?(?:triwulan|tw|kuartal|quarter|q)\\b`), 'quarters'],
+  [/^(?:semester|smt|sem|half|h) ?(?:i{1,2}|[12])\b/, 'half-years'],
+];
+
+function coarsePeriodCells(header: readonly string[], used: ReadonlySet<number>): { kind: string; cells: string[] } | null {
+  const found = new Map<string, string[]>();
+  header.forEach((cell, index) => {
+    if (used.has(index)) return;
+    const spelling = normaliseSpelling(cell);
+    let kind = COARSE_PERIODS.find(([pattern]) => pattern.test(spelling))?.[1];
+    // "Jan-Mar 2024", "Januari - Juni 2024": two month names, one year
+    const range = /^([a-z]+) (?:s d |sd |sampai |to )?([a-z]+)(?: (\d{2}|\d{4}))?$/.exec(spelling);
+    if (!kind && range && monthOfName(range[1]!) !== undefined && monthOfName(range[2]!) !== undefined) kind = 'ranges of months';
+    if (kind) found.set(kind, [...(found.get(kind) ?? []), cell.trim()]);
+  });
+  const [best] = [...found.entries()].sort((a, b) => b[1].length - a[1].length);
+  return best && (best[1].length >= 2 || best[0] !== 'years') ? { kind: best[0], cells: best[1] } : null;
+}
 
 /**
  * Merged two-row headers of two levels ("Januari 2024 Laki-laki", "Januari 2024 Perempuan", …):
@@ -121,6 +156,19 @@ export function findCrossTab(spec: TableSpec, header: readonly string[], titleLi
   const candidates = across(spec.rawColumns.filter((c) => spreadable(c) && !mapped.has(c.name)), header, used);
   const twoLevels = candidates.length > 0 ? [] : twoLevelCells(spec, header, mapped);
   const [best] = candidates.length > 0 ? candidates : twoLevels.length > 0 ? twoLevels : shadowedCrossTab(spec, header, mapped);
+  const month = spec.rawColumns.find((c) => c.parse === 'month');
+  const coarse = !best && month && !mapped.has(month.name) ? coarsePeriodCells(header, used) : null;
+  if (coarse) {
+    return {
+      column: month!, count: counts[0]!, spread: [], totalIndex: null, totalHeader: null, yearIndex: null,
+      refusal: {
+        severity: 'error', code: 'cross-tab-layout', file, row: headerRow, column: coarse.cells.slice(0, 4).join(', ') + (coarse.cells.length > 4 ? ', …' : ''),
+        found: `${coarse.kind} across the columns (${coarse.cells.slice(0, 2).map((c) => `"${c}"`).join(', ')}${coarse.cells.length > 2 ? ', …' : ''}), and no ${month!.rawHeaders[0]} column`,
+        expected: `the long format by month, one row per ${spec.key.join(' × ')} with the count in one column`,
+        fix: `Every table is published by month, and a figure for ${coarse.kind} cannot be split into its months. Export the monthly figures in the long format instead, one row per cell: ${longFormatExample(spec)}.`,
+      },
+    };
+  }
   if (!best) return null;
 
   const count = counts[0]!;

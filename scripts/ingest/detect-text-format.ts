@@ -26,6 +26,8 @@ export interface TextFormat {
   header: string[];
   /** The line after the header when it looks like the second row of a merged two-row header. */
   secondHeader: string[] | null;
+  /** The first line that is not blank (for a message when no header is found); null for an empty file. */
+  firstLine: string | null;
 }
 
 const HEAD_BYTES = 256 * 1024;
@@ -58,6 +60,17 @@ function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | null {
   const pairs = sample.length / 2;
   if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) return 'utf-16le';
   if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-32, by its byte order mark (a few tools offer it; Excel and LibreOffice never write it). Not
+ * read: it is refused with the advice to save as UTF-8, rather than misread as UTF-16, whose BOM
+ * its little-endian form begins with.
+ */
+export function utf32Bom(head: Buffer): 'UTF-32LE' | 'UTF-32BE' | null {
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return 'UTF-32LE';
+  if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return 'UTF-32BE';
   return null;
 }
 
@@ -120,7 +133,9 @@ export function findHeaderLine(rows: string[][]): number {
     const cells = rows[i]!;
     const filled = nonEmpty(cells);
     const textual = cells.filter((c) => c !== '' && !/^[\d.,\s-]+$/.test(c)).length;
-    const periods = cells.filter((c) => PERIOD_HEADER.test(c.trim())).length;
+    // Years across the columns ("2023", "2024") name periods too, when two or more different ones do.
+    const years = new Set(cells.map((c) => c.trim()).filter((c) => /^(19|20)\d\d$/.test(c)));
+    const periods = cells.filter((c) => PERIOD_HEADER.test(c.trim()) || (years.size >= 2 && years.has(c.trim()))).length;
     if (filled >= 2 && filled >= widest * 0.6 && textual + periods === filled && textual >= 2) return i;
   }
   return -1;
@@ -151,5 +166,6 @@ export async function detectTextFormat(path: string): Promise<TextFormat> {
     titleLines: headerLine > 0 ? lines.slice(0, headerLine).filter((l) => l.trim() !== '') : [],
     header,
     secondHeader,
+    firstLine: lines.find((l) => l.trim() !== '') ?? null,
   };
 }

@@ -15,7 +15,7 @@ import type { TableSpec } from '../../src/schema/tables.ts';
 import { refuseIdentifyingColumns } from './refuse-identifying-columns.ts';
 import { sqlString } from '../lib/duckdb.ts';
 import type { PipelineIssue } from '../lib/pipeline-issue.ts';
-import { detectTextFormat } from './detect-text-format.ts';
+import { detectTextFormat, readHead, utf32Bom } from './detect-text-format.ts';
 import { mapHeaders, mergeTwoRowHeader } from './map-headers.ts';
 import { ingestXlsx, type XlsxIngestOptions } from './xlsx/ingest-xlsx.ts';
 import { transcodeToUtf8 } from './transcode-to-utf8.ts';
@@ -131,10 +131,14 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     dataStart = 0;
     lineOf = async (rowIds) => new Map(rowIds.map((id) => [id, sheetRows[id] ?? -1]));
   } else {
+    const utf32 = utf32Bom(await readHead(path, 4));
+    if (utf32) return { ingested: null, issues: [fileIssue(file, 'unsupported-encoding', `text encoded as ${utf32} (its byte order mark)`, 'Save the file again as "CSV UTF-8 (Comma delimited)" (Excel) or as CSV with the character set "Unicode (UTF-8)" (LibreOffice).')] };
     const detected = await detectTextFormat(path);
     if (detected.headerLine < 0) {
-      const empty = detected.titleLines.length === 0 && detected.header.length === 0;
-      return { ingested: null, issues: [fileIssue(file, 'no-header', empty ? 'an empty file' : 'no line that looks like a header', 'Export the table with its column names in one row above the data.')] };
+      const first = detected.firstLine;
+      const shown = first === null ? '' : first.length > 120 ? `${first.slice(0, 120)}…` : first;
+      return { ingested: null, issues: [fileIssue(file, 'no-header', first === null ? 'an empty file' : `no line that looks like a header (the first line is "${shown}")`,
+        first === null ? 'The export is empty: export the table again.' : 'Export the table with its column names in one row above the data: names such as "Bulan" and "Jumlah", not numbers.')] };
     }
     delimiter = detected.delimiter;
     headerLine = detected.headerLine;
@@ -175,7 +179,7 @@ export async function ingestFile(spec: TableSpec, path: string, file: string, wo
     const perRow = crossTab.spread.length;
     Object.assign(ingested, {
       relation: longRelation(fileRelation, header.length, crossTab),
-      format: `${format}; cross-tab: ${crossTab.column.name} across ${perRow} columns (${crossTab.spread[0]!.header} … ${crossTab.spread.at(-1)!.header}) read as rows${crossTab.totalIndex !== null ? `, total column "${header[crossTab.totalIndex]}" checked, not read` : ''}`,
+      format: `${format}; cross-tab: ${crossTab.column.name} across ${perRow === 1 ? 'one column' : `${perRow} columns`} (${crossTab.spread[0]!.header}${perRow === 1 ? '' : ` … ${crossTab.spread.at(-1)!.header}`}) read as rows${crossTab.totalIndex !== null ? `, total column "${header[crossTab.totalIndex]}" checked, not read` : ''}`,
       lineOf: (rowIds: readonly number[]) => remapLines(rowIds, perRow, lineOf),
       spreadHeaderOf: (column: string | undefined, rowId: number) => (column === crossTab.column.name || column === crossTab.count.name ? crossTab.spread[rowId % perRow]!.header : undefined),
       crossTab: { layout: crossTab, perRow, fileRelation, fileLineOf: lineOf },

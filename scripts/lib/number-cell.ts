@@ -7,7 +7,16 @@
  */
 export const NUMBER_CELL_MARK = '\u001e';
 
-export const numberCellText = (value: number): string => `${NUMBER_CELL_MARK}${String(value)}`;
+/**
+ * Excel computes and shows numbers to 15 significant digits: a cell pasted as values from a
+ * formula can store 1690.9999999999998 and show 1691 (binary floating point). The number is taken
+ * as Excel shows it, rounded to 15 significant digits, so 1691 is read; 2.125 and 12.5 stay the
+ * fractions they are (and are refused).
+ */
+export const EXCEL_SIGNIFICANT_DIGITS = 15;
+
+export const numberCellText = (value: number): string =>
+  `${NUMBER_CELL_MARK}${String(Number.isFinite(value) ? Number(value.toPrecision(EXCEL_SIGNIFICANT_DIGITS)) : value)}`;
 
 /** The number of a number cell's text; undefined for any other text. */
 export function numberCellValue(raw: string): number | undefined {

@@ -8,7 +8,9 @@ import { normaliseSpelling } from './normalise-spelling.ts';
 
 /** The kind of personal data a header names ("a passport number"), or null. */
 export function personalHeaderKind(header: string): string | null {
-  const words = normaliseSpelling(header).split(' ').filter(Boolean);
+  const spelt = normaliseSpelling(header).split(' ').filter(Boolean);
+  // An acronym written with dots ("N.I.K", "T.T.L") is one word: its letters joined.
+  const words = [...spelt, ...(spelt.filter((w) => w.length === 1).length >= 2 ? [spelt.map((w) => (w.length === 1 ? w : ' ')).join('').split(' ').filter((w) => w.length >= 2)].flat() : [])];
   const joined = words.join('');
   for (const rule of PERSONAL_HEADER_RULES) {
     const named = words.some((w) => rule.words.includes(w)) || (rule.parts ?? []).some((p) => joined.includes(p));

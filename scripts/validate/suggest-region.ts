@@ -15,6 +15,13 @@ const dottedCode = (digits: string) => (digits.length === 4 && !digits.includes(
 export function suggestRegion(raw: string, reference: Reference): string | null {
   const regions = [...reference.provinces, ...reference.regencies];
   const text = raw.trim();
+  // "32.1": a regency code typed into a number cell or column loses its trailing zero (32.10).
+  const lostZero = /^(\d{2})\.(\d)$/.exec(text);
+  if (lostZero) {
+    const code = `${lostZero[1]}.${lostZero[2]}0`;
+    const regency = reference.regencies.find((r) => r.code === code);
+    if (regency) return `${code} ("${regency.name}"; a code typed as a number loses its last zero: format the column as Text and type ${code})`;
+  }
   if (/^[\d.\s]+$/.test(text)) {
     const code = dottedCode(text.replace(/\s/g, ''));
     const kind = kindOfCode(code);

@@ -23,6 +23,7 @@ import { detectNumberConvention, parseCount, type CountStatus } from './parse-co
 import { expectedValue, resolveValue, suggestSpelling, type ValueStatus } from './resolve-values.ts';
 import { packedKey, type PackedKey } from './packed-key.ts';
 import { tableRules, type Rule } from './table-rules.ts';
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_RE2, controlCharacterIssue } from './control-characters.ts';
 import { describeLoneRows } from './note-rows.ts';
 import { checkRowTotals } from './check-row-totals.ts';
 import { renumberedRegionWarnings } from './renumbered-regions.ts';
@@ -313,6 +314,24 @@ async function createTypedView(db: Db, spec: TableSpec, ingested: IngestedFile, 
   return typed;
 }
 
+/** Refusals of values holding a control character (control-characters.ts): the first row of each column that has one. */
+async function findControlCharacters(db: Db, spec: TableSpec, ingested: IngestedFile, distinct: Map<string, string[]>): Promise<PipelineIssue[]> {
+  const issues: PipelineIssue[] = [];
+  // An XLSX cannot hold them (XML 1.0): its temporary CSV holds only the number-cell mark, U+001E.
+  if (ingested.format.startsWith('xlsx')) return issues;
+  for (const column of spec.rawColumns) {
+    const raw = ingested.columns.get(column.name);
+    if (raw === undefined || !(distinct.get(column.name) ?? []).some((v) => CONTROL_CHARACTER.test(v))) continue;
+    const [first] = (await inInsertionOrder(db, () => db.runAndReadAll(`SELECT rn, v FROM (SELECT row_number() OVER () - 1 AS rn, ${sqlIdent(raw)} AS v FROM ${ingested.relation})
+      WHERE regexp_matches(v, ${sqlString(CONTROL_CHARACTER_RE2)}) ORDER BY rn LIMIT 1`))).getRows();
+    if (!first) continue;
+    const rowId = Number(first[0]);
+    const line = (await ingested.lineOf([rowId])).get(rowId);
+    issues.push(controlCharacterIssue(ingested.file, spec.name, line, ingested.spreadHeaderOf?.(column.name, rowId) ?? columnHeader(ingested, column), String(first[1])));
+  }
+  return issues;
+}
+
 /**
  * Error messages for a failing rule, with row numbers: grouped by the value found, the first five
  * values listed; the first issue says how many rows fail the rule in all, with how many values.
@@ -361,6 +380,8 @@ export async function validateTable(db: Db, spec: TableSpec, ingested: IngestedF
     return { validated: null, issues: [{ severity: 'error', code: 'no-data-rows', file: ingested.file, found: 'a header with no data rows below it', fix: 'The export is empty: export the data again for the snapshot period.' }] };
   }
   clock.lap('profile');
+  const controls = await findControlCharacters(db, spec, ingested, distinct);
+  if (controls.length > 0) return { validated: null, issues: controls };
   const refused = gate ? await gate.check(distinct, gated) : [];
   if (refused.length > 0) return { validated: null, issues: refused };
   const { issues, sizes } = await buildValueMaps(db, spec, ingested, distinct, reference);

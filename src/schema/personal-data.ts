@@ -51,12 +51,14 @@ export const PERSONAL_HEADER_RULES: readonly PersonalHeaderRule[] = [
  * The boundaries keep region codes (36.72.01.2001), dates, office codes and counts out.
  */
 export const PERSONAL_VALUE_PATTERNS: readonly { kind: string; source: string }[] = [
-  // 16 digits, alone or as 6-6-4 with one separator
-  { kind: 'a NIK (16-digit national identity number)', source: String.raw`(^|[^0-9])([0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4})([^0-9]|$)` },
+  // 16 digits, alone, as 6-6-4 or as 4-4-4-4 with one separator
+  { kind: 'a NIK (16-digit national identity number)', source: String.raw`(^|[^0-9])([0-9]{16}|[0-9]{6}[ .-][0-9]{6}[ .-][0-9]{4}|[0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4}[ .-][0-9]{4})([^0-9]|$)` },
   // one or two letters then 6 to 8 digits (E1234567, AB 1234567), or any number after the word
   { kind: 'a passport number', source: String.raw`(^|[^a-z0-9])[a-z]{1,2} ?[0-9]{6,8}([^a-z0-9]|$)|(paspor|passport|pasport)[^a-z0-9]{0,4}(no|nomor|number|nr)?[^a-z0-9]{0,4}[a-z]{0,2}[0-9]{5,9}` },
-  // "a.n. John Doe", "a/n Budi", "atas nama Siti", "Nama: Li Wei"
-  { kind: 'a name after "a.n."', source: String.raw`(^|[^a-z])(a\. ?n\.?|a/n|atas nama|nama ?:)\s*\p{L}\p{L}` },
+  // "a.n. John Doe", "an. Tanaka", "a/n Budi", "atas nama Siti", "Nama: Li Wei"
+  { kind: 'a name after "a.n."', source: String.raw`(^|[^a-z])(a\. ?n\.?|an\.|a/n|atas nama|nama ?:)\s*\p{L}\p{L}` },
+  // a form of address before a name: "Sdr. John Smith", "Tn. Wang", "Ny. Sato", "Mr. Lee"
+  { kind: 'a name after a form of address ("Sdr.", "Tn.", "Mr.")', source: String.raw`(^|[^a-z])(sdr|sdri|sdra|tn|ny|nn|mr|mrs|ms)\. ?\p{L}\p{L}` },
   { kind: 'a birth date', source: String.raw`(lahir|dob|born|birth)[^0-9a-z]{0,4}[0-9]{1,4}[-/. ][0-9]{1,2}` },
   { kind: 'an e-mail address', source: String.raw`[a-z0-9._%+-]+@[a-z0-9-]+\.[a-z0-9.-]*[a-z]{2}` },
   // Indonesian numbers: 08…, 628…, +62 8…, 10 to 13 digits, groups separated by a space, dot or dash

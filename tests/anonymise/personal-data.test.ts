@@ -17,7 +17,7 @@ import { publicationFingerprint, publish, publishedBaseline, refuse, tempDir } f
 const PERSONAL_HEADERS = [
   'No. Paspor', 'Nomor Paspor WNA', 'NoPaspor', 'PASSPORT NO', 'Paspor', 'Nama WNA', 'Nama', 'Nama Lengkap', 'Full Name', 'NamaWNA', 'Surname',
   'NIK', 'No. KTP', 'Nomor Induk Kependudukan', 'Tgl. Lahir', 'Tempat/Tgl Lahir', 'Date of Birth', 'DOB', 'Alamat Domisili', 'Address',
-  'No. HP', 'Telp.', 'E-mail', 'WhatsApp', 'No. KITAS', 'Nomor Visa', 'ID Number', 'Foto',
+  'No. HP', 'Telp.', 'E-mail', 'WhatsApp', 'No. KITAS', 'Nomor Visa', 'ID Number', 'Foto', 'N.I.K', 'T.T.L',
 ];
 const OTHER_HEADERS = [
   'Keterangan', 'Jumlah', 'Jumlah KITAS', 'Jenis Visa/Izin', 'No', 'No. Urut', 'Kode Wilayah', 'Tanggal', 'Instansi', 'Nama Kantor',
@@ -27,11 +27,12 @@ const PERSONAL_VALUES = [
   'a.n. John Doe, paspor E1234567', 'A/N Budi Santoso', 'atas nama Siti Aminah', 'Nama: Li Wei', 'a.n.Zhang Wei', 'E1234567', 'AB 1234567',
   'x12345678', 'passport no. 123456789', 'Paspor: 987654321', '3201012345678901', 'NIK 3201012345678901.', '320101 234567 8901',
   'lahir 12-03-1985', 'DOB: 1985/03/12', 'Tgl lahir: 12.03.85', 'budi.s@example.co.id', '0812-3456-7890', '+62 812 3456 7890', '081234567890', '6281234567890',
+  'an. JOHN SMITH', 'WNA an. Tanaka dideportasi', 'Sdr. John Smith', 'Tn. Wang Lei', 'Ny.Sato', 'Mr. Lee', '3201 0101 0101 0001', '3201-0101-0101-0001',
 ];
 const OTHER_VALUES = [
   '36.72.01.2001', '36.72', '3672012001', '11.01.17.2008', '14/01/2024', '2024-01-15', 'Januari 2024', '15 Februari 2024', '45305', '1.234', '1.234.567', '20000000',
   'KANIM-BOGOR', 'SEA-BATAM-CENTER', 'Imigrasi, Polri, TNI', 'Imigrasi, Polri, TNI, Kepala Desa, Babinsa', 'Soekarno-Hatta', 'Visa on Arrival', 'C312',
-  'data lengkap', 'an operation', 'Jakarta. nanti', 'Q1 2024', 'GA 881', 'Perkawinan campuran tercatat', 'Disdukcapil', '-', '',
+  'data lengkap', 'an operation', 'Jakarta. nanti', 'Rapat di kecamatan. Operasi', 'Tn', 'Kantor Imigrasi Kelas I TPI Jakarta Utara', '2024 0101 0101', 'Q1 2024', 'GA 881', 'Perkawinan campuran tercatat', 'Disdukcapil', '-', '',
 ];
 
 describe('personal data, as a rule', () => {

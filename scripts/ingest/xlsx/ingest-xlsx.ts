@@ -133,7 +133,10 @@ export async function ingestXlsx(spec: TableSpec, path: string, file: string, wo
     const format = `xlsx; sheet "${sheet.name}"; header on row ${header.headerLine + 1}${header.secondHeader ? ' (two-row header merged)' : ''}${book.dateSystem === 1904 ? '; 1904 date system' : ''}`;
     return { ingested: { csvPath, header: header.header, headerLine: header.headerLine, format, sheetRows, titleLines }, issues };
   } catch (error) {
-    if (error instanceof UnsafeXlsxError) return { ingested: null, issues: [fileIssue(file, 'unsafe-xlsx', error.message, error.fix)] };
+    if (error instanceof UnsafeXlsxError) {
+      const { code = 'unsafe-xlsx', row, column } = error.where;
+      return { ingested: null, issues: [{ ...fileIssue(file, code, error.message, error.fix), ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }) }] };
+    }
     return { ingested: null, issues: [fileIssue(file, 'unreadable-xlsx', (error as Error).message, RESAVE_FIX)] };
   } finally {
     await book?.close();

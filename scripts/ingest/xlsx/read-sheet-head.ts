@@ -23,6 +23,6 @@ export async function readSheetHead(book: OpenWorkbook, sheet: SheetSource): Pro
   await readSheetRows(book, sheet, (batch) => {
     rows.push(...batch.filter((r) => r.row <= HEAD_ROWS));
     return batch.some((r) => r.row > HEAD_ROWS);
-  });
+  }, 'skip');
   return headText(book, rows);
 }

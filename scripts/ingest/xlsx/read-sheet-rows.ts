@@ -3,7 +3,10 @@
  * which may stop the read (`true`). Parsing ends at `</sheetData>`; what follows (merged cells,
  * conditional formats, extensions) holds no values, and is only inflated to verify its checksum. Any formula cell
  * (`<f>` in a cell, shared and array formulas alike, under any namespace prefix) refuses the sheet:
- * a published figure must be a value the office typed or exported.
+ * a published figure must be a value the office typed or exported. So does a value in a hidden
+ * row or column (`<row hidden="1">`, `<col hidden="1">`, as hiding, grouping or a filter leaves
+ * them): like a hidden sheet, it often keeps old or working figures, and what is published must be
+ * what the sheet shows the office.
  */
 import { excelErrorFix, isExcelErrorValue } from '../../lib/excel-error-value.ts';
 import { decodeXlsxEscapes } from './decode-xlsx-escapes.ts';
@@ -21,6 +24,11 @@ export interface SheetSource {
 
 const XSD_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+export const HIDDEN_CELLS_FIX = 'Unhide every row and column (select the whole sheet, right-click a row or column header → Unhide) and clear any filter; delete the rows or columns that are not part of this export, then save and send again.';
+
+/** SpreadsheetML booleans: "1"/"true" (Excel writes 1, LibreOffice true). */
+const isTrue = (value: string | undefined) => value === '1' || value === 'true';
+
 export const FORMULA_FIX = 'Copy the sheet and paste it as values only (Paste Special → Values), then save and send again.';
 
 /** 0-based column of a reference such as "C12"; -1 when it has no letters. */
@@ -35,7 +43,11 @@ function columnOf(reference: string): number {
   return i === 0 ? -1 : column - 1;
 }
 
-export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRows: (rows: SheetRow[]) => boolean | Promise<boolean>): Promise<void> {
+/**
+ * `hiddenCells`: 'refuse' a value in a hidden row or column (reading the table), or 'skip' it
+ * (looking at a sheet's first rows to choose the sheet, where no value is used yet).
+ */
+export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRows: (rows: SheetRow[]) => boolean | Promise<boolean>, hiddenCells: 'refuse' | 'skip' = 'refuse'): Promise<void> {
   const what = `sheet "${sheet.name}"`;
   const malformed = (why: string) => new UnsafeXlsxError(`${what} is malformed (${why})`, RESAVE_FIX);
   let ready: SheetRow[] = [];
@@ -57,6 +69,10 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
   let hasValue = false;
   let formula = false;
   let emptyCells = 0;
+  let hiddenRow = false;
+  /** 1 for each hidden column (0-based), from `<cols>` before the sheet data. */
+  const hiddenColumns = new Uint8Array(XLSX_LIMITS.columns);
+  let columnRanges = 0;
 
   const reference = () => `${columnLetters(column)}${row?.row ?? lastRow}`;
 
@@ -96,6 +112,13 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
     open(name, attributes) {
       if (!inSheetData) {
         if (name === 'sheetData') inSheetData = true;
+        else if (name === 'col' && isTrue(attributes.hidden) && !ended) {
+          const from = Number(attributes.min) - 1;
+          const to = Math.min(Number(attributes.max) - 1, XLSX_LIMITS.columns - 1);
+          if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) throw malformed(`a column range ${attributes.min}:${attributes.max}`);
+          if (++columnRanges > XLSX_LIMITS.columns) throw malformed('more column ranges than the grid has columns');
+          hiddenColumns.fill(1, from, to + 1);
+        }
         return;
       }
       if (inCell) {
@@ -112,6 +135,7 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
         const number = r === undefined ? lastRow + 1 : Number(r);
         if (!Number.isInteger(number) || number <= lastRow || number > XLSX_LIMITS.rows) throw malformed(`row ${r ?? number} is out of order or outside the grid`);
         row = { row: number, cells: [] };
+        hiddenRow = isTrue(attributes.hidden);
         lastRow = number;
         column = -1;
       } else if (name === 'c') {
@@ -140,6 +164,11 @@ export async function readSheetRows(book: WorkbookFile, sheet: SheetSource, onRo
           inCell = false;
           if (formula) throw formulaCell();
           const cell = finishCell();
+          if (cell && (hiddenRow || hiddenColumns[column] === 1)) {
+            if (hiddenCells === 'skip') return;
+            const where = hiddenRow ? `hidden row ${row!.row}` : `hidden column ${columnLetters(column)}`;
+            throw new UnsafeXlsxError(`${what} holds a value in a ${where} (cell ${reference()})`, HIDDEN_CELLS_FIX, { code: 'xlsx-hidden-cells', row: row!.row, column: columnLetters(column) });
+          }
           if (cell) row!.cells[column] = cell;
           else if (++emptyCells > XLSX_LIMITS.emptyCells) {
             throw new UnsafeXlsxError(`${what} holds more than ${XLSX_LIMITS.emptyCells} cells with no value (formatting only)`, `Clear the formatting of the unused cells (select them, Clear → Clear All), or ${TOO_LARGE_FIX.charAt(0).toLowerCase()}${TOO_LARGE_FIX.slice(1)}`);

@@ -1,6 +1,10 @@
 /** An XLSX export refused before its data is used: what is wrong with the file, and what the office should do. */
 export class UnsafeXlsxError extends Error {
-  constructor(message: string, readonly fix: string) {
+  /**
+   * `where`: an issue code other than "unsafe-xlsx" (e.g. "xlsx-hidden-cells"), and the sheet row
+   * and column it is about, for a refusal that concerns one place in the sheet.
+   */
+  constructor(message: string, readonly fix: string, readonly where: { code?: string; row?: number; column?: string } = {}) {
     super(message);
     this.name = 'UnsafeXlsxError';
   }

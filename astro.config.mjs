@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import publishedData from './src/build/integrations/published-data.ts';
+import serviceWorker from './src/build/integrations/service-worker.ts';
 
 export default defineConfig({
   output: 'static',
@@ -13,5 +14,7 @@ export default defineConfig({
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [publishedData()],
+  // The service worker reads the finished dist/: keep it after the pages, before any integration that
+  // compresses dist/ (so sw.js is compressed too).
+  integrations: [publishedData(), serviceWorker()],
 });

@@ -30,6 +30,8 @@ export const PAGES = {
   methodology: { id: '/metodologi/', en: '/en/methodology/' },
   explore: { id: '/jelajah/', en: '/en/explore/' },
   presentations: { id: '/presentasi/', en: '/en/presentation/' },
+  /** What the service worker answers, offline, for a page never opened (src/pages/luring.astro). */
+  offline: { id: '/luring/', en: '/en/offline/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 

@@ -124,6 +124,9 @@ describe('offline, with the service worker', () => {
   });
 });
 
+/** The machine is shared: a navigation may wait for the worker to install or activate. */
+const SLOW = { waitUntil: 'domcontentloaded', timeout: 90_000 } as const;
+
 describe('a new release', () => {
   test("the new release's worker, once no page of the old one is open, takes over and deletes every cache of the old release", async () => {
     // A site of its own (dist/ linked in, sw.js a copy) whose sw.js can be replaced by the next release's.
@@ -136,9 +139,9 @@ describe('a new release', () => {
     try {
       const release = currentReleaseId();
       const page = await context.newPage();
-      await page.goto(`${releaseServer.origin}/sanksi/`);
+      await page.goto(`${releaseServer.origin}/metodologi/`, SLOW);
       await controlled(page);
-      await page.goto(`${releaseServer.origin}/kedatangan/`);
+      await page.goto(`${releaseServer.origin}/ringkasan/`, SLOW);
       await expect.poll(() => cacheNames(page)).toContain(`pantau-pages-${release}`);
       expect((await cacheNames(page)).filter((name) => name !== 'pantau-engine' && !name.endsWith(release))).toEqual([]);
 
@@ -155,11 +158,11 @@ describe('a new release', () => {
       expect(await cacheNames(page)).toContain(`pantau-pages-${release}`);
       await page.close();
       const fresh = await context.newPage();
-      await fresh.goto(`${releaseServer.origin}/sanksi/`);
+      await fresh.goto(`${releaseServer.origin}/metodologi/`, SLOW);
       await expect.poll(async () => (await cacheNames(fresh)).filter((name) => name.endsWith(release)), { timeout: 60_000 }).toEqual([]);
       expect(await cacheNames(fresh)).toContain(`pantau-shell-${next}`);
       // The server still sends pages of the old release: the new worker shows them but keeps none.
-      await fresh.reload();
+      await fresh.reload(SLOW);
       expect(await fresh.locator('[data-pantau-release]').getAttribute('data-pantau-release')).toBe(release);
       expect(await fresh.evaluate(async (name) => (await (await caches.open(name)).keys()).length, `pantau-pages-${next}`)).toBe(0);
     } finally {

@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import publishedData from './src/build/integrations/published-data.ts';
 import sitemap from './src/build/integrations/sitemap.ts';
+import serviceWorker from './src/build/integrations/service-worker.ts';
 
 export default defineConfig({
   output: 'static',
@@ -14,5 +15,7 @@ export default defineConfig({
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [publishedData(), sitemap()],
+  // The service worker reads the finished dist/: keep it after the pages, before any integration that
+  // compresses dist/ (so sw.js is compressed too).
+  integrations: [publishedData(), sitemap(), serviceWorker()],
 });

@@ -25,6 +25,14 @@ function keepTopics(): void {
 /** Inline `</script` would end the inline script early. */
 const inlineScript = (text: string): string => text.replaceAll('</script', '<\\/script');
 
+/**
+ * A module that imports another file of the site (a chunk shared with other pages: the service
+ * worker's registration, the "available offline" button) cannot run from a file: the copy leaves it
+ * out. The presenter itself imports nothing (its test opens the copy with every request refused).
+ */
+const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import\s*(?:[\w$*{][^;]*?\bfrom\s*)?|export\s*(?:\*|\{[^}]*\})\s*from\s*)["'][^"']+["']/;
+export const importsOtherFiles = (script: string): boolean => STATIC_IMPORT.test(script);
+
 /** The deck as one self-contained HTML document: the served page with its styles and scripts inlined. */
 export async function offlineCopy(pageUrl: string): Promise<string> {
   const html = await (await fetch(pageUrl, { cache: 'force-cache' })).text();
@@ -37,9 +45,14 @@ export async function offlineCopy(pageUrl: string): Promise<string> {
   }
   for (const link of [...doc.querySelectorAll('link[rel="modulepreload"]')]) link.remove();
   for (const script of [...doc.querySelectorAll<HTMLScriptElement>('script[src]')]) {
+    const source = await text(script.getAttribute('src') ?? '');
+    if (importsOtherFiles(source)) {
+      script.remove();
+      continue;
+    }
     const inline = doc.createElement('script');
     if (script.type) inline.type = script.type;
-    inline.textContent = inlineScript(await text(script.getAttribute('src') ?? ''));
+    inline.textContent = inlineScript(source);
     script.replaceWith(inline);
   }
   // Links back to the site become absolute: the file lives on a laptop, not on the site.

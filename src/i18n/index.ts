@@ -31,6 +31,8 @@ export const PAGES = {
   explore: { id: '/jelajah/', en: '/en/explore/' },
   presentations: { id: '/presentasi/', en: '/en/presentation/' },
   revisions: { id: '/revisi/', en: '/en/revisions/' },
+  /** What the service worker answers, offline, for a page never opened (src/pages/luring.astro). */
+  offline: { id: '/luring/', en: '/en/offline/' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type PageKey = keyof typeof PAGES;
 

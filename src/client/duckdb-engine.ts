@@ -69,27 +69,107 @@ export function arrowToRows<T>(table: Table): T[] {
   return rows;
 }
 
-export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
-  report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
+  eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
+};
+
+async function readIndexes() {
+  const manifestUrl = dataUrl(MANIFEST_FILE);
+  const indexUrl = dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`);
   const [manifest, copies] = await Promise.all([
-    fetchJson(dataUrl(MANIFEST_FILE)).then((json) => parseManifest(json, dataUrl(MANIFEST_FILE))),
-    fetchJson(dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`)).then((json) => parseBrowserCopiesIndex(json, dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`))),
+    fetchJson(manifestUrl).then((json) => parseManifest(json, manifestUrl)),
+    fetchJson(indexUrl).then((json) => parseBrowserCopiesIndex(json, indexUrl)),
   ]);
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
-    eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
-  });
+  return { manifest, copies, tables: Object.keys(copies.tables).filter((name) => name in manifest.tables) };
+}
+
+type BrowserCopy = Awaited<ReturnType<typeof readIndexes>>['copies']['tables'][string];
+
+/** Where a table's browser copy is fetched from: `?v=` names the Parquet it was made from. */
+const copyUrl = (copy: BrowserCopy) => dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`);
+
+async function fetchCopy(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return inflateGzip(response);
+}
+
+/** What the idle prefetch fetched (src/client/engine-prefetch.ts), for the engine to take over. */
+interface Prefetch {
+  /** Settles when the wasm has been downloaded (now in the HTTP cache) and compiled. */
+  wasm: Promise<void>;
+  wasmLoaded: number;
+  wasmTotal: number;
+  /** Called with the wasm's download progress while the engine waits for it. */
+  onProgress: ((loaded: number, total: number) => void) | null;
+  /** Inflated browser copies by URL (the URL names the publication, so a new one never mixes in). */
+  copies: Map<string, Promise<Uint8Array>>;
+}
+
+let prefetched: Prefetch | null = null;
+let engineStarted = false;
+
+/** Fetches the wasm and compiles it while it streams (the bytes land in the HTTP cache for the engine's worker). */
+async function compileWhileStreaming(url: string, prefetch: Prefetch): Promise<void> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  prefetch.wasmTotal = Number(response.headers.get('content-length') ?? 0);
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        prefetch.wasmLoaded += chunk.byteLength;
+        prefetch.onProgress?.(prefetch.wasmLoaded, prefetch.wasmTotal);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  // A Response of our own, typed application/wasm, so streaming compilation works whatever type the server sent.
+  await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }));
+}
+
+/**
+ * The idle prefetch: the wasm the engine will use (feature detection as startEngine), fetched and
+ * stream-compiled, and the browser copies of the tables `sql` names, fetched and inflated. Does
+ * nothing once the engine has started or a prefetch has run.
+ */
+export async function prefetchEngine(sql: readonly string[]): Promise<void> {
+  if (engineStarted || prefetched) return;
+  const prefetch: Prefetch = { wasm: Promise.resolve(), wasmLoaded: 0, wasmTotal: 0, onProgress: null, copies: new Map() };
+  prefetched = prefetch;
+  const bundle = await duckdb.selectBundle(BUNDLES);
+  prefetch.wasm = compileWhileStreaming(bundle.mainModule, prefetch);
+  const { copies, tables } = await readIndexes();
+  for (const name of referencedTables(sql.join('\n'), tables)) {
+    const url = copyUrl(copies.tables[name]!);
+    const copy = fetchCopy(url);
+    copy.catch(() => prefetch.copies.delete(url));
+    prefetch.copies.set(url, copy);
+  }
+  await Promise.all([prefetch.wasm, ...prefetch.copies.values()]);
+}
+
+export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
+  engineStarted = true;
+  report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
+  const [{ manifest, copies, tables }, bundle] = await Promise.all([readIndexes(), duckdb.selectBundle(BUNDLES)]);
+  const engineProgress = (loaded: number, total: number) =>
+    report({ phase: 'engine', loaded, total, fraction: total > 0 ? Math.min(1, loaded / total) : null });
+  if (prefetched) {
+    // The idle prefetch is fetching the wasm: let it finish, so the worker reads it from the HTTP cache.
+    prefetched.onProgress = engineProgress;
+    engineProgress(prefetched.wasmLoaded, prefetched.wasmTotal);
+    await prefetched.wasm.catch(() => undefined);
+    prefetched.onProgress = null;
+  }
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-    report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal, fraction: p.bytesTotal > 0 ? Math.min(1, p.bytesLoaded / p.bytesTotal) : null });
-  });
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => engineProgress(p.bytesLoaded, p.bytesTotal));
   await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
   const conn = await db.connect();
   // Never reach for an extension: with no network the autoloader would hang on another host.
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
 
-  const tables = Object.keys(copies.tables).filter((name) => name in manifest.tables);
   const loading = new Map<string, Promise<void>>();
   let pendingBytes = 0;
   let receivedBytes = 0;
@@ -98,9 +178,10 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     const copy = copies.tables[name]!;
     pendingBytes += copy.bytes;
     report({ phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
-    const response = await fetch(dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
-    if (!response.ok) throw new Error(`${copy.file}: HTTP ${response.status}`);
-    const ipc = await inflateGzip(response);
+    const url = copyUrl(copy);
+    // taken from the idle prefetch when it fetched this copy, else fetched now
+    const ipc = await (prefetched?.copies.get(url) ?? fetchCopy(url));
+    prefetched?.copies.delete(url);
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     receivedBytes += copy.bytes;
     report(receivedBytes >= pendingBytes

@@ -170,12 +170,11 @@ onFiltersChange(({ filters, cause }) => {
 });
 void filtersReady.then((filters) => {
   if (Object.values(filters).some((v) => v !== null)) refresh(filters).catch(report);
-  else prefetchEngineWhenIdle(pageQueries);
+  else prefetchEngineWhenIdle(pageTables());
 });
 
-/** The SQL of every chart on the page as built: what the prefetch reads the table names from. */
-async function pageQueries(): Promise<string[]> {
-  const { chartById } = await import('../charts/registry.ts');
-  const charts = [...document.querySelectorAll<PantauChart>('pantau-chart')];
-  return charts.map((chart) => chartById(chart.getAttribute('chart-id') ?? '').sql(wanted(builtFilters(chart), NO_FILTERS)));
+/** The published tables the page's charts read (data-tables, written at build): what the prefetch fetches. */
+function pageTables(): string[] {
+  const names = [...document.querySelectorAll<HTMLElement>('pantau-chart[data-tables]')].flatMap((chart) => (chart.dataset.tables ?? '').split(' '));
+  return [...new Set(names.filter(Boolean))];
 }

@@ -89,15 +89,15 @@ type BrowserCopy = Awaited<ReturnType<typeof readIndexes>>['copies']['tables'][s
 /** Where a table's browser copy is fetched from: `?v=` names the Parquet it was made from. */
 const copyUrl = (copy: BrowserCopy) => dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`);
 
-async function fetchCopy(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
+async function fetchCopy(url: string, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
+  const response = await fetch(url, { priority });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return inflateGzip(response);
 }
 
 /** What the idle prefetch fetched (src/client/engine-prefetch.ts), for the engine to take over. */
 interface Prefetch {
-  /** Settles when the wasm has been downloaded (now in the HTTP cache) and compiled. */
+  /** Settles when the wasm has been downloaded (now in the HTTP cache). */
   wasm: Promise<void>;
   wasmLoaded: number;
   wasmTotal: number;
@@ -110,39 +110,40 @@ interface Prefetch {
 let prefetched: Prefetch | null = null;
 let engineStarted = false;
 
-/** Fetches the wasm and compiles it while it streams (the bytes land in the HTTP cache for the engine's worker). */
-async function compileWhileStreaming(url: string, prefetch: Prefetch): Promise<void> {
-  const response = await fetch(url, { credentials: 'same-origin' });
+/**
+ * Fetches the wasm into the HTTP cache, reading it as it streams and keeping none of it. Compiling
+ * it here as well (WebAssembly.compileStreaming) was measured to add seconds of long tasks to the
+ * page's main thread on this 2-core machine (docs/benchmarks.md), for a module the engine's worker
+ * compiles again anyway: DuckDB-WASM's instantiate streams it from the cache and compiles it there,
+ * off the main thread.
+ */
+async function fetchIntoCache(url: string, prefetch: Prefetch): Promise<void> {
+  // low priority: what the reader asks for meanwhile (a chart's code, a page) goes first
+  const response = await fetch(url, { credentials: 'same-origin', priority: 'low' });
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
   prefetch.wasmTotal = Number(response.headers.get('content-length') ?? 0);
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        prefetch.wasmLoaded += chunk.byteLength;
-        prefetch.onProgress?.(prefetch.wasmLoaded, prefetch.wasmTotal);
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  // A Response of our own, typed application/wasm, so streaming compilation works whatever type the server sent.
-  await WebAssembly.compileStreaming(new Response(counted, { headers: { 'content-type': 'application/wasm' } }));
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    prefetch.wasmLoaded += chunk.value.byteLength;
+    prefetch.onProgress?.(prefetch.wasmLoaded, prefetch.wasmTotal);
+  }
 }
 
 /**
- * The idle prefetch: the wasm the engine will use (feature detection as startEngine), fetched and
- * stream-compiled, and the browser copies of the tables `sql` names, fetched and inflated. Does
+ * The idle prefetch: the wasm the engine will use (feature detection as startEngine), fetched into
+ * the HTTP cache, and the browser copies of the tables named, fetched and inflated. Does
  * nothing once the engine has started or a prefetch has run.
  */
-export async function prefetchEngine(sql: readonly string[]): Promise<void> {
+export async function prefetchEngine(names: readonly string[]): Promise<void> {
   if (engineStarted || prefetched) return;
   const prefetch: Prefetch = { wasm: Promise.resolve(), wasmLoaded: 0, wasmTotal: 0, onProgress: null, copies: new Map() };
   prefetched = prefetch;
   const bundle = await duckdb.selectBundle(BUNDLES);
-  prefetch.wasm = compileWhileStreaming(bundle.mainModule, prefetch);
+  prefetch.wasm = fetchIntoCache(bundle.mainModule, prefetch);
   const { copies, tables } = await readIndexes();
-  for (const name of referencedTables(sql.join('\n'), tables)) {
+  for (const name of names.filter((name) => tables.includes(name))) {
     const url = copyUrl(copies.tables[name]!);
-    const copy = fetchCopy(url);
+    const copy = fetchCopy(url, 'low');
     copy.catch(() => prefetch.copies.delete(url));
     prefetch.copies.set(url, copy);
   }

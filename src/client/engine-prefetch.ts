@@ -1,10 +1,11 @@
 /**
  * Prefetches the query engine on a page with a filter bar, once the page has painted and the
- * browser is idle: the DuckDB wasm is fetched and compiled while it streams, and the browser copies
- * of the tables the page's charts read are fetched and inflated (src/client/duckdb-engine.ts,
- * `prefetchEngine`). The engine itself (its Web Worker, the database, the inserted tables) still
- * starts at the first filter, which then waits only for what is left: the wasm comes from the
- * HTTP cache, the tables from memory.
+ * browser is idle: the DuckDB wasm is fetched into the HTTP cache as it streams, and the browser
+ * copies of the tables the page's charts read (their data-tables) are fetched and inflated
+ * (src/client/duckdb-engine.ts, `prefetchEngine`). The engine itself (its Web Worker, which
+ * compiles the wasm while streaming it from the cache, the database, the inserted tables) still
+ * starts at the first filter, which then waits only for what is left. Nothing heavy runs on the
+ * main thread: no chart code or Plot is loaded, nothing is compiled here.
  *
  * Not on a reader who asked to save data (`navigator.connection.saveData`), and never twice. A
  * prefetch cut short by leaving the page costs nothing but the bytes already received. Decks, the
@@ -26,14 +27,14 @@ function whenIdle(run: () => void): void {
   else window.addEventListener('load', idle, { once: true });
 }
 
-/** `queries` gives the SQL of the page's charts: the tables they name are the ones fetched. */
-export function prefetchEngineWhenIdle(queries: () => Promise<string[]>): void {
+/** `tables`: the published tables the page's charts read. */
+export function prefetchEngineWhenIdle(tables: readonly string[]): void {
   if (started || saveData()) return;
   started = true;
   whenIdle(() => {
     document.documentElement.dataset.enginePrefetch = 'started';
-    void Promise.all([import('./duckdb-engine.ts'), queries()])
-      .then(([{ prefetchEngine }, sql]) => prefetchEngine(sql))
+    void import('./duckdb-engine.ts')
+      .then(({ prefetchEngine }) => prefetchEngine(tables))
       .then(() => (document.documentElement.dataset.enginePrefetch = 'done'))
       .catch((error: unknown) => {
         // the engine loads as before at the first filter

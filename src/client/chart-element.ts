@@ -132,9 +132,11 @@ export class PantauChart extends HTMLElement {
     box.hidden = false;
     this.#windowed(this.#rows);
     slider.addEventListener('input', () => {
+      // the label follows the slider at once; the drawing once the chart code has loaded
+      const rows = this.#windowed(this.#rows);
       void import('../charts/registry.ts').then(({ chartById }) => {
         const filters = this.#filters ?? NO_FILTERS;
-        this.#drawPlots(chartById(this.chartId), this.#windowed(this.#rows), filters);
+        this.#drawPlots(chartById(this.chartId), rows, filters);
         this.dispatchEvent(new CustomEvent('pantau-chart:windowed', { bubbles: true, detail: { chartId: this.chartId, from: slider.value } }));
       });
     });

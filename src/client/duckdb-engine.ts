@@ -112,10 +112,9 @@ let engineStarted = false;
 
 /**
  * Fetches the wasm into the HTTP cache, reading it as it streams and keeping none of it. Compiling
- * it here as well (WebAssembly.compileStreaming) was measured to add seconds of long tasks to the
- * page's main thread on this 2-core machine (docs/benchmarks.md), for a module the engine's worker
- * compiles again anyway: DuckDB-WASM's instantiate streams it from the cache and compiles it there,
- * off the main thread.
+ * it here as well (WebAssembly.compileStreaming) added more main-thread long tasks on this 2-core
+ * machine (docs/architecture.md), for a module the engine's worker compiles again anyway:
+ * DuckDB-WASM's instantiate streams it from the cache and compiles it there, off the main thread.
  */
 async function fetchIntoCache(url: string, prefetch: Prefetch): Promise<void> {
   // low priority: what the reader asks for meanwhile (a chart's code, a page) goes first

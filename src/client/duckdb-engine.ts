@@ -89,79 +89,17 @@ type BrowserCopy = Awaited<ReturnType<typeof readIndexes>>['copies']['tables'][s
 /** Where a table's browser copy is fetched from: `?v=` names the Parquet it was made from. */
 const copyUrl = (copy: BrowserCopy) => dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`);
 
-async function fetchCopy(url: string, priority: RequestPriority = 'auto'): Promise<Uint8Array> {
-  const response = await fetch(url, { priority });
+async function fetchCopy(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return inflateGzip(response);
 }
 
-/** What the idle prefetch fetched (src/client/engine-prefetch.ts), for the engine to take over. */
-interface Prefetch {
-  /** Settles when the wasm has been downloaded (now in the HTTP cache). */
-  wasm: Promise<void>;
-  wasmLoaded: number;
-  wasmTotal: number;
-  /** Called with the wasm's download progress while the engine waits for it. */
-  onProgress: ((loaded: number, total: number) => void) | null;
-  /** Inflated browser copies by URL (the URL names the publication, so a new one never mixes in). */
-  copies: Map<string, Promise<Uint8Array>>;
-}
-
-let prefetched: Prefetch | null = null;
-let engineStarted = false;
-
-/**
- * Fetches the wasm into the HTTP cache, reading it as it streams and keeping none of it. Compiling
- * it here as well (WebAssembly.compileStreaming) added more main-thread long tasks on this 2-core
- * machine (docs/architecture.md), for a module the engine's worker compiles again anyway:
- * DuckDB-WASM's instantiate streams it from the cache and compiles it there, off the main thread.
- */
-async function fetchIntoCache(url: string, prefetch: Prefetch): Promise<void> {
-  // low priority: what the reader asks for meanwhile (a chart's code, a page) goes first
-  const response = await fetch(url, { credentials: 'same-origin', priority: 'low' });
-  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
-  prefetch.wasmTotal = Number(response.headers.get('content-length') ?? 0);
-  const reader = response.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    prefetch.wasmLoaded += chunk.value.byteLength;
-    prefetch.onProgress?.(prefetch.wasmLoaded, prefetch.wasmTotal);
-  }
-}
-
-/**
- * The idle prefetch: the wasm the engine will use (feature detection as startEngine), fetched into
- * the HTTP cache, and the browser copies of the tables named, fetched and inflated. Does
- * nothing once the engine has started or a prefetch has run.
- */
-export async function prefetchEngine(names: readonly string[]): Promise<void> {
-  if (engineStarted || prefetched) return;
-  const prefetch: Prefetch = { wasm: Promise.resolve(), wasmLoaded: 0, wasmTotal: 0, onProgress: null, copies: new Map() };
-  prefetched = prefetch;
-  const bundle = await duckdb.selectBundle(BUNDLES);
-  prefetch.wasm = fetchIntoCache(bundle.mainModule, prefetch);
-  const { copies, tables } = await readIndexes();
-  for (const name of names.filter((name) => tables.includes(name))) {
-    const url = copyUrl(copies.tables[name]!);
-    const copy = fetchCopy(url, 'low');
-    copy.catch(() => prefetch.copies.delete(url));
-    prefetch.copies.set(url, copy);
-  }
-  await Promise.all([prefetch.wasm, ...prefetch.copies.values()]);
-}
-
 export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
-  engineStarted = true;
   report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
   const [{ manifest, copies, tables }, bundle] = await Promise.all([readIndexes(), duckdb.selectBundle(BUNDLES)]);
   const engineProgress = (loaded: number, total: number) =>
     report({ phase: 'engine', loaded, total, fraction: total > 0 ? Math.min(1, loaded / total) : null });
-  if (prefetched) {
-    // The idle prefetch is fetching the wasm: let it finish, so the worker reads it from the HTTP cache.
-    prefetched.onProgress = engineProgress;
-    engineProgress(prefetched.wasmLoaded, prefetched.wasmTotal);
-    await prefetched.wasm.catch(() => undefined);
-    prefetched.onProgress = null;
-  }
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => engineProgress(p.bytesLoaded, p.bytesTotal));
@@ -178,10 +116,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     const copy = copies.tables[name]!;
     pendingBytes += copy.bytes;
     report({ phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
-    const url = copyUrl(copy);
-    // taken from the idle prefetch when it fetched this copy, else fetched now
-    const ipc = await (prefetched?.copies.get(url) ?? fetchCopy(url));
-    prefetched?.copies.delete(url);
+    const ipc = await fetchCopy(copyUrl(copy));
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     receivedBytes += copy.bytes;
     report(receivedBytes >= pendingBytes

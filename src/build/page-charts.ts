@@ -1,7 +1,7 @@
 /** Which charts each page shows, in order: one list for both languages and for the area pages. */
 export const PAGE_CHARTS = {
   arrivals: ['arrivals-trend', 'arrivals-change', 'arrivals-nationalities', 'arrivals-ports', 'arrivals-visa'],
-  sanctions: ['sanctions-map', 'sanctions-rate-map', 'sanctions-types', 'sanctions-nationalities', 'sanctions-violations', 'sanctions-offices'],
+  sanctions: ['sanctions-map', 'sanctions-rate-map', 'sanctions-types', 'sanctions-groups', 'sanctions-nationalities', 'sanctions-violations', 'sanctions-offices'],
   operations: ['operations-levels', 'operations-activities', 'operations-funnel', 'operations-regions'],
   integration: ['registry-gaps', 'registry-trend'],
 } as const;

@@ -16,6 +16,7 @@ const T = {
     down: 'turun',
     title: (span: string, total: string, verb: string, change: string) => `Kedatangan ${span}: ${total}, ${verb} ${change} dibanding 12 bulan yang sama setahun sebelumnya`,
     fallback: (span: string) => `Kedatangan WNA per bulan, ${span}`,
+    none: 'Kedatangan WNA per bulan: tidak ada bulan dengan data',
     summary: (n: number, from: string, to: string, max: string, maxMonth: string) =>
       `Grafik garis ${n} bulan (${from} sampai ${to}) dengan garis putus-putus untuk bulan yang sama setahun sebelumnya. Tertinggi ${max} pada ${maxMonth}.`,
   },
@@ -27,6 +28,7 @@ const T = {
     down: 'down',
     title: (span: string, total: string, verb: string, change: string) => `Arrivals ${span}: ${total}, ${verb} ${change} on the same 12 months a year earlier`,
     fallback: (span: string) => `Foreign arrivals per month, ${span}`,
+    none: 'Foreign arrivals per month: no month with data',
     summary: (n: number, from: string, to: string, max: string, maxMonth: string) =>
       `Line chart of ${n} months (${from} to ${to}) with a dashed line for the same month a year earlier. Highest: ${max} in ${maxMonth}.`,
   },
@@ -48,14 +50,14 @@ export const arrivalsTrend: ChartDefinition<ArrivalsMonthRow> = {
   title(rows, { locale }) {
     const t = pick(T, locale);
     const latest = latestTwelveMonths(rows);
-    if (!latest) return rows.length ? t.fallback(formatMonthSpan(rows[0]!.month, rows.at(-1)!.month, locale)) : t.fallback('–');
+    if (!latest) return rows.length ? t.fallback(formatMonthSpan(rows[0]!.month, rows.at(-1)!.month, locale)) : t.none;
     return t.title(formatMonthSpan(latest.from, latest.to, locale, 'short'), formatCount(latest.total, locale), latest.change >= 0 ? t.up : t.down, formatChange(Math.abs(latest.change), locale).replace('+', ''));
   },
   summary(rows, { locale }) {
     const t = pick(T, locale);
     const shown = rows.filter((r) => !r.count_withheld && r.count !== null);
     const max = shown.reduce<ArrivalsMonthRow | null>((m, r) => (m === null || (r.count as number) > (m.count as number) ? r : m), null);
-    if (!rows.length || !max) return t.fallback('–');
+    if (!rows.length || !max) return t.none;
     return t.summary(rows.length, formatMonthYear(rows[0]!.month, locale), formatMonthYear(rows.at(-1)!.month, locale), formatCount(max.count as number, locale), formatMonthYear(max.month, locale));
   },
   render(rows, context) {

@@ -19,12 +19,17 @@ export class UnsupportedFiltersError extends Error {
   }
 }
 
-/** Dimension = value conditions for the active filters (office implies its province, so it replaces it). */
+/**
+ * Dimension = value conditions for the active filters (office implies its province, so it replaces
+ * it). A filter the chart does not answer is refused, the period too: a chart that always draws
+ * every month (a trend) must say it ignores a period rather than quietly keep its months.
+ */
 export function filterConditions(table: TableName, filters: Filters, answered: readonly (keyof Filters)[]): { dim: string; value: string | boolean }[] {
   const out: { dim: string; value: string | boolean }[] = [];
   const refuse = (name: keyof Filters) => {
     throw new UnsupportedFiltersError(`${table}: this chart does not answer the ${name} filter`);
   };
+  if (filters.period && !answered.includes('period')) refuse('period');
   for (const name of ['office', 'province', 'nationality', 'category'] as const) {
     const value = filters[name];
     if (value === null || value === undefined || value === '') continue;

@@ -35,7 +35,7 @@ export function provinceSanctionsSql(given: Filters): string {
   const filters: Filters = { ...given, category: given.category ?? TAK_CATEGORY, province: null, office: null };
   const sanctions = selectTotals('sanctions', ['province_code'], filters, PROVINCE_SANCTIONS_FILTERS, filterGrain(filters));
   // Arrivals of the same period as the sanctions (by province, sanctions are published by half-year).
-  const arrivals = selectTotals('arrivals', ['port_code'], { ...filters, category: null }, ['nationality'], sanctions.grain);
+  const arrivals = selectTotals('arrivals', ['port_code'], { ...filters, category: null }, ['period', 'nationality'], sanctions.grain);
   const sp = periodSelection('sanctions', filters, sanctions.grain);
   const ap = periodSelection('arrivals', filters, sanctions.grain);
   return `WITH s AS (

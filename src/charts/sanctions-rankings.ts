@@ -96,7 +96,8 @@ export const sanctionsGroups = rankingChart({
   id: 'sanctions-groups',
   table: 'sanctions',
   breakdown: 'action_group',
-  filters: ['period', 'province', 'office'],
+  // nationality × action group is published (by half-year and year), nationally only
+  filters: ['period', 'province', 'office', 'nationality'],
   label: (row, locale) => {
     const group = ACTION_GROUPS.find((g) => g.code === row.code);
     return group ? group[locale] : row.code;

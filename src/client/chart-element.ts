@@ -77,6 +77,24 @@ export class PantauChart extends HTMLElement {
     this.dispatchEvent(new CustomEvent('pantau-chart:updated', { bubbles: true, detail: { chartId: this.chartId, filters } }));
   }
 
+  /**
+   * A sentence in place of the drawing ("Tidak ada kedatangan WNA Australia di DKI Jakarta pada
+   * 2024."), or null to show the drawing again. The table and downloads stay (with no rows).
+   */
+  showEmpty(text: string | null): void {
+    this.querySelector('[data-chart-empty]')?.remove();
+    if (text === null) {
+      delete this.dataset.empty;
+      return;
+    }
+    this.dataset.empty = '';
+    const sentence = document.createElement('p');
+    sentence.className = 'chart__empty';
+    sentence.dataset.chartEmpty = '';
+    sentence.textContent = text;
+    this.querySelector('[data-panel="chart"]')?.prepend(sentence);
+  }
+
   #drawPlots(chart: AnyChartDefinition, rows: readonly ChartRow[], filters: Filters): void {
     const snapshotDate = this.dataset.snapshot ?? '';
     for (const variant of ['wide', 'narrow'] as const) {
@@ -114,9 +132,11 @@ export class PantauChart extends HTMLElement {
     box.hidden = false;
     this.#windowed(this.#rows);
     slider.addEventListener('input', () => {
+      // the label follows the slider at once; the drawing once the chart code has loaded
+      const rows = this.#windowed(this.#rows);
       void import('../charts/registry.ts').then(({ chartById }) => {
         const filters = this.#filters ?? NO_FILTERS;
-        this.#drawPlots(chartById(this.chartId), this.#windowed(this.#rows), filters);
+        this.#drawPlots(chartById(this.chartId), rows, filters);
         this.dispatchEvent(new CustomEvent('pantau-chart:windowed', { bubbles: true, detail: { chartId: this.chartId, from: slider.value } }));
       });
     });
@@ -264,6 +284,12 @@ export class PantauChart extends HTMLElement {
     const background = document.createElementNS(SVG_NS, 'rect');
     out.append(background, text(this.querySelector('[data-chart-title]')?.textContent ?? '', 18, 15, '700'));
     let y = 32;
+    // the filters the drawing shows ("Disaring: Bali"), so a saved image says what it shows
+    const caption = this.querySelector('[data-filter-caption]')?.textContent ?? '';
+    if (caption) {
+      out.append(text(caption, y + 2, 12, '600'));
+      y += 18;
+    }
     for (const svg of parts) {
       const copy = svg.cloneNode(true) as SVGSVGElement;
       const height = Number(svg.getAttribute('height') ?? svg.getBoundingClientRect().height);

@@ -69,27 +69,45 @@ export function arrowToRows<T>(table: Table): T[] {
   return rows;
 }
 
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
+  eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
+};
+
+async function readIndexes() {
+  const manifestUrl = dataUrl(MANIFEST_FILE);
+  const indexUrl = dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`);
+  const [manifest, copies] = await Promise.all([
+    fetchJson(manifestUrl).then((json) => parseManifest(json, manifestUrl)),
+    fetchJson(indexUrl).then((json) => parseBrowserCopiesIndex(json, indexUrl)),
+  ]);
+  return { manifest, copies, tables: Object.keys(copies.tables).filter((name) => name in manifest.tables) };
+}
+
+type BrowserCopy = Awaited<ReturnType<typeof readIndexes>>['copies']['tables'][string];
+
+/** Where a table's browser copy is fetched from: `?v=` names the Parquet it was made from. */
+const copyUrl = (copy: BrowserCopy) => dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`);
+
+async function fetchCopy(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return inflateGzip(response);
+}
+
 export async function startEngine(report: (progress: QueryEngineProgress) => void): Promise<QueryEngine> {
   report({ phase: 'engine', loaded: 0, total: 0, fraction: 0 });
-  const [manifest, copies] = await Promise.all([
-    fetchJson(dataUrl(MANIFEST_FILE)).then((json) => parseManifest(json, dataUrl(MANIFEST_FILE))),
-    fetchJson(dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`)).then((json) => parseBrowserCopiesIndex(json, dataUrl(`${BROWSER_COPIES_DIR}/${BROWSER_COPIES_INDEX}`))),
-  ]);
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasmUrl, mainWorker: mvpWorkerUrl },
-    eh: { mainModule: ehWasmUrl, mainWorker: ehWorkerUrl },
-  });
+  const [{ manifest, copies, tables }, bundle] = await Promise.all([readIndexes(), duckdb.selectBundle(BUNDLES)]);
+  const engineProgress = (loaded: number, total: number) =>
+    report({ phase: 'engine', loaded, total, fraction: total > 0 ? Math.min(1, loaded / total) : null });
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-    report({ phase: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal, fraction: p.bytesTotal > 0 ? Math.min(1, p.bytesLoaded / p.bytesTotal) : null });
-  });
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => engineProgress(p.bytesLoaded, p.bytesTotal));
   await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
   const conn = await db.connect();
   // Never reach for an extension: with no network the autoloader would hang on another host.
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false");
 
-  const tables = Object.keys(copies.tables).filter((name) => name in manifest.tables);
   const loading = new Map<string, Promise<void>>();
   let pendingBytes = 0;
   let receivedBytes = 0;
@@ -98,9 +116,7 @@ export async function startEngine(report: (progress: QueryEngineProgress) => voi
     const copy = copies.tables[name]!;
     pendingBytes += copy.bytes;
     report({ phase: 'tables', loaded: receivedBytes, total: pendingBytes, fraction: receivedBytes / pendingBytes });
-    const response = await fetch(dataUrl(`${BROWSER_COPIES_DIR}/${copy.file}?v=${copy.parquetSha256.slice(0, 16)}`));
-    if (!response.ok) throw new Error(`${copy.file}: HTTP ${response.status}`);
-    const ipc = await inflateGzip(response);
+    const ipc = await fetchCopy(copyUrl(copy));
     await conn.insertArrowFromIPCStream(ipc, { name, create: true });
     receivedBytes += copy.bytes;
     report(receivedBytes >= pendingBytes

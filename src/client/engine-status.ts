@@ -34,7 +34,7 @@ class EngineStatus extends HTMLElement {
     this.dataset.phase = progress.phase;
     if (progress.engineVersion) this.dataset.engineVersion = progress.engineVersion;
     const template = (name: string) => this.dataset[name] ?? '';
-    if (progress.phase === 'idle') {
+    if (progress.phase === 'idle' || progress.background) {
       this.hidden = true;
       return;
     }

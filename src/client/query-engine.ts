@@ -55,6 +55,8 @@ export interface QueryEngineProgress {
   error?: string;
   /** DuckDB version of the engine, once it is ready (e.g. "v1.4.3"). */
   engineVersion?: string;
+  /** Started ahead of need (the idle prefetch) and nobody waits for it yet: nothing to announce. */
+  background?: boolean;
 }
 
 type ProgressListener = (progress: QueryEngineProgress) => void;
@@ -62,8 +64,11 @@ type ProgressListener = (progress: QueryEngineProgress) => void;
 const listeners = new Set<ProgressListener>();
 let lastProgress: QueryEngineProgress = { phase: 'idle', loaded: 0, total: 0, fraction: null };
 
+/** True once something waits for the engine (a filter, a query): its progress is then announced. */
+let awaited = false;
+
 function report(progress: QueryEngineProgress): void {
-  lastProgress = progress;
+  lastProgress = { ...progress, background: !awaited };
   for (const listener of listeners) listener(progress);
 }
 
@@ -85,8 +90,16 @@ export function referencedTables(sql: string, tables: readonly string[]): string
 
 let engine: Promise<QueryEngine> | null = null;
 
-/** The query engine, started on the first call (the same promise afterwards). */
-export function getQueryEngine(): Promise<QueryEngine> {
+/**
+ * The query engine, started on the first call (the same promise afterwards). `background`: started
+ * ahead of need (src/client/engine-prefetch.ts), so its progress is not announced until a call
+ * without it comes, which then shows where loading has got to.
+ */
+export function getQueryEngine(options: { background?: boolean } = {}): Promise<QueryEngine> {
+  if (!options.background && !awaited) {
+    awaited = true;
+    if (engine) report(lastProgress);
+  }
   if (!engine) {
     // DuckDB-WASM's JavaScript (and Arrow) is a chunk of its own, fetched only now.
     engine = import('./duckdb-engine.ts').then(({ startEngine }) => startEngine(report));

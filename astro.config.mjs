@@ -1,11 +1,16 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import deployHeaders from './src/build/integrations/deploy-headers.ts';
+import precompress from './src/build/integrations/precompress.ts';
 import publishedData from './src/build/integrations/published-data.ts';
 
 export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Every stylesheet and script is a file under /_astro/: the Content-Security-Policy allows no
+  // inline code (src/build/content-security-policy.ts), so Astro must not inline small ones.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   // The site makes no request to any other host: no toolbar, no telemetry beacons from pages.
   devToolbar: { enabled: false },
   i18n: {
@@ -13,5 +18,6 @@ export default defineConfig({
     defaultLocale: 'id',
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [publishedData()],
+  // precompress() keep last: it compresses every file the integrations before it write.
+  integrations: [publishedData(), deployHeaders(), precompress()],
 });

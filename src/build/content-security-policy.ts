@@ -1,0 +1,61 @@
+/**
+ * The Content-Security-Policy of every page: the site's own origin and nothing else, plus what
+ * DuckDB-WASM needs ('wasm-unsafe-eval' to compile the engine, blob: for its Web Worker). One
+ * policy for the preview server (src/build/static-server.ts), the `_headers` file written into
+ * dist/ (src/build/integrations/deploy-headers.ts), deploy/nginx.conf (checked against this module
+ * by tests/build/deploy-config.test.ts) and the <meta> tag of every page (src/components/
+ * ContentSecurityPolicy.astro). `frame-ancestors` comes from src/build/frame-policy.ts and is only
+ * sent as a header: a <meta> policy cannot carry it.
+ *
+ * Styles: every stylesheet is a file ('self'; astro.config.mjs sets build.inlineStylesheets
+ * 'never'). The only <style> elements are the one Plot puts in each chart's SVG and the deck's
+ * <noscript> rules; they are allowed by their sha256, computed here from the same source, so a
+ * Plot upgrade that changes its text changes the hash too. Style *attributes* ('unsafe-inline' in
+ * style-src-attr only) are needed: the pre-rendered charts carry Plot's inline font and size
+ * styles and each chart's aspect-ratio, and reveal.js lays slides out with them. An attribute
+ * cannot load anything or run code.
+ */
+import { createHash } from 'node:crypto';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { PLOT_CLASS_NAME } from '../charts/plot-kit.ts';
+import { DECK_NOSCRIPT_STYLE } from './deck/deck-noscript-style.ts';
+import { frameAncestors } from './frame-policy.ts';
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The text of the <style> element Plot writes into every chart's SVG (it depends on the class only). */
+function plotStyleText(): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({ document: document as unknown as Document, className: PLOT_CLASS_NAME, marks: [] });
+  const style = svg.querySelector('style');
+  if (!style?.textContent) throw new Error('Plot no longer writes a <style> into its SVG: drop its hash from the CSP.');
+  return style.textContent;
+}
+
+/** The hashes of the inline <style> elements the site writes. */
+export const INLINE_STYLE_HASHES: readonly string[] = [sha256(plotStyleText()), sha256(DECK_NOSCRIPT_STYLE)];
+
+/** The directives every page shares, in order; frame-ancestors is added per path for headers. */
+export const POLICY_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['worker-src', "'self' blob:"],
+  ['connect-src', "'self'"],
+  ['img-src', "'self' data:"],
+  ['style-src', "'self'"],
+  ['style-src-elem', ["'self'", ...INLINE_STYLE_HASHES].join(' ')],
+  ['style-src-attr', "'unsafe-inline'"],
+  ['font-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+];
+
+const serialise = (directives: ReadonlyArray<readonly [string, string]>): string => directives.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** The policy as a response header for a site path (before the base): frame-ancestors per page type. */
+export const contentSecurityPolicy = (path: string): string => serialise([...POLICY_DIRECTIVES, ['frame-ancestors', frameAncestors(path)]]);
+
+/** The policy for <meta http-equiv="Content-Security-Policy">: the same, without frame-ancestors. */
+export const metaContentSecurityPolicy = (): string => serialise(POLICY_DIRECTIVES);

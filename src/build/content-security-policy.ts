@@ -7,6 +7,9 @@
  * ContentSecurityPolicy.astro). `frame-ancestors` comes from src/build/frame-policy.ts and is only
  * sent as a header: a <meta> policy cannot carry it.
  *
+ * Scripts: every script of the site is a file under /_astro/ (astro.config.mjs turns Astro's
+ * inlining off); the one inline script allowed, by its hash, is reveal.js's speaker view.
+ *
  * Styles: every stylesheet is a file ('self'; astro.config.mjs sets build.inlineStylesheets
  * 'never'). The only <style> elements are the one Plot puts in each chart's SVG and the deck's
  * <noscript> rules; they are allowed by their sha256, computed here from the same source, so a
@@ -16,11 +19,15 @@
  * cannot load anything or run code.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { PLOT_CLASS_NAME } from '../charts/plot-kit.ts';
 import { DECK_NOSCRIPT_STYLE } from './deck/deck-noscript-style.ts';
 import { frameAncestors } from './frame-policy.ts';
+import { projectRoot } from './published.ts';
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -33,16 +40,39 @@ function plotStyleText(): string {
   return style.textContent;
 }
 
+/**
+ * reveal.js's speaker view (the notes plugin, key S) writes a whole page with an inline <script>
+ * and <style> into an about:blank window, which inherits the deck's policy. Its text is one string
+ * literal in the plugin (the `document.write("…")` argument): read from the installed package, so
+ * the hashes follow a reveal.js upgrade.
+ */
+function speakerViewCode(): { scripts: string[]; styles: string[] } {
+  const source = readFileSync(join(projectRoot(), 'node_modules', 'reveal.js', 'dist', 'plugin', 'notes.mjs'), 'utf8');
+  const start = source.indexOf('document.write("') + 'document.write('.length;
+  let end = start + 1;
+  while (source[end] !== '"') end += source[end] === '\\' ? 2 : 1;
+  if (start < 'document.write('.length) throw new Error("reveal.js's notes plugin no longer writes its speaker view with document.write: check the CSP hashes.");
+  // A string literal only: evaluated on its own, it is the page the speaker view writes.
+  const page = String(runInNewContext(source.slice(start, end + 1)));
+  const bodies = (tag: string) => [...page.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((match) => match[1]!);
+  return { scripts: bodies('script'), styles: bodies('style') };
+}
+
+const speakerView = speakerViewCode();
+
 /** The hashes of the inline <style> elements the site writes. */
-export const INLINE_STYLE_HASHES: readonly string[] = [sha256(plotStyleText()), sha256(DECK_NOSCRIPT_STYLE)];
+export const INLINE_STYLE_HASHES: readonly string[] = [sha256(plotStyleText()), sha256(DECK_NOSCRIPT_STYLE), ...speakerView.styles.map(sha256)];
+/** The hashes of the inline scripts: only reveal.js's speaker view has one (the site's own are files). */
+export const INLINE_SCRIPT_HASHES: readonly string[] = speakerView.scripts.map(sha256);
 
 /** The directives every page shares, in order; frame-ancestors is added per path for headers. */
 export const POLICY_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'", ...INLINE_SCRIPT_HASHES].join(' ')],
   ['worker-src', "'self' blob:"],
   ['connect-src', "'self'"],
-  ['img-src', "'self' data:"],
+  // blob: for the PNG download, drawn from the chart's SVG through an <img> of a blob URL.
+  ['img-src', "'self' data: blob:"],
   ['style-src', "'self'"],
   ['style-src-elem', ["'self'", ...INLINE_STYLE_HASHES].join(' ')],
   ['style-src-attr', "'unsafe-inline'"],

@@ -25,17 +25,26 @@ function keepTopics(): void {
 /** Inline `</script` would end the inline script early. */
 const inlineScript = (text: string): string => text.replaceAll('</script', '<\\/script');
 
+/**
+ * The offline file's own Content-Security-Policy, in place of the site's (which allows only files
+ * from the site, so it would block the inlined scripts and styles): inline code and data: images
+ * only, and no request to anywhere — the file works on a laptop without a network.
+ */
+export const OFFLINE_COPY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
 /** The deck as one self-contained HTML document: the served page with its styles and scripts inlined. */
 export async function offlineCopy(pageUrl: string): Promise<string> {
   const html = await (await fetch(pageUrl, { cache: 'force-cache' })).text();
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const text = async (href: string) => (await fetch(new URL(href, pageUrl), { cache: 'force-cache' })).text();
+  for (const meta of [...doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')]) meta.setAttribute('content', OFFLINE_COPY_POLICY);
   for (const link of [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]) {
     const style = doc.createElement('style');
     style.textContent = await text(link.getAttribute('href') ?? '');
     link.replaceWith(style);
   }
-  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"]')]) link.remove();
+  // Preloads and the site's icon would be requests from the file (its policy refuses them).
+  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"], link[rel="icon"]')]) link.remove();
   for (const script of [...doc.querySelectorAll<HTMLScriptElement>('script[src]')]) {
     const inline = doc.createElement('script');
     if (script.type) inline.type = script.type;

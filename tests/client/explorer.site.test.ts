@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { launchChromium } from '../site/browser-session.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { explorerModel, type TotalsRow } from '../../src/explorer/explorer-table.ts';
 import { writeBrowserCopies } from '../../src/build/browser-copies.ts';
@@ -28,10 +29,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startStaticServer(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -69,9 +69,15 @@ const FIT_PROBLEMS = `(() => {
 })()`;
 const overflowing = (page: Page): Promise<string[]> => page.evaluate(FIT_PROBLEMS);
 
-/** Every slide checked in one go: → sent to the deck from inside the page, each slide measured once drawn. */
-const quickWalk = (page: Page, size: string): Promise<string[]> =>
-  page.evaluate(async ([fit, label]) => {
+/**
+ * Every slide checked in one go: → sent to the deck from inside the page, each slide measured once
+ * drawn. The check is installed as a function by Playwright (outside the page's CSP, which refuses
+ * a string evaluated by the page itself), then called on each slide.
+ */
+const quickWalk = async (page: Page, size: string): Promise<string[]> => {
+  await page.evaluate(`window.__fitProblems = () => ${FIT_PROBLEMS}`);
+  return page.evaluate(async (label) => {
+    const fit = (window as unknown as { __fitProblems: () => string[] }).__fitProblems;
     const problems: string[] = [];
     const slides = document.querySelectorAll('.slides > section');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', keyCode: 36, bubbles: true }));
@@ -79,10 +85,11 @@ const quickWalk = (page: Page, size: string): Promise<string[]> =>
       if (i > 0) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
       await new Promise((done) => requestAnimationFrame(() => done(null)));
       if (!slides[i]!.classList.contains('present')) problems.push(`${label} slide ${i}: not shown after →`);
-      for (const what of (0, eval)(fit) as string[]) problems.push(`${label} slide ${i} (${slides[i]!.getAttribute('data-slide')}): ${what}`);
+      for (const what of fit()) problems.push(`${label} slide ${i} (${slides[i]!.getAttribute('data-slide')}): ${what}`);
     }
     return problems;
-  }, [FIT_PROBLEMS, size] as const);
+  }, size);
+};
 
 /** Waits until slide `n` (0-based) is the one on screen. */
 const showing = (page: Page, n: number) =>

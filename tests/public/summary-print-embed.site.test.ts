@@ -35,7 +35,8 @@ beforeAll(async () => {
 <iframe id="filtered" src="${server.origin}/embed/arrivals-trend/?provinsi=51" title="filtered" width="720" height="600"></iframe>
 </body></html>`,
   );
-  host = await startStaticServer(hostDir);
+  // Another site that embeds two charts: it sends none of our headers (our policy would not let it frame anything).
+  host = await startStaticServer(hostDir, { siteHeaders: false });
   browser = await launchChromium();
 });
 

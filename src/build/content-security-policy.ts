@@ -84,8 +84,19 @@ export const POLICY_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
 
 const serialise = (directives: ReadonlyArray<readonly [string, string]>): string => directives.map(([name, value]) => `${name} ${value}`).join('; ');
 
-/** The policy as a response header for a site path (before the base): frame-ancestors per page type. */
-export const contentSecurityPolicy = (path: string): string => serialise([...POLICY_DIRECTIVES, ['frame-ancestors', frameAncestors(path)]]);
+/**
+ * The explorer's pages also allow 'unsafe-eval': Arquero (src/explorer/explorer-table.ts) compiles
+ * its table expressions with `Function`, on every verb. The expressions are the explorer's own code,
+ * never text from the address or the user. Every other page refuses eval.
+ */
+export const EVAL_PATH_PREFIXES = ['/jelajah/', '/en/explore/'] as const;
+const allowsEval = (path: string): boolean => EVAL_PATH_PREFIXES.some((prefix) => path.startsWith(prefix));
 
-/** The policy for <meta http-equiv="Content-Security-Policy">: the same, without frame-ancestors. */
-export const metaContentSecurityPolicy = (): string => serialise(POLICY_DIRECTIVES);
+const directivesFor = (path: string): ReadonlyArray<readonly [string, string]> =>
+  allowsEval(path) ? POLICY_DIRECTIVES.map(([name, value]) => [name, name === 'script-src' ? `${value} 'unsafe-eval'` : value] as const) : POLICY_DIRECTIVES;
+
+/** The policy as a response header for a site path (before the base): frame-ancestors per page type. */
+export const contentSecurityPolicy = (path: string): string => serialise([...directivesFor(path), ['frame-ancestors', frameAncestors(path)]]);
+
+/** The policy for <meta http-equiv="Content-Security-Policy"> on a page: the same, without frame-ancestors. */
+export const metaContentSecurityPolicy = (path: string): string => serialise(directivesFor(path));

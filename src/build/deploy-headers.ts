@@ -3,12 +3,12 @@
  * server's headers (src/build/response-headers.ts, src/build/content-security-policy.ts), so the
  * two never disagree. Written into dist/ by src/build/integrations/deploy-headers.ts.
  *
- * A request inherits the headers of every rule its path matches, so the embeds' rule first detaches
- * the site-wide policy (`! Content-Security-Policy`, Cloudflare Pages' syntax) and then sends its
+ * A request inherits the headers of every rule its path matches, so the embeds' and the explorer's
+ * rules first detach the site-wide policy (`! Content-Security-Policy`, Cloudflare Pages' syntax) and then sends its
  * own, with `frame-ancestors *`. Cache-Control is set once per path (the /_astro/ rule detaches
  * the site-wide `no-cache`).
  */
-import { contentSecurityPolicy } from './content-security-policy.ts';
+import { contentSecurityPolicy, EVAL_PATH_PREFIXES } from './content-security-policy.ts';
 import { EMBED_PATH_PREFIXES } from './frame-policy.ts';
 import { FINGERPRINTED_PREFIX, IMMUTABLE, REVALIDATE } from './response-headers.ts';
 
@@ -36,7 +36,7 @@ export function headerRules(): HeaderRule[] {
       ],
     },
     { pattern: `${FINGERPRINTED_PREFIX}*`, detach: ['Cache-Control'], headers: [['Cache-Control', IMMUTABLE]] },
-    ...EMBED_PATH_PREFIXES.map((prefix): HeaderRule => ({
+    ...[...EMBED_PATH_PREFIXES, ...EVAL_PATH_PREFIXES].map((prefix): HeaderRule => ({
       pattern: `${prefix}*`,
       detach: ['Content-Security-Policy'],
       headers: [['Content-Security-Policy', contentSecurityPolicy(prefix)]],

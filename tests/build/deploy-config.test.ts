@@ -15,7 +15,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const NGINX = readFileSync(join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
 
 /** Paths of every kind the site serves. */
-const PATHS = ['/', '/kedatangan/', '/en/arrivals/', '/data/manifest.json', '/data/arrivals.parquet', '/_astro/duckdb-eh.abc123.wasm', '/_astro/page.abc123.js', '/embed/arrivals-trend/', '/en/embed/registry-gaps/', '/sw.js'];
+const PATHS = ['/', '/kedatangan/', '/en/arrivals/', '/data/manifest.json', '/data/arrivals.parquet', '/_astro/duckdb-eh.abc123.wasm', '/_astro/page.abc123.js', '/embed/arrivals-trend/', '/en/embed/registry-gaps/', '/jelajah/', '/en/explore/', '/sw.js'];
 
 /** The headers a Cloudflare Pages/Netlify `_headers` file gives a path. */
 function headersForPath(file: string, path: string): Record<string, string> {

@@ -38,10 +38,14 @@ export async function offlineCopy(pageUrl: string): Promise<string> {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const text = async (href: string) => (await fetch(new URL(href, pageUrl), { cache: 'force-cache' })).text();
   for (const meta of [...doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')]) meta.setAttribute('content', OFFLINE_COPY_POLICY);
+  // Each stylesheet's place is kept by a marker and its text put in as a string at the end: a <style>
+  // made in the parsed document would be checked against the deck's own policy, which refuses it.
+  const styles: string[] = [];
   for (const link of [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]) {
-    const style = doc.createElement('style');
-    style.textContent = await text(link.getAttribute('href') ?? '');
-    link.replaceWith(style);
+    const marker = doc.createElement('meta');
+    marker.setAttribute('data-offline-style', String(styles.length));
+    styles.push(await text(link.getAttribute('href') ?? ''));
+    link.replaceWith(marker);
   }
   // Preloads and the site's icon would be requests from the file (its policy refuses them).
   for (const link of [...doc.querySelectorAll('link[rel="modulepreload"], link[rel="icon"]')]) link.remove();
@@ -54,7 +58,7 @@ export async function offlineCopy(pageUrl: string): Promise<string> {
   // Links back to the site become absolute: the file lives on a laptop, not on the site.
   for (const anchor of [...doc.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')]) anchor.setAttribute('href', new URL(anchor.getAttribute('href')!, pageUrl).href);
   doc.documentElement.setAttribute('data-offline-copy', '');
-  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  return `<!doctype html>\n${doc.documentElement.outerHTML}`.replace(/<meta data-offline-style="(\d+)">/g, (_marker, index: string) => `<style>${styles[Number(index)]!.replaceAll('</style', '<\\/style')}</style>`);
 }
 
 function wireDownload(): void {

@@ -43,7 +43,8 @@ async function open(path: string): Promise<{ context: BrowserContext; page: Page
 
 /** axe's violations on the page (or inside `include`), one line each: rule, impact, where. */
 async function violations(page: Page, include?: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated by Playwright, outside the page's CSP (an inline <script> tag would be refused).
+  await page.evaluate(AXE);
   return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });

@@ -93,7 +93,7 @@ const section = `<!-- bench:decks -->
 ## Rakor decks — ${new Date().toISOString().slice(0, 10)}
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0]!.toFixed(1)} at the end; ${chromiumVersion}, headless;
-dist/ served from 127.0.0.1 by src/build/static-server.ts (no HTTP compression: bytes over the wire are raw). Time to the first
+dist/ served from 127.0.0.1 by src/build/static-server.ts (the precompressed brotli files, as a deploy sends them). Time to the first
 slide: from navigation to reveal.js ready with the title slide shown, new browser context each run (nothing cached), median of
 ${RUNS} runs; slow link: Chromium's network emulation at 1.6 Mbit/s down, 150 ms latency, median of 3. Any request to another
 host would fail the run; none was made, and no \`.wasm\` was requested (decks never load DuckDB-WASM).

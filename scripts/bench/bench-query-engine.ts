@@ -299,8 +299,8 @@ const section = `<!-- bench:browser -->
 ## Querying in the browser — ${date}
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromiumVersion}, headless; site served from
-127.0.0.1 by tests/site/static-server.ts (no HTTP compression, so "over the wire" is raw bytes; a
-server with gzip/brotli sends the compressed sizes below). Command: \`npm run bench:browser\`.
+127.0.0.1 by src/build/static-server.ts (the precompressed brotli files with Content-Encoding, as a
+deploy sends them). Command: \`npm run bench:browser\`.
 Every request to another host is aborted; none was made. Load average (1 min) at the start of
 the browser runs: ${loadAtStart.toFixed(1)} on ${cpus().length} cores — timings scale with it.
 

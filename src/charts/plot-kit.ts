@@ -14,6 +14,9 @@ import { WITHHELD } from '../schema/disclosure.ts';
 export const NARROW_BELOW = 560;
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', Arial, sans-serif";
 
+/** The class of every chart's SVG (Plot scopes its own <style> to it; its hash is in the CSP). */
+export const PLOT_CLASS_NAME = 'pantau-plot';
+
 export const isNarrow = (width: number): boolean => width < NARROW_BELOW;
 
 export function heightFor(width: number, aspect: { wide: number; narrow: number }): number {
@@ -26,7 +29,7 @@ export function plotFrame(context: ChartContext, aspect: { wide: number; narrow:
     document: context.document,
     width: context.width,
     height: heightFor(context.width, aspect),
-    className: 'pantau-plot',
+    className: PLOT_CLASS_NAME,
     style: { fontSize: isNarrow(context.width) ? '11px' : '12px', fontFamily: FONT_FAMILY, background: 'transparent', overflow: 'visible' },
   } as const;
 }

@@ -9,6 +9,7 @@
 import Reveal from 'reveal.js';
 import Notes from 'reveal.js/plugin/notes';
 import 'reveal.js/reveal.css';
+import { DECK_SIZE } from '../shared/deck-size.ts';
 
 /** Index → deck: the topics to keep (slides of other topics are removed before reveal starts). */
 export const TOPIC_PARAM = 'topik';
@@ -33,17 +34,30 @@ const inlineScript = (text: string): string => text.replaceAll('</script', '<\\/
 const STATIC_IMPORT = /(?:^|[;\n}])\s*(?:import\s*(?:[\w$*{][^;]*?\bfrom\s*)?|export\s*(?:\*|\{[^}]*\})\s*from\s*)["'][^"']+["']/;
 export const importsOtherFiles = (script: string): boolean => STATIC_IMPORT.test(script);
 
+/**
+ * The offline file's own Content-Security-Policy, in place of the site's (which allows only files
+ * from the site, so it would block the inlined scripts and styles): inline code and data: images
+ * only, and no request to anywhere — the file works on a laptop without a network.
+ */
+export const OFFLINE_COPY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+
 /** The deck as one self-contained HTML document: the served page with its styles and scripts inlined. */
 export async function offlineCopy(pageUrl: string): Promise<string> {
   const html = await (await fetch(pageUrl, { cache: 'force-cache' })).text();
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const text = async (href: string) => (await fetch(new URL(href, pageUrl), { cache: 'force-cache' })).text();
+  for (const meta of [...doc.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')]) meta.setAttribute('content', OFFLINE_COPY_POLICY);
+  // Each stylesheet's place is kept by a marker and its text put in as a string at the end: a <style>
+  // made in the parsed document would be checked against the deck's own policy, which refuses it.
+  const styles: string[] = [];
   for (const link of [...doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]) {
-    const style = doc.createElement('style');
-    style.textContent = await text(link.getAttribute('href') ?? '');
-    link.replaceWith(style);
+    const marker = doc.createElement('meta');
+    marker.setAttribute('data-offline-style', String(styles.length));
+    styles.push(await text(link.getAttribute('href') ?? ''));
+    link.replaceWith(marker);
   }
-  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"]')]) link.remove();
+  // Preloads and the site's icon would be requests from the file (its policy refuses them).
+  for (const link of [...doc.querySelectorAll('link[rel="modulepreload"], link[rel="icon"]')]) link.remove();
   for (const script of [...doc.querySelectorAll<HTMLScriptElement>('script[src]')]) {
     const source = await text(script.getAttribute('src') ?? '');
     if (importsOtherFiles(source)) {
@@ -58,7 +72,7 @@ export async function offlineCopy(pageUrl: string): Promise<string> {
   // Links back to the site become absolute: the file lives on a laptop, not on the site.
   for (const anchor of [...doc.querySelectorAll<HTMLAnchorElement>('a[href^="/"]')]) anchor.setAttribute('href', new URL(anchor.getAttribute('href')!, pageUrl).href);
   doc.documentElement.setAttribute('data-offline-copy', '');
-  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  return `<!doctype html>\n${doc.documentElement.outerHTML}`.replace(/<meta data-offline-style="(\d+)">/g, (_marker, index: string) => `<style>${styles[Number(index)]!.replaceAll('</style', '<\\/style')}</style>`);
 }
 
 function wireDownload(): void {
@@ -96,9 +110,7 @@ if (new URLSearchParams(location.search).has(HANDOUT_PARAM)) {
   document.querySelector('.reveal')?.classList.replace('reveal', 'deck-handout-root');
 } else void Reveal.initialize({
   hash: true,
-  width: 1280,
-  height: 720,
-  margin: 0.04,
+  ...DECK_SIZE,
   controls: true,
   progress: true,
   slideNumber: 'c/t',

@@ -5,6 +5,7 @@
  * as a zod schema, the types inferred from it; `parseBrowserCopiesIndex` checks what was fetched.
  */
 import { z } from 'zod';
+import './zod-jitless.ts';
 
 /** Folder of the copies inside the published data route: /data/browser/. */
 export const BROWSER_COPIES_DIR = 'browser';

@@ -12,6 +12,7 @@
  * kept in data/published/releases has it. Fields a reader does not declare are dropped on parse.
  */
 import { z } from 'zod';
+import './zod-jitless.ts';
 import { SCHEMA_VERSION, TABLE_NAMES, type TableName } from './tables.ts';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -5,7 +5,8 @@
  * reloading that address draws the same view.
  */
 import { resolve, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../site/browser-session.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chartById } from '../../src/charts/registry.ts';
 import { queryPublished } from '../../src/build/query-published.ts';
@@ -18,10 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startStaticServer(DIST);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -8,10 +8,12 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { launchChromium } from '../site/browser-session.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { explorerModel, type TotalsRow } from '../../src/explorer/explorer-table.ts';
 import { writeBrowserCopies } from '../../src/build/browser-copies.ts';
+import { precompressDir } from '../../src/build/integrations/precompress.ts';
 import { queryPublished } from '../../src/build/query-published.ts';
 import { totalsQuery, type TotalsRequest } from '../../src/explorer/totals-query.ts';
 import { WITHHELD } from '../../src/schema/disclosure.ts';
@@ -28,10 +30,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startStaticServer(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -378,6 +377,8 @@ describe('withheld cells in a fixture publication', () => {
     manifest.tables.sanctions_totals = { ...manifest.tables.sanctions_totals!, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
     writeFileSync(join(data, 'manifest.json'), JSON.stringify(manifest));
     await writeBrowserCopies(data, join(data, 'browser'), async (path, content) => writeFileSync(path, content));
+    // The copied .br/.gz of the rewritten manifest and index are the built site's: compress them anew, as the build would.
+    await precompressDir(data);
     fixture = await startStaticServer(dir);
   });
 

@@ -23,7 +23,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 /** axe's violations on the page, one line each: rule, impact, where. */
 async function violations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated by Playwright, outside the page's CSP (an inline <script> tag would be refused).
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -69,9 +70,15 @@ const FIT_PROBLEMS = `(() => {
 })()`;
 const overflowing = (page: Page): Promise<string[]> => page.evaluate(FIT_PROBLEMS);
 
-/** Every slide checked in one go: → sent to the deck from inside the page, each slide measured once drawn. */
-const quickWalk = (page: Page, size: string): Promise<string[]> =>
-  page.evaluate(async ([fit, label]) => {
+/**
+ * Every slide checked in one go: → sent to the deck from inside the page, each slide measured once
+ * drawn. The check is installed as a function by Playwright (outside the page's CSP, which refuses
+ * a string evaluated by the page itself), then called on each slide.
+ */
+const quickWalk = async (page: Page, size: string): Promise<string[]> => {
+  await page.evaluate(`window.__fitProblems = () => ${FIT_PROBLEMS}`);
+  return page.evaluate(async (label) => {
+    const fit = (window as unknown as { __fitProblems: () => string[] }).__fitProblems;
     const problems: string[] = [];
     const slides = document.querySelectorAll('.slides > section');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', keyCode: 36, bubbles: true }));
@@ -79,10 +86,11 @@ const quickWalk = (page: Page, size: string): Promise<string[]> =>
       if (i > 0) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
       await new Promise((done) => requestAnimationFrame(() => done(null)));
       if (!slides[i]!.classList.contains('present')) problems.push(`${label} slide ${i}: not shown after →`);
-      for (const what of (0, eval)(fit) as string[]) problems.push(`${label} slide ${i} (${slides[i]!.getAttribute('data-slide')}): ${what}`);
+      for (const what of fit()) problems.push(`${label} slide ${i} (${slides[i]!.getAttribute('data-slide')}): ${what}`);
     }
     return problems;
-  }, [FIT_PROBLEMS, size] as const);
+  }, size);
+};
 
 /** Waits until slide `n` (0-based) is the one on screen. */
 const showing = (page: Page, n: number) =>

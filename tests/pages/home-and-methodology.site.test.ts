@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../site/browser-session.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseManifest, withheldCells, type Manifest } from '../../src/schema/manifest.ts';
 import { DISCLOSURE, totalsTableName, WITHHELD } from '../../src/schema/disclosure.ts';
@@ -36,10 +37,7 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `npm run data && npx astro build` (tests/site/global-setup.ts does it).');
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   server = await startStaticServer(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
   manifest = parseManifest(await (await fetch(`${server.origin}/data/manifest.json`)).json(), 'dist/data/manifest.json');
 });
 
@@ -230,7 +228,7 @@ describe('static server', () => {
     const file = manifest.tables.arrivals!;
     const response = await fetch(`${server.origin}/data/${file.file}`, { headers: { Range: 'bytes=0-3' } });
     expect(response.status).toBe(206);
-    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(response.headers.get('content-type')).toBe('application/vnd.apache.parquet');
     expect(response.headers.get('content-range')).toBe(`bytes 0-3/${file.bytes}`);
     expect(Buffer.from(await response.arrayBuffer()).toString('latin1')).toBe('PAR1');
     const tail = await fetch(`${server.origin}/data/${file.file}`, { headers: { Range: 'bytes=-4' } });

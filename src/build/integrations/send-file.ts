@@ -1,37 +1,16 @@
 /**
- * Answers one GET or HEAD request with a file: content type, length, and single byte ranges
- * (DuckDB-WASM reads Parquet with HTTP range requests). Used by the dev server and the tests'
- * static server.
+ * Answers one GET or HEAD request with a file as it is on disk, with byte ranges: the requests the
+ * preview server does not hand to sirv (src/build/static-server.ts), and the dev server's /data/
+ * middleware (published-data.ts). DuckDB-WASM and the Parquet downloads read with HTTP range
+ * requests, including suffix ranges ("bytes=-4", the Parquet footer), which sirv answers wrongly
+ * (it reads "-4" as "0-4"); files that are themselves gzip (the browser copies, *.arrow.gz) go out
+ * as their own bytes, where sirv would label them Content-Encoding: gzip.
  *
- * Caching as a production server should do it: files under /_astro/ carry a content hash in their
- * name (Vite), so they are cached for a year as immutable — the ~5 MB DuckDB-WASM engine is
- * downloaded once per version. Everything else (pages, manifest, data) is revalidated on each use
- * with an ETag, answered by 304 when unchanged.
+ * Headers (content type, Cache-Control, CSP) come from src/build/response-headers.ts, like sirv's.
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.parquet': 'application/octet-stream',
-};
-
-export function contentType(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+import { contentType, policyHeaders } from '../response-headers.ts';
 
 /** Parses "bytes=a-b", "bytes=a-" or "bytes=-n" against a size; null when unsatisfiable. */
 export function parseRange(header: string, size: number): { start: number; end: number } | null {
@@ -49,18 +28,22 @@ export function parseRange(header: string, size: number): { start: number; end: 
   return start <= end && start < size ? { start, end } : null;
 }
 
-export function sendFile(req: IncomingMessage, res: ServerResponse, path: string): void {
+export interface SendFileOptions {
+  /** Cache-Control and CSP from response-headers.ts (the default); false for a folder that is not this site. */
+  siteHeaders?: boolean;
+}
+
+export function sendFile(req: IncomingMessage, res: ServerResponse, path: string, { siteHeaders = true }: SendFileOptions = {}): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
   const { size, mtimeMs } = statSync(path);
   const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
-  const fingerprinted = /\/_astro\//.test(req.url ?? '');
   const headers: Record<string, string | number> = {
+    ...(siteHeaders ? policyHeaders(new URL(req.url ?? '/', 'http://localhost').pathname) : {}),
     'Content-Type': contentType(path),
     'Accept-Ranges': 'bytes',
-    'Cache-Control': fingerprinted ? 'public, max-age=31536000, immutable' : 'no-cache',
     ETag: etag,
   };
   if (req.headers['if-none-match'] === etag) {
@@ -69,7 +52,7 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, path: string
   }
   const rangeHeader = req.headers.range;
   let range = { start: 0, end: size - 1 };
-  let status = 200;
+  let status = res.statusCode === 404 ? 404 : 200;
   if (rangeHeader) {
     const parsed = parseRange(rangeHeader, size);
     if (!parsed) {

@@ -19,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startStaticServer(DIST);
-  browser = await launchChromium();
+  browser = await launchChromium({ enginePrefetch: true });
 });
 
 afterAll(async () => {

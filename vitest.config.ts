@@ -14,6 +14,9 @@ const SITE_TESTS = ['tests/**/*.site.test.ts'];
 
 export default defineConfig({
   test: {
+    // Two test files at a time: a clean-clone run here took as long as its files added up (one at a
+    // time), and much of a test's time is spent waiting on Chromium or a DuckDB child.
+    maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: SITE_TESTS } },
       { test: { ...shared, name: 'site', include: SITE_TESTS, globalSetup: ['tests/site/global-setup.ts'] } },
